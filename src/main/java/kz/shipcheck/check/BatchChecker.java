@@ -1,0 +1,188 @@
+package kz.shipcheck.check;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import kz.shipcheck.engine.Evaluator;
+import kz.shipcheck.engine.RulePack;
+import kz.shipcheck.input.DeclarationReader;
+import kz.shipcheck.input.InputProblem;
+import kz.shipcheck.input.InputRules;
+import kz.shipcheck.input.ReadDocument;
+import kz.shipcheck.input.Source;
+import kz.shipcheck.model.Declaration;
+import kz.shipcheck.model.Item;
+import kz.shipcheck.result.DeclarationResult;
+import kz.shipcheck.result.DeclarationResult.Facts;
+import kz.shipcheck.result.DeclarationResult.Money;
+import kz.shipcheck.result.Finding;
+import kz.shipcheck.result.Outcome;
+import kz.shipcheck.result.RuleInfo;
+import kz.shipcheck.result.Severity;
+
+/**
+ * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a
+ * worker thread (one rule session per worker, the compiled pack shared), and the results handed
+ * on in input order whatever the thread count. At most a few batches per worker are in flight, so
+ * memory stays flat however many declarations pass through.
+ */
+public final class BatchChecker {
+  /** Files per batch: large enough to amortise a rule firing, small enough to keep memory flat. */
+  static final int FILES_PER_BATCH = 32;
+
+  private final RulePack pack;
+  private final DeclarationReader reader;
+  private final int jobs;
+  private final Map<String, RuleInfo> inputRules = new HashMap<>();
+
+  public BatchChecker(RulePack pack, DeclarationReader reader, int jobs) {
+    this.pack = pack;
+    this.reader = reader;
+    this.jobs = Math.max(1, jobs);
+    for (RuleInfo r : InputRules.ALL) {
+      inputRules.put(r.id(), r);
+    }
+  }
+
+  /** A checked document on its way to the sink, with where its id sits (for duplicate ids). */
+  private record Checked(DeclarationResult result, int idLine, int idColumn) {}
+
+  /**
+   * Checks every source and hands each result to {@code sink}, in order.
+   *
+   * @throws ExecutionException when a worker fails: a bug, reported as an internal error
+   */
+  public void run(Iterable<Source> sources, InputStream stdin, Consumer<DeclarationResult> sink)
+      throws ExecutionException, InterruptedException {
+    AtomicInteger threadNo = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            jobs,
+            r -> {
+              Thread t = new Thread(r, "shipcheck-worker-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
+    Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
+    Map<String, Boolean> seenIds = new HashMap<>();
+    int window = jobs * 4;
+    try {
+      List<Source> batch = new ArrayList<>(FILES_PER_BATCH);
+      for (Source s : sources) {
+        batch.add(s);
+        if (batch.size() == FILES_PER_BATCH) {
+          List<Source> b = batch;
+          inFlight.add(pool.submit(() -> checkBatch(b, stdin, evaluators.get())));
+          batch = new ArrayList<>(FILES_PER_BATCH);
+          while (inFlight.size() >= window) {
+            emit(inFlight.poll().get(), seenIds, sink);
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        List<Source> b = batch;
+        inFlight.add(pool.submit(() -> checkBatch(b, stdin, evaluators.get())));
+      }
+      while (!inFlight.isEmpty()) {
+        emit(inFlight.poll().get(), seenIds, sink);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void emit(List<Checked> checked, Map<String, Boolean> seenIds, Consumer<DeclarationResult> sink) {
+    for (Checked c : checked) {
+      DeclarationResult r = c.result();
+      if (r.id() != null && r.outcome() != Outcome.INVALID && seenIds.put(r.id(), Boolean.TRUE) != null) {
+        RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
+        List<Finding> findings = new ArrayList<>(r.findings());
+        findings.add(
+            new Finding(
+                rule.id(), rule.severity(),
+                "declaration id '" + r.id() + "' was already used earlier in this batch",
+                "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
+                "give every declaration its own id", null));
+        findings.sort(Finding.ORDER);
+        r = new DeclarationResult(r.file(), r.document(), r.id(), Outcome.FAIL, findings, r.facts());
+      }
+      sink.accept(r);
+    }
+  }
+
+  private List<Checked> checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator) {
+    List<ReadDocument> docs = new ArrayList<>();
+    for (Source s : batch) {
+      docs.addAll(reader.read(s, stdin));
+    }
+    List<Evaluator.Input> inputs = new ArrayList<>();
+    for (ReadDocument d : docs) {
+      if (d.isValid()) {
+        inputs.add(new Evaluator.Input(d.declaration(), d.locations()));
+      }
+    }
+    List<List<Finding>> findings = inputs.isEmpty() ? List.of() : evaluator.evaluate(inputs);
+    List<Checked> out = new ArrayList<>(docs.size());
+    int k = 0;
+    for (ReadDocument d : docs) {
+      if (!d.isValid()) {
+        out.add(new Checked(invalid(d), 0, 0));
+        continue;
+      }
+      List<Finding> f = findings.get(k++);
+      int[] idAt = d.locations().find("id");
+      out.add(
+          new Checked(
+              new DeclarationResult(
+                  d.file(), d.document(), d.id(), outcome(f), f, facts(d.declaration())),
+              idAt[0],
+              idAt[1]));
+    }
+    return out;
+  }
+
+  private static Outcome outcome(List<Finding> findings) {
+    for (Finding f : findings) {
+      if (!f.isWaived() && f.severity() == Severity.ERROR) {
+        return Outcome.FAIL;
+      }
+    }
+    return Outcome.PASS;
+  }
+
+  private DeclarationResult invalid(ReadDocument d) {
+    List<Finding> findings = new ArrayList<>();
+    for (InputProblem p : d.problems()) {
+      RuleInfo rule = inputRules.get(p.rule());
+      findings.add(
+          new Finding(
+              p.rule(), Severity.ERROR, p.getMessage(), p.path(), p.line(), p.column(),
+              rule == null ? null : rule.reference(), rule == null ? "model" : rule.basis(), null, null));
+    }
+    findings.sort(Finding.ORDER);
+    return new DeclarationResult(d.file(), d.document(), d.id(), Outcome.INVALID, findings, Facts.NONE);
+  }
+
+  private static Facts facts(Declaration d) {
+    List<String> products = new ArrayList<>();
+    List<Money> values = new ArrayList<>();
+    for (Item i : d.getItems()) {
+      products.add(i.getProduct());
+      if (i.getValueAmount() != null && i.getValueCurrency() != null) {
+        values.add(new Money(i.getValueAmount(), i.getValueCurrency()));
+      }
+    }
+    return new Facts(List.copyOf(products), d.getTransport().getBorderCrossing(), List.copyOf(values));
+  }
+}

@@ -1,0 +1,27 @@
+package kz.shipcheck.cli;
+
+/** The exit codes of SPEC §5, in one place; {@code --help} lists them from here. */
+public enum ExitCode {
+  OK(0, "every declaration passed under --fail-on (always 0 with --fail-on never)"),
+  FAILED(1, "at least one declaration failed or was invalid; for test, a fixture did not match"),
+  USAGE(2, "usage error: bad option, a path that does not exist, an output that cannot be written"),
+  PACK(3, "the rule pack, its data, the register or the waivers file could not be loaded"),
+  INTERNAL(4, "internal error (a bug; --debug shows the stack trace)");
+
+  public final int code;
+  public final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** The "code:meaning" pairs picocli prints under "Exit codes:". */
+  static String[] helpList() {
+    String[] out = new String[values().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values()[i].code + ":" + values()[i].meaning;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,111 @@
+package kz.shipcheck.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kz.shipcheck.pack.PackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The command line. {@link #run} is the whole program: it takes the arguments and the three
+ * standard streams and returns the exit code, so tests drive it exactly as a user does.
+ */
+@Command(
+    name = "shipcheck",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Pre-checks shipment declarations for agri-food exports from Kazakhstan to China against the"
+          + " bilateral protocol requirements (a Drools rule pack).",
+      "The rule pack is a model of public information, not legal advice."
+    },
+    subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  /** The standard streams of this run. */
+  record Io(PrintStream out, PrintStream err, InputStream in) {}
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
+  boolean debug;
+
+  final Io io;
+
+  Main(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: check, rules, ...");
+  }
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = run(args, out, err, System.in);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit code (SPEC §5). */
+  public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+    Main main = new Main(new Io(out, err, in));
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(String.valueOf(c.code), c.meaning);
+    }
+    applyToAll(cl, codes);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          e.println("error: " + ex.getMessage());
+          e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          e.flush();
+          return ExitCode.USAGE.code;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter e = commandLine.getErr();
+          int code;
+          if (ex instanceof UsageException) {
+            e.println("error: " + ex.getMessage());
+            code = ExitCode.USAGE.code;
+          } else if (ex instanceof PackException pe) {
+            e.println("error: " + pe.located());
+            code = ExitCode.PACK.code;
+          } else {
+            e.println("error: internal error: " + ex + " (this is a bug; run with --debug for details)");
+            if (main.debug) {
+              ex.printStackTrace(e);
+            }
+            code = ExitCode.INTERNAL.code;
+          }
+          e.flush();
+          return code;
+        });
+    return cl.execute(args);
+  }
+
+  private static void applyToAll(CommandLine cl, Map<String, String> codes) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+        continue;
+      }
+      applyToAll(sub, codes);
+    }
+  }
+}

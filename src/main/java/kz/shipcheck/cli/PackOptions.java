@@ -1,0 +1,38 @@
+package kz.shipcheck.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kz.shipcheck.engine.RulePack;
+import kz.shipcheck.pack.PackException;
+import kz.shipcheck.pack.PackFiles;
+import picocli.CommandLine.Option;
+
+/** Options that choose the rule pack and register; shared by the commands that load a pack. */
+final class PackOptions {
+  @Option(names = "--rules", paramLabel = "DIR", description = "another rule pack folder (default: the bundled pack)")
+  Path rules;
+
+  @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, SPEC §2) to use instead of the pack's sample")
+  Path register;
+
+  /** Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3). */
+  RulePack load() throws PackException {
+    if (rules != null && !Files.isDirectory(rules)) {
+      throw new UsageException("--rules: " + rules + ": no such folder");
+    }
+    if (register != null && !Files.isRegularFile(register)) {
+      throw new UsageException("--register: " + register + ": no such file");
+    }
+    PackFiles files = rules == null ? PackFiles.bundled() : PackFiles.fromDirectory(rules);
+    byte[] registerBytes = null;
+    if (register != null) {
+      try {
+        registerBytes = Files.readAllBytes(register);
+      } catch (IOException e) {
+        throw new PackException(register.toString(), 0, 0, "cannot read the register: " + e.getMessage());
+      }
+    }
+    return RulePack.load(files, register == null ? null : register.toString(), registerBytes);
+  }
+}

@@ -1,0 +1,222 @@
+package kz.shipcheck.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.shipcheck.input.InputRules;
+import kz.shipcheck.pack.PackException;
+import kz.shipcheck.pack.PackFiles;
+import kz.shipcheck.pack.ReferenceData;
+import kz.shipcheck.result.RuleInfo;
+import kz.shipcheck.result.Severity;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * A loaded rule pack: the compiled KieBase (shared by every worker; sessions are per thread), the
+ * rule catalogue from the rules' metadata, and the reference data the rules read.
+ */
+public final class RulePack {
+  private static final Set<String> BASES = Set.of("fact", "approx", "model");
+  private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+
+  private final KieBase kieBase;
+  private final ReferenceData data;
+  private final Map<String, RuleInfo> byRuleName;
+  private final List<RuleInfo> catalogue;
+  private final String name;
+
+  private RulePack(KieBase kieBase, ReferenceData data, Map<String, RuleInfo> byRuleName, String name) {
+    this.kieBase = kieBase;
+    this.data = data;
+    this.byRuleName = byRuleName;
+    this.name = name;
+    List<RuleInfo> all = new ArrayList<>(InputRules.ALL);
+    all.addAll(byRuleName.values());
+    all.sort(Comparator.comparing(RuleInfo::id));
+    this.catalogue = List.copyOf(all);
+  }
+
+  /**
+   * Compiles the pack's DRL and loads its data.
+   *
+   * @param registerName display name of {@code registerOverride}
+   * @param registerOverride the {@code --register} file's bytes, or null for the pack's sample
+   */
+  public static RulePack load(PackFiles files, String registerName, byte[] registerOverride)
+      throws PackException {
+    ReferenceData data = ReferenceData.load(files, registerName, registerOverride);
+    Map<String, byte[]> drl = files.drlSources();
+    if (drl.isEmpty()) {
+      throw new PackException(files.displayRoot(), 0, 0, "the rule pack holds no .drl files");
+    }
+    KieBase kieBase = compile(files, drl);
+    Map<String, RuleInfo> infos = readMetadata(files, drl, kieBase);
+    return new RulePack(kieBase, data, infos, files.displayRoot());
+  }
+
+  private static KieBase compile(PackFiles files, Map<String, byte[]> drl) throws PackException {
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    for (Map.Entry<String, byte[]> e : drl.entrySet()) {
+      builder.add(ResourceFactory.newByteArrayResource(e.getValue()).setSourcePath(e.getKey()), ResourceType.DRL);
+      if (builder.hasErrors()) {
+        throw compileError(files, e.getKey(), builder.getErrors());
+      }
+    }
+    return builder.newKieBase();
+  }
+
+  private static PackException compileError(PackFiles files, String fallback, Collection<KnowledgeBuilderError> errors) {
+    KnowledgeBuilderError first = errors.iterator().next();
+    String file = first.getResource() != null && first.getResource().getSourcePath() != null
+        ? first.getResource().getSourcePath()
+        : fallback;
+    int line = first.getLines() != null && first.getLines().length > 0 ? first.getLines()[0] : 0;
+    int col = 0;
+    if (first instanceof ParserError pe) {
+      line = pe.getRow();
+      col = pe.getCol() + 1; // the DRL parser counts columns from 0
+    }
+    String message = first.getMessage() == null ? "does not compile" : first.getMessage().trim().replaceAll("\\s+", " ");
+    String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "";
+    return new PackException(files.display(file), Math.max(line, 0), Math.max(col, 0), "DRL does not compile: " + message + more);
+  }
+
+  private static Map<String, RuleInfo> readMetadata(PackFiles files, Map<String, byte[]> drl, KieBase kieBase)
+      throws PackException {
+    Map<String, int[]> ruleLines = new HashMap<>(); // rule name -> [file index, line]
+    List<String> fileNames = new ArrayList<>(drl.keySet());
+    Pattern rulePattern = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    for (int f = 0; f < fileNames.size(); f++) {
+      String[] lines = new String(drl.get(fileNames.get(f)), StandardCharsets.UTF_8).split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = rulePattern.matcher(lines[i]);
+        if (m.find()) {
+          String n = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+          ruleLines.putIfAbsent(n, new int[] {f, i + 1});
+        }
+      }
+    }
+    Set<String> builtin = new HashSet<>();
+    InputRules.ALL.forEach(r -> builtin.add(r.id()));
+    Map<String, RuleInfo> byName = new LinkedHashMap<>();
+    Map<String, RuleInfo> byId = new HashMap<>();
+    List<Rule> rules = new ArrayList<>();
+    for (KiePackage p : kieBase.getKiePackages()) {
+      rules.addAll(p.getRules());
+    }
+    rules.sort(Comparator.comparing((Rule r) -> position(ruleLines, r)[0]).thenComparing(r -> position(ruleLines, r)[1]));
+    for (Rule r : rules) {
+      int[] pos = position(ruleLines, r);
+      String file = pos[0] >= 0 ? fileNames.get(pos[0]) : "?";
+      String where = files.display(file);
+      Map<String, Object> meta = r.getMetaData();
+      String id = str(meta.get("id"));
+      if (id == null || id.isBlank()) {
+        throw new PackException(where, pos[1], 0, "rule \"" + r.getName() + "\" has no @id");
+      }
+      if (!ID.matcher(id).matches()) {
+        throw new PackException(where, pos[1], 0, "rule \"" + r.getName() + "\": @id '" + id + "' must look like AREA-001");
+      }
+      if (byId.containsKey(id) || builtin.contains(id)) {
+        RuleInfo other = byId.get(id);
+        String first = other == null ? "a built-in check" : files.display(other.file()) + ":" + other.line();
+        throw new PackException(where, pos[1], 0, "duplicate rule id " + id + " (also " + first + ")");
+      }
+      Severity severity = Severity.parse(str(meta.get("severity")));
+      if (severity == null) {
+        throw new PackException(where, pos[1], 0, "rule " + id + ": @severity must be error, warning or info, found '" + meta.get("severity") + "'");
+      }
+      String title = required(meta, "title", id, where, pos[1]);
+      String reference = required(meta, "reference", id, where, pos[1]);
+      String basis = required(meta, "basis", id, where, pos[1]);
+      if (!BASES.contains(basis)) {
+        throw new PackException(where, pos[1], 0, "rule " + id + ": @basis must be fact, approx or model, found '" + basis + "'");
+      }
+      List<String> data = new ArrayList<>();
+      String dataMeta = str(meta.get("data"));
+      if (dataMeta != null) {
+        for (String d : dataMeta.split(",")) {
+          if (!d.isBlank()) {
+            data.add(d.trim());
+          }
+        }
+      }
+      RuleInfo info = new RuleInfo(id, severity, title, reference, basis, List.copyOf(data), file, pos[1]);
+      byId.put(id, info);
+      byName.put(r.getPackageName() + "." + r.getName(), info);
+    }
+    return byName;
+  }
+
+  private static int[] position(Map<String, int[]> lines, Rule r) {
+    int[] p = lines.get(r.getName());
+    return p == null ? new int[] {-1, 0} : p;
+  }
+
+  private static String required(Map<String, Object> meta, String key, String id, String where, int line)
+      throws PackException {
+    String v = str(meta.get(key));
+    if (v == null || v.isBlank()) {
+      throw new PackException(where, line, 0, "rule " + id + " has no @" + key);
+    }
+    return v;
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  KieBase kieBase() {
+    return kieBase;
+  }
+
+  Map<String, RuleInfo> rulesByName() {
+    return byRuleName;
+  }
+
+  /** The pack's reference data. */
+  public ReferenceData data() {
+    return data;
+  }
+
+  /** Every rule, built-in checks included, sorted by id. */
+  public List<RuleInfo> catalogue() {
+    return catalogue;
+  }
+
+  /** The rule with this id, or null. */
+  public RuleInfo rule(String id) {
+    for (RuleInfo r : catalogue) {
+      if (r.id().equals(id)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** A new evaluator with its own session; use one per thread. */
+  public Evaluator newEvaluator() {
+    return new Evaluator(this);
+  }
+}

@@ -1,0 +1,221 @@
+package kz.shipcheck.input;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kz.shipcheck.input.Schema.Arr;
+import kz.shipcheck.input.Schema.Field;
+import kz.shipcheck.input.Schema.Obj;
+import kz.shipcheck.input.Schema.Simple;
+import kz.shipcheck.input.Schema.Type;
+import kz.shipcheck.input.YamlNode.Entry;
+import kz.shipcheck.input.YamlNode.ListNode;
+import kz.shipcheck.input.YamlNode.MapNode;
+import kz.shipcheck.input.YamlNode.Scalar;
+import kz.shipcheck.input.YamlNode.ScalarType;
+
+/**
+ * Checks a document's shape against {@link Schema}: types, unknown keys, required fields. It
+ * reports every problem it finds (not just the first), and records each value's position.
+ */
+public final class SchemaValidator {
+  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+  private final List<InputProblem> problems = new ArrayList<>();
+  private final Locations locations;
+
+  private SchemaValidator(Locations locations) {
+    this.locations = locations;
+  }
+
+  /** Result of validation: positions of every value and the problems found (empty when valid). */
+  public record Outcome(Locations locations, List<InputProblem> problems) {}
+
+  public static Outcome validate(YamlNode root, Obj schema) {
+    SchemaValidator v = new SchemaValidator(new Locations(root.line(), root.column()));
+    v.check(root, schema, "");
+    return new Outcome(v.locations, List.copyOf(v.problems));
+  }
+
+  private void check(YamlNode node, Type type, String path) {
+    if (!path.isEmpty()) {
+      locations.put(path, node.line(), node.column());
+    }
+    if (type instanceof Obj obj) {
+      if (!(node instanceof MapNode map)) {
+        wrongType(node, "a mapping of " + String.join(", ", Schema.keys(obj)), path);
+        return;
+      }
+      checkMap(map, obj, path);
+    } else if (type instanceof Arr arr) {
+      if (!(node instanceof ListNode list)) {
+        wrongType(node, "a list", path);
+        return;
+      }
+      if (list.items().size() < arr.minItems()) {
+        problems.add(
+            new InputProblem(
+                "INPUT-REQUIRED",
+                "'" + path + "' needs at least " + arr.minItems() + " entry",
+                path,
+                node.line(),
+                node.column()));
+      }
+      for (int i = 0; i < list.items().size(); i++) {
+        check(list.items().get(i), arr.items(), path + "[" + i + "]");
+      }
+    } else {
+      checkScalar(node, (Simple) type, path);
+    }
+  }
+
+  private void checkMap(MapNode map, Obj obj, String path) {
+    for (Map.Entry<String, Entry> e : map.entries().entrySet()) {
+      Field f = obj.fields().get(e.getKey());
+      String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+      if (f == null) {
+        Entry entry = e.getValue();
+        String near = Suggest.closest(e.getKey(), Schema.keys(obj));
+        problems.add(
+            new InputProblem(
+                "INPUT-UNKNOWN-KEY",
+                "unknown key '"
+                    + printable(e.getKey())
+                    + "'"
+                    + (path.isEmpty() ? "" : " in '" + path + "'")
+                    + (near != null ? "; did you mean '" + near + "'?" : "")
+                    + " Known keys: "
+                    + String.join(", ", Schema.keys(obj)),
+                childPath,
+                entry.keyLine(),
+                entry.keyColumn()));
+        continue;
+      }
+      YamlNode value = e.getValue().value();
+      if (value instanceof Scalar s && s.type() == ScalarType.NULL) {
+        locations.put(childPath, value.line(), value.column());
+        if (f.required()) {
+          problems.add(
+              new InputProblem(
+                  "INPUT-REQUIRED",
+                  "required field '" + childPath + "' is empty",
+                  childPath,
+                  value.line(),
+                  value.column()));
+        }
+        continue; // an empty optional value counts as absent
+      }
+      check(value, f.type(), childPath);
+    }
+    for (Field f : obj.fields().values()) {
+      if (f.required() && !map.entries().containsKey(f.name())) {
+        String childPath = path.isEmpty() ? f.name() : path + "." + f.name();
+        problems.add(
+            new InputProblem(
+                "INPUT-REQUIRED",
+                "required field '" + childPath + "' is missing (" + f.description() + ")",
+                childPath,
+                map.line(),
+                map.column()));
+      }
+    }
+  }
+
+  private void checkScalar(YamlNode node, Simple type, String path) {
+    if (!(node instanceof Scalar s)) {
+      wrongType(node, expected(type), path);
+      return;
+    }
+    switch (type) {
+      case TEXT -> {}
+      case DATE -> {
+        if (parseDate(s.text()) == null) {
+          problems.add(
+              new InputProblem(
+                  "INPUT-TYPE",
+                  "'" + path + "' must be a date (yyyy-mm-dd) that exists, found '" + s.text() + "'",
+                  path,
+                  s.line(),
+                  s.column()));
+        }
+      }
+      case NUMBER -> {
+        if (!(s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
+            || !NUMBER.matcher(s.text()).matches()) {
+          wrongType(node, "a number", path);
+        }
+      }
+      case INDEX -> {
+        if (s.type() != ScalarType.INTEGER || s.text().startsWith("-")) {
+          wrongType(node, "a whole number, 0 or more", path);
+        }
+      }
+      case BOOLEAN -> {
+        if (s.type() != ScalarType.BOOLEAN) {
+          wrongType(node, "true or false", path);
+        }
+      }
+    }
+  }
+
+  /** Parses yyyy-mm-dd strictly: 2025-02-30 is not a date. */
+  public static LocalDate parseDate(String text) {
+    var m = ISO_DATE.matcher(text.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      return LocalDate.of(
+          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String expected(Simple type) {
+    return switch (type) {
+      case TEXT -> "text";
+      case DATE -> "a date (yyyy-mm-dd)";
+      case NUMBER -> "a number";
+      case INDEX -> "a whole number, 0 or more";
+      case BOOLEAN -> "true or false";
+    };
+  }
+
+  private void wrongType(YamlNode node, String expected, String path) {
+    String found =
+        node instanceof Scalar s && s.type() != ScalarType.NULL
+            ? node.kindName() + " '" + abbreviate(s.text()) + "'"
+            : node.kindName();
+    problems.add(
+        new InputProblem(
+            "INPUT-TYPE",
+            "'" + path + "' must be " + expected + ", found " + found,
+            path,
+            node.line(),
+            node.column()));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  /** Shows look-alike characters (Cyrillic 'о' in 'prоduct') as escapes so the user can see them. */
+  static String printable(String key) {
+    StringBuilder b = new StringBuilder();
+    key.codePoints()
+        .forEach(
+            cp -> {
+              if (cp >= 0x20 && cp < 0x7f) {
+                b.appendCodePoint(cp);
+              } else {
+                b.append(String.format("\\u%04X", cp));
+              }
+            });
+    return b.toString();
+  }
+}

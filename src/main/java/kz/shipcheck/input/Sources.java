@@ -1,0 +1,157 @@
+package kz.shipcheck.input;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Expands the command line's paths into inputs, lazily and in a fixed order: each argument in
+ * turn; inside a folder, {@code *.yaml} and {@code *.yml} files found recursively, sorted by name
+ * at each level. Folders are listed one at a time, so a million files never sit in memory at once.
+ * What cannot be opened (broken links, loops, unreadable folders) still becomes a source, so that
+ * it appears in the report.
+ */
+public final class Sources implements Iterable<Source> {
+  private final List<String> args;
+
+  public Sources(List<String> args) {
+    this.args = List.copyOf(args);
+  }
+
+  /** The arguments that name nothing at all; the CLI refuses these as usage errors (exit 2). */
+  public List<String> missing() {
+    List<String> out = new ArrayList<>();
+    for (String a : args) {
+      if (!a.equals("-") && !Files.exists(Path.of(a), LinkOption.NOFOLLOW_LINKS)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  static boolean isYamlName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  @Override
+  public Iterator<Source> iterator() {
+    return new Walk();
+  }
+
+  /** A depth-first walk over the arguments, one folder listing at a time. */
+  private final class Walk implements Iterator<Source> {
+    private final Iterator<String> argIt = args.iterator();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private Source next;
+
+    private record Frame(String name, Path dir, Path real, Iterator<String> children) {}
+
+    @Override
+    public boolean hasNext() {
+      while (next == null) {
+        if (!stack.isEmpty()) {
+          Frame top = stack.peek();
+          if (!top.children().hasNext()) {
+            stack.pop();
+            continue;
+          }
+          String child = top.children().next();
+          visit(top.name() + "/" + child, top.dir().resolve(child), false);
+        } else if (argIt.hasNext()) {
+          String a = argIt.next();
+          if (a.equals("-")) {
+            next = Source.stdin();
+          } else {
+            String name = a.length() > 1 && a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
+            visit(name, Path.of(a), true);
+          }
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void visit(String name, Path path, boolean explicit) {
+      boolean link = Files.isSymbolicLink(path);
+      if (Files.isDirectory(path)) {
+        Path real;
+        try {
+          real = path.toRealPath();
+        } catch (IOException e) {
+          next = Source.broken(name, path, "cannot open the folder: " + e.getMessage());
+          return;
+        }
+        for (Frame f : stack) {
+          if (f.real().equals(real)) {
+            next = Source.broken(name, path, "symbolic link loop: leads back to " + f.name());
+            return;
+          }
+        }
+        List<String> children = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
+          for (Path c : ds) {
+            String fn = c.getFileName().toString();
+            if (Files.isDirectory(c) || isYamlName(fn) || Files.isSymbolicLink(c) && isYamlName(fn)) {
+              children.add(fn);
+            }
+          }
+        } catch (IOException e) {
+          next = Source.broken(name, path, "cannot list the folder: " + reason(e));
+          return;
+        }
+        children.sort(null);
+        stack.push(new Frame(name, path, real, children.iterator()));
+      } else if (Files.exists(path)) {
+        if (explicit || isYamlName(path.getFileName().toString())) {
+          next = Source.file(name, path);
+        }
+      } else if (link) {
+        if (explicit || isYamlName(path.getFileName().toString())) {
+          next = Source.broken(name, path, "broken symbolic link (or a link loop): its target does not exist");
+        }
+      } else if (explicit) {
+        next = Source.broken(name, path, "no such file");
+      }
+    }
+
+    @Override
+    public Source next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Source s = next;
+      next = null;
+      return s;
+    }
+  }
+
+  private static String reason(IOException e) {
+    return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+  }
+
+  /** For tests: every source, in order. */
+  public List<Source> toList() {
+    List<Source> out = new ArrayList<>();
+    forEach(out::add);
+    return out;
+  }
+
+  static Set<String> names(Iterable<Source> sources) {
+    Set<String> out = new HashSet<>();
+    sources.forEach(s -> out.add(s.name()));
+    return out;
+  }
+}

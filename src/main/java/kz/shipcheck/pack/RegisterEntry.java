@@ -1,0 +1,30 @@
+package kz.shipcheck.pack;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A row of the establishment register (SPEC §2). It covers a product on date D when the product
+ * is listed, {@code listedOn} ≤ D, and either the status is active or D is before {@code
+ * statusSince}.
+ */
+public record RegisterEntry(
+    String registration,
+    String name,
+    String bin,
+    String region,
+    Set<String> products,
+    LocalDate listedOn,
+    String status,
+    LocalDate statusSince,
+    int line) {
+
+  /** Not suspended or withdrawn on this date. */
+  public boolean activeOn(LocalDate date) {
+    return "active".equals(status) || date.isBefore(statusSince);
+  }
+
+  public boolean listedBy(LocalDate date) {
+    return !date.isBefore(listedOn);
+  }
+}

@@ -1,0 +1,72 @@
+package kz.shipcheck.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Locale;
+import kz.shipcheck.result.RuleInfo;
+
+/** Renders the rule catalogue as text, markdown (for the README and docs) or json. */
+public final class Catalogue {
+  /** The catalogue formats. */
+  public enum Style {
+    TEXT,
+    MARKDOWN,
+    JSON;
+
+    public static Style parse(String s) {
+      for (Style v : values()) {
+        if (v.name().toLowerCase(Locale.ROOT).equals(s)) {
+          return v;
+        }
+      }
+      return null;
+    }
+  }
+
+  private Catalogue() {}
+
+  public static String render(List<RuleInfo> rules, Style style) {
+    return switch (style) {
+      case TEXT -> text(rules);
+      case MARKDOWN -> markdown(rules);
+      case JSON -> json(rules);
+    };
+  }
+
+  private static String text(List<RuleInfo> rules) {
+    int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(8);
+    StringBuilder b = new StringBuilder();
+    for (RuleInfo r : rules) {
+      b.append(String.format("%-" + w + "s  %-7s  %-6s  %s%n", r.id(), r.severity().label(), r.basis(), r.title()));
+    }
+    b.append(rules.size()).append(" rules\n");
+    return b.toString();
+  }
+
+  private static String markdown(List<RuleInfo> rules) {
+    StringBuilder b = new StringBuilder();
+    b.append("| id | severity | basis | title | reference |\n");
+    b.append("|---|---|---|---|---|\n");
+    for (RuleInfo r : rules) {
+      b.append("| ").append(r.id()).append(" | ").append(r.severity().label()).append(" | ")
+          .append(r.basis()).append(" | ").append(cell(r.title())).append(" | ")
+          .append(cell(r.reference())).append(" |\n");
+    }
+    return b.toString();
+  }
+
+  private static String cell(String s) {
+    return s.replace("|", "\\|");
+  }
+
+  private static String json(List<RuleInfo> rules) {
+    try {
+      return JsonReporter.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
+          rules.stream().map(r -> new JsonRule(r.id(), r.severity().label(), r.title(), r.reference(), r.basis(), r.data(), r.file())).toList()) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  record JsonRule(String id, String severity, String title, String reference, String basis, List<String> data, String file) {}
+}

@@ -1,0 +1,98 @@
+package kz.shipcheck.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.shipcheck.result.DeclarationResult;
+import kz.shipcheck.result.Finding;
+import kz.shipcheck.result.Summary;
+import kz.shipcheck.result.Waived;
+
+/**
+ * The {@code json} report of SPEC §4, and (with {@code lines}) the streaming {@code jsonl} one:
+ * each result as a single line, written as it arrives. The json report needs the summary before
+ * the results, so it holds the results until {@link #finish}; use jsonl for very large batches.
+ */
+final class JsonReporter implements Reporter {
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+  /** The JSON shape of one finding; {@code hint} and {@code waived} are left out when absent. */
+  record JsonFinding(
+      String rule, String severity, String message, String path, int line, int column,
+      String reference, String basis, String hint, Waived waived) {
+    static JsonFinding of(Finding f) {
+      return new JsonFinding(
+          f.rule(), f.severity().label(), f.message(), f.path(), f.line(), f.column(),
+          f.reference(), f.basis(), f.hint(), f.waived());
+    }
+  }
+
+  /** The JSON shape of one result. {@code id} is null (JSON null) for unreadable documents. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record JsonResult(String file, int document, String id, String outcome, List<JsonFinding> findings) {
+    static JsonResult of(DeclarationResult r) {
+      return new JsonResult(
+          r.file(), r.document(), r.id(), r.outcome().label(), r.findings().stream().map(JsonFinding::of).toList());
+    }
+  }
+
+  private final OutputStream out;
+  private final boolean lines;
+  private final ReportContext context;
+  private final List<JsonResult> held = new ArrayList<>();
+
+  JsonReporter(OutputStream out, ReportContext context, boolean lines) {
+    this.out = out;
+    this.context = context;
+    this.lines = lines;
+  }
+
+  @Override
+  public void result(DeclarationResult r) throws IOException {
+    if (lines) {
+      out.write(MAPPER.writeValueAsBytes(JsonResult.of(r)));
+      out.write('\n');
+    } else {
+      held.add(JsonResult.of(r));
+    }
+  }
+
+  @Override
+  public void finish(Summary s, WaiverNotes waivers) throws IOException {
+    if (lines) {
+      out.flush();
+      return;
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("formatVersion", 1);
+    doc.put("tool", Map.of("name", "shipcheck", "version", context.toolVersion()));
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("declarations", s.declarations());
+    summary.put("passed", s.passed());
+    summary.put("failed", s.failed());
+    summary.put("invalid", s.invalid());
+    summary.put("waived", s.waived());
+    doc.put("summary", summary);
+    doc.put("results", held);
+    doc.put("waivers", Map.of("expired", waivers.expired(), "unused", waivers.unused()));
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(pretty);
+    MAPPER.writeValue(g, doc);
+    out.write('\n');
+    out.flush();
+  }
+}

@@ -1,0 +1,38 @@
+package kz.shipcheck.result;
+
+import java.util.List;
+
+/**
+ * The verdict on one document (or on a file that could not be read at all).
+ *
+ * @param file the path as given on the command line, joined with the path inside a folder; "-"
+ *     for stdin
+ * @param document 1-based position of the document in its file
+ * @param id the declaration id, or null when it could not be read
+ * @param facts what the batch summary counts (products, border crossing, value); never reported
+ */
+public record DeclarationResult(
+    String file, int document, String id, Outcome outcome, List<Finding> findings, Facts facts) {
+
+  public DeclarationResult {
+    findings = List.copyOf(findings);
+  }
+
+  /** Summary facts of a readable declaration; empty for invalid ones. */
+  public record Facts(List<String> products, String borderCrossing, List<Money> values) {
+    public static final Facts NONE = new Facts(List.of(), null, List.of());
+  }
+
+  /** A declared amount in its currency. */
+  public record Money(double amount, String currency) {}
+
+  /** Outcome from findings: fail on any unwaived finding at or above the threshold. */
+  public static Outcome outcomeOf(List<Finding> findings, Severity failOn) {
+    for (Finding f : findings) {
+      if (!f.isWaived() && failOn != null && f.severity().ordinal() <= failOn.ordinal()) {
+        return Outcome.FAIL;
+      }
+    }
+    return Outcome.PASS;
+  }
+}
