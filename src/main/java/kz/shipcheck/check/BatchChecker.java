@@ -44,11 +44,21 @@ public final class BatchChecker {
   private final DeclarationReader reader;
   private final int jobs;
   private final Map<String, RuleInfo> inputRules = new HashMap<>();
+  private final boolean idsPerFile;
 
   public BatchChecker(RulePack pack, DeclarationReader reader, int jobs) {
+    this(pack, reader, jobs, false);
+  }
+
+  /**
+   * @param idsPerFile ids need only be unique within a file (fixtures are independent cases that
+   *     may reuse ids); a batch checks them across all files
+   */
+  public BatchChecker(RulePack pack, DeclarationReader reader, int jobs, boolean idsPerFile) {
     this.pack = pack;
     this.reader = reader;
     this.jobs = Math.max(1, jobs);
+    this.idsPerFile = idsPerFile;
     for (RuleInfo r : InputRules.ALL) {
       inputRules.put(r.id(), r);
     }
@@ -75,7 +85,7 @@ public final class BatchChecker {
             });
     ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
     Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
-    Map<String, Boolean> seenIds = new HashMap<>();
+    IdScope seenIds = new IdScope();
     int window = jobs * 4;
     try {
       List<Source> batch = new ArrayList<>(FILES_PER_BATCH);
@@ -102,10 +112,25 @@ public final class BatchChecker {
     }
   }
 
-  private void emit(List<Checked> checked, Map<String, Boolean> seenIds, Consumer<DeclarationResult> sink) {
+  /** The ids seen so far, in the whole batch or in the current file. */
+  private final class IdScope {
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
+    private String file;
+
+    /** True when the id was seen before in this scope. */
+    boolean repeated(DeclarationResult r) {
+      if (idsPerFile && !r.file().equals(file)) {
+        ids.clear();
+        file = r.file();
+      }
+      return r.id() != null && r.outcome() != Outcome.INVALID && !ids.add(r.id());
+    }
+  }
+
+  private void emit(List<Checked> checked, IdScope seenIds, Consumer<DeclarationResult> sink) {
     for (Checked c : checked) {
       DeclarationResult r = c.result();
-      if (r.id() != null && r.outcome() != Outcome.INVALID && seenIds.put(r.id(), Boolean.TRUE) != null) {
+      if (seenIds.repeated(r)) {
         RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
         List<Finding> findings = new ArrayList<>(r.findings());
         findings.add(

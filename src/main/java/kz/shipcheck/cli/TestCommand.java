@@ -1,0 +1,60 @@
+package kz.shipcheck.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kz.shipcheck.engine.RulePack;
+import kz.shipcheck.fixture.FixtureReport;
+import kz.shipcheck.fixture.FixtureRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code shipcheck test}: runs a rule pack's fixtures and compares findings with expectations. */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run fixture declarations against a rule pack. Each fixture states its expected findings as"
+          + " '# expect: RULE-ID' comments on the offending lines; a fixture without one must pass.",
+      "Reports per fixture whether findings and expectations match (missing and unexpected both"
+          + " fail), and the rules no fixture makes fire (coverage)."
+    })
+final class TestCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "DIR", arity = "0..1",
+      description = "fixture folder (default: the pack's tests/ folder, or ./rules/tests)")
+  Path dir;
+
+  @Mixin PackOptions pack;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or junit (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("text") && !format.equals("junit")) {
+      throw new UsageException("--format: unknown format '" + format + "' (text, junit)");
+    }
+    Path fixtures = dir;
+    if (fixtures == null) {
+      fixtures = pack.rules != null ? pack.rules.resolve("tests") : Path.of("rules", "tests");
+    }
+    if (!Files.exists(fixtures)) {
+      throw new UsageException(fixtures + ": no such fixture folder");
+    }
+    RulePack p = pack.load();
+    FixtureRunner.Report report = new FixtureRunner(p).run(List.of(fixtures.toString()));
+    String text = format.equals("junit") ? FixtureReport.junit(report) : FixtureReport.text(report);
+    main.io.out().write(text.getBytes(StandardCharsets.UTF_8));
+    main.io.out().flush();
+    return report.allMatched() ? ExitCode.OK.code : ExitCode.FAILED.code;
+  }
+}
