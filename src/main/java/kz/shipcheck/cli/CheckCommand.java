@@ -166,8 +166,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (!quiet && (fmt != Format.TEXT || output != null)) {
       main.io.err().printf(
-          "%d declarations: %d passed, %d failed, %d invalid%n",
-          summary.declarations(), summary.passed(), summary.failed(), summary.invalid());
+          "%d %s: %d passed, %d failed, %d invalid%n",
+          summary.declarations(), summary.declarations() == 1 ? "declaration" : "declarations",
+          summary.passed(), summary.failed(), summary.invalid());
     }
     return exitCode(summary).code;
   }

@@ -92,6 +92,7 @@ final class JsonReporter implements Reporter {
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(pretty);
     MAPPER.writeValue(g, doc);
+    g.close(); // flushes the generator; AUTO_CLOSE_TARGET is off, so the stream stays open
     out.write('\n');
     out.flush();
   }
