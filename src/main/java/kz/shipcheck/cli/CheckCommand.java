@@ -75,6 +75,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "deepest nesting of a document (default: ${DEFAULT-VALUE})")
   int maxDepth;
 
+  @Option(names = "--max-values", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_VALUES,
+      description = "most values (scalars, lists, mappings) in one document (default: ${DEFAULT-VALUE})")
+  int maxValues;
+
+  @Option(names = "--max-value-chars", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_SCALAR_CHARS,
+      description = "longest single value or key, in characters (default: ${DEFAULT-VALUE})")
+  int maxValueChars;
+
   @Override
   public Integer call() throws Exception {
     Format fmt = Format.parse(format);
@@ -94,8 +102,9 @@ final class CheckCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw new UsageException("--jobs: must be 1 or more");
     }
-    if (maxFileMb < 1 || maxDocuments < 1 || maxDepth < 4) {
-      throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4");
+    if (maxFileMb < 1 || maxDocuments < 1 || maxDepth < 4 || maxValues < 16 || maxValueChars < 64) {
+      throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4,"
+          + " --max-values at least 16, --max-value-chars at least 64");
     }
     Sources sources = new Sources(paths);
     List<String> missing = sources.missing();
@@ -110,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     RulePack rulePack = pack.load();
     InputLimits limits =
-        new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, InputLimits.DEFAULT_MAX_SCALAR_CHARS);
+        new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, maxValueChars, maxValues);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);

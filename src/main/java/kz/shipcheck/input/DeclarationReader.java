@@ -48,13 +48,19 @@ public final class DeclarationReader {
     byte[] bytes;
     try {
       if (source.path() == null) {
-        bytes = readLimited(stdin, name);
+        bytes = readLimited(stdin);
       } else {
-        long size = Files.size(source.path());
-        if (size > limits.maxFileBytes()) {
-          return List.of(fileProblem(name, "INPUT-LIMIT", tooLarge(size)));
+        // the size check spares reading a large regular file at all; the bounded read also
+        // holds for what has no size (/dev/zero, a pipe) or grows while it is read
+        if (Files.isRegularFile(source.path())) {
+          long size = Files.size(source.path());
+          if (size > limits.maxFileBytes()) {
+            return List.of(fileProblem(name, "INPUT-LIMIT", tooLarge(size)));
+          }
         }
-        bytes = Files.readAllBytes(source.path());
+        try (InputStream in = Files.newInputStream(source.path())) {
+          bytes = readLimited(in);
+        }
       }
     } catch (TooLarge e) {
       return List.of(fileProblem(name, "INPUT-LIMIT", e.getMessage()));
@@ -144,17 +150,23 @@ public final class DeclarationReader {
   }
 
   private String tooLarge(long size) {
-    return "the file is "
-        + (size / (1024 * 1024))
-        + " MB, over the limit of "
-        + (limits.maxFileBytes() / (1024 * 1024))
-        + " MB (--max-file-mb)";
+    return String.format(
+        java.util.Locale.ROOT,
+        "the file is %.1f MB, over the limit of %s (--max-file-mb)",
+        size / (1024.0 * 1024.0),
+        limitText());
   }
 
-  private byte[] readLimited(InputStream in, String name) throws IOException, TooLarge {
+  private String limitText() {
+    long max = limits.maxFileBytes();
+    return max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MB" : max + " bytes";
+  }
+
+  /** Reads at most the file limit, plus one byte to tell that there is more. */
+  private byte[] readLimited(InputStream in) throws IOException, TooLarge {
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
     if (bytes.length > limits.maxFileBytes()) {
-      throw new TooLarge(tooLarge(bytes.length) + " (standard input)");
+      throw new TooLarge("the input is larger than the limit of " + limitText() + " (--max-file-mb)");
     }
     return bytes;
   }

@@ -2,25 +2,36 @@ package kz.shipcheck.input;
 
 /**
  * Bounds on what one input may cost, so that a hostile or broken file ends as an {@code invalid}
- * result instead of exhausting the batch. Defaults are generous for real declarations (a few KB).
+ * result instead of exhausting the batch. Defaults are generous for real declarations (a few KB,
+ * a few hundred values); each can be raised on the command line. README "Security" lists them.
  *
- * @param maxFileBytes a file larger than this is not read
+ * @param maxFileBytes a file (or standard input) larger than this is not read
  * @param maxDocuments documents beyond this count in one file end as one invalid result
  * @param maxDepth deepest nesting of mappings and lists in one document
- * @param maxScalarChars longest single value
+ * @param maxScalarChars longest single value (or key)
+ * @param maxValues most values (scalars, mappings and lists) in one document; this bounds the
+ *     memory a document's tree, its facts in the rule session and its findings can take
  */
-public record InputLimits(long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars) {
+public record InputLimits(
+    long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars, int maxValues) {
 
   public static final int DEFAULT_MAX_FILE_MB = 16;
   public static final int DEFAULT_MAX_DOCUMENTS = 10_000;
   public static final int DEFAULT_MAX_DEPTH = 16;
   public static final int DEFAULT_MAX_SCALAR_CHARS = 64 * 1024;
+  public static final int DEFAULT_MAX_VALUES = 10_000;
+
+  /** The limits with the default number of values per document. */
+  public InputLimits(long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars) {
+    this(maxFileBytes, maxDocuments, maxDepth, maxScalarChars, DEFAULT_MAX_VALUES);
+  }
 
   public static InputLimits defaults() {
     return new InputLimits(
         DEFAULT_MAX_FILE_MB * 1024L * 1024L,
         DEFAULT_MAX_DOCUMENTS,
         DEFAULT_MAX_DEPTH,
-        DEFAULT_MAX_SCALAR_CHARS);
+        DEFAULT_MAX_SCALAR_CHARS,
+        DEFAULT_MAX_VALUES);
   }
 }

@@ -24,6 +24,16 @@ import kz.shipcheck.input.YamlNode.ScalarType;
 public final class SchemaValidator {
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  /** An item index: decimal digits only, small enough for an int. */
+  private static final Pattern INDEX = Pattern.compile("\\+?\\d{1,9}");
+
+  /**
+   * Problems listed per document; past this one more problem says how many were left out, so a
+   * file of garbage keys cannot turn into a report many times its size.
+   */
+  static final int MAX_PROBLEMS = 100;
+
+  private int moreProblems;
 
   private final List<InputProblem> problems = new ArrayList<>();
   private final Locations locations;
@@ -38,6 +48,17 @@ public final class SchemaValidator {
   public static Outcome validate(YamlNode root, Obj schema) {
     SchemaValidator v = new SchemaValidator(new Locations(root.line(), root.column()));
     v.check(root, schema, "");
+    if (v.moreProblems > 0) {
+      InputProblem last = v.problems.get(v.problems.size() - 1);
+      v.problems.add(
+          new InputProblem(
+              "INPUT-LIMIT",
+              v.moreProblems + " more problems in this document are not listed (only the first "
+                  + MAX_PROBLEMS + " are)",
+              "",
+              last.line(),
+              last.column()));
+    }
     return new Outcome(v.locations, List.copyOf(v.problems));
   }
 
@@ -57,7 +78,7 @@ public final class SchemaValidator {
         return;
       }
       if (list.items().size() < arr.minItems()) {
-        problems.add(
+        add(
             new InputProblem(
                 "INPUT-REQUIRED",
                 "'" + path + "' needs at least " + arr.minItems() + " entry",
@@ -66,7 +87,15 @@ public final class SchemaValidator {
                 node.column()));
       }
       for (int i = 0; i < list.items().size(); i++) {
-        check(list.items().get(i), arr.items(), path + "[" + i + "]");
+        YamlNode item = list.items().get(i);
+        String itemPath = path + "[" + i + "]";
+        if (arr.items() instanceof Simple simple && item instanceof Scalar s && s.type() == ScalarType.NULL) {
+          // an empty entry in a list is not an absent field: a rule would meet a null
+          locations.put(itemPath, item.line(), item.column());
+          wrongType(item, expected(simple), itemPath);
+          continue;
+        }
+        check(item, arr.items(), itemPath);
       }
     } else {
       checkScalar(node, (Simple) type, path);
@@ -80,7 +109,7 @@ public final class SchemaValidator {
       if (f == null) {
         Entry entry = e.getValue();
         String near = Suggest.closest(e.getKey(), Schema.keys(obj));
-        problems.add(
+        add(
             new InputProblem(
                 "INPUT-UNKNOWN-KEY",
                 "unknown key '"
@@ -99,7 +128,7 @@ public final class SchemaValidator {
       if (value instanceof Scalar s && s.type() == ScalarType.NULL) {
         locations.put(childPath, value.line(), value.column());
         if (f.required()) {
-          problems.add(
+          add(
               new InputProblem(
                   "INPUT-REQUIRED",
                   "required field '" + childPath + "' is empty",
@@ -114,7 +143,7 @@ public final class SchemaValidator {
     for (Field f : obj.fields().values()) {
       if (f.required() && !map.entries().containsKey(f.name())) {
         String childPath = path.isEmpty() ? f.name() : path + "." + f.name();
-        problems.add(
+        add(
             new InputProblem(
                 "INPUT-REQUIRED",
                 "required field '" + childPath + "' is missing (" + f.description() + ")",
@@ -134,7 +163,7 @@ public final class SchemaValidator {
       case TEXT -> {}
       case DATE -> {
         if (parseDate(s.text()) == null) {
-          problems.add(
+          add(
               new InputProblem(
                   "INPUT-TYPE",
                   "'" + path + "' must be a date (yyyy-mm-dd) that exists, found '" + s.text() + "'",
@@ -147,11 +176,19 @@ public final class SchemaValidator {
         if (!(s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
             || !NUMBER.matcher(s.text()).matches()) {
           wrongType(node, "a number", path);
+        } else if (!Double.isFinite(Double.parseDouble(s.text()))) {
+          add(
+              new InputProblem(
+                  "INPUT-TYPE",
+                  "'" + path + "' must be a number in range, found '" + abbreviate(s.text()) + "'",
+                  path,
+                  s.line(),
+                  s.column()));
         }
       }
       case INDEX -> {
-        if (s.type() != ScalarType.INTEGER || s.text().startsWith("-")) {
-          wrongType(node, "a whole number, 0 or more", path);
+        if (s.type() != ScalarType.INTEGER || !INDEX.matcher(s.text()).matches()) {
+          wrongType(node, "a whole number, 0 or more (an item index)", path);
         }
       }
       case BOOLEAN -> {
@@ -159,6 +196,14 @@ public final class SchemaValidator {
           wrongType(node, "true or false", path);
         }
       }
+    }
+  }
+
+  private void add(InputProblem p) {
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(p);
+    } else {
+      moreProblems++;
     }
   }
 
@@ -187,11 +232,17 @@ public final class SchemaValidator {
   }
 
   private void wrongType(YamlNode node, String expected, String path) {
-    String found =
-        node instanceof Scalar s && s.type() != ScalarType.NULL
-            ? node.kindName() + " '" + abbreviate(s.text()) + "'"
-            : node.kindName();
-    problems.add(
+    String found;
+    if (node instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
+        && !NUMBER.matcher(s.text()).matches()) {
+      // YAML reads 0x1F, 0o17, 1_000 and .nan as numbers; the format wants plain decimals
+      found = "'" + abbreviate(s.text()) + "', which is not a plain decimal number";
+    } else if (node instanceof Scalar s && s.type() != ScalarType.NULL) {
+      found = node.kindName() + " '" + abbreviate(s.text()) + "'";
+    } else {
+      found = node.kindName();
+    }
+    add(
         new InputProblem(
             "INPUT-TYPE",
             "'" + path + "' must be " + expected + ", found " + found,

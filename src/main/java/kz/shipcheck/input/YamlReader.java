@@ -2,13 +2,19 @@ package kz.shipcheck.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.CharArrayReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +27,10 @@ import kz.shipcheck.input.YamlNode.ScalarType;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML text into {@link YamlNode} trees that remember every value's position.
@@ -28,7 +38,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <p>YAML here is data only: the reader walks Jackson's token stream and never binds to Java
  * types, explicit tags ({@code !!java.net.URL}, {@code !custom}) are refused, and aliases are
  * refused rather than expanded, which also rules out "billion laughs" documents. Duplicate keys
- * are reported with the position of the second occurrence.
+ * are reported with the position of the second occurrence. Every {@link InputLimits} bound is
+ * checked while reading, so a hostile document costs at most the limits, never its expansion.
  */
 public final class YamlReader {
 
@@ -46,7 +57,7 @@ public final class YamlReader {
     options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 4));
     options.setCodePointLimit(
         (int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileBytes(), 1024)));
-    this.factory = YAMLFactory.builder().loaderOptions(options).build();
+    this.factory = new TagAwareFactory(YAMLFactory.builder().loaderOptions(options));
     this.factory.setStreamReadConstraints(
         StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth() + 2)
@@ -127,13 +138,14 @@ public final class YamlReader {
   /** Parses one document. The segment's line offset is added to every position. */
   public YamlNode parse(Segment segment) throws InputProblem {
     int offset = segment.lineOffset();
+    TagAwareParser parser = null;
     try (JsonParser p = factory.createParser(segment.text())) {
-      YAMLParser parser = (YAMLParser) p;
+      parser = (TagAwareParser) p;
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputProblem("INPUT-EMPTY", "the document is empty", "", offset + 1, 1);
       }
-      YamlNode root = readValue(parser, first, offset, 0, "");
+      YamlNode root = readValue(parser, first, offset, 0, "", new int[1]);
       JsonToken extra = parser.nextToken();
       if (extra != null) {
         JsonLocation at = parser.currentTokenLocation();
@@ -146,7 +158,7 @@ public final class YamlReader {
       }
       return root;
     } catch (JacksonYAMLParseException e) {
-      throw syntaxProblem(e, offset);
+      throw syntaxProblem(e, segment, parser);
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw new InputProblem(
@@ -155,41 +167,114 @@ public final class YamlReader {
           "",
           at == null ? offset + 1 : at.getLineNr() + offset,
           at == null ? 1 : at.getColumnNr());
+    } catch (JsonProcessingException e) {
+      throw syntaxProblem(e, segment, parser);
     } catch (IOException e) {
       throw new InputProblem(
           "INPUT-SYNTAX", "YAML syntax: " + firstLine(e.getMessage()), "", offset + 1, 1);
-    } catch (RuntimeException e) {
-      // SnakeYAML signals some limits (code points, nesting) with unchecked exceptions
-      throw new InputProblem(
-          "INPUT-LIMIT",
-          "the document could not be read: " + firstLine(String.valueOf(e.getMessage())),
-          "",
-          offset + 1,
-          1);
+    } catch (YAMLException e) {
+      // SnakeYAML signals its own limits (code points, nesting) with unchecked exceptions; Jackson
+      // usually wraps them, but not on every path
+      throw snakeProblem(e, segment);
     }
   }
 
-  private static InputProblem syntaxProblem(JacksonYAMLParseException e, int offset) {
+  /**
+   * Turns a YAML error into a problem a user can act on: SnakeYAML's mark when it has one, a
+   * readable reason instead of SnakeYAML's internal event names, INPUT-LIMIT for its limits.
+   */
+  private static InputProblem syntaxProblem(
+      JsonProcessingException e, Segment segment, YAMLParser parser) {
+    int offset = segment.lineOffset();
     Throwable cause = e.getCause();
     if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
       String problem = m.getProblem() == null ? firstLine(m.getMessage()) : m.getProblem();
       String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+      String message = "YAML syntax: " + problem + context;
+      if (problem.contains("\\t(TAB)")) {
+        message = "YAML syntax: a tab character where YAML allows only spaces; indent and separate"
+            + " values with spaces";
+      }
+      return new InputProblem(
+          "INPUT-SYNTAX", message, "", mark.getLine() + 1 + offset, mark.getColumn() + 1);
+    }
+    if (cause instanceof YAMLException y) {
+      return snakeProblem(y, segment);
+    }
+    String msg = e.getOriginalMessage();
+    // Jackson's own refusals name SnakeYAML events; say what is wrong in YAML terms instead, at
+    // the event's position (Jackson's exception location is the document start here)
+    String rule = "INPUT-SYNTAX";
+    String reason = null;
+    if (msg != null && msg.startsWith("Expected a field name")) {
+      if (msg.contains("AliasEvent")) {
+        rule = "INPUT-ALIAS";
+        reason = "a YAML alias used as a key is not allowed: write the key out";
+      } else {
+        reason = "YAML syntax: a mapping key must be plain text, not a list or a mapping";
+      }
+    }
+    JsonLocation at = parser == null ? null : parser.currentTokenLocation();
+    if (at == null || at.getLineNr() < 1) {
+      at = e.getLocation();
+    }
+    return new InputProblem(
+        rule,
+        reason != null ? reason : "YAML syntax: " + firstLine(msg),
+        "",
+        at == null ? offset + 1 : Math.max(1, at.getLineNr()) + offset,
+        at == null ? 1 : Math.max(1, at.getColumnNr()));
+  }
+
+  /** SnakeYAML's unchecked exceptions: its limits, and characters YAML does not allow. */
+  private static InputProblem snakeProblem(YAMLException e, Segment segment) {
+    int offset = segment.lineOffset();
+    if (e instanceof ReaderException r) {
+      int[] at = position(segment.text(), r.getPosition());
       return new InputProblem(
           "INPUT-SYNTAX",
-          "YAML syntax: " + problem + context,
+          String.format(
+              "YAML syntax: control character U+%04X is not allowed in YAML text", r.getCodePoint()),
+          "",
+          at[0] + offset,
+          at[1]);
+    }
+    if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      Mark mark = m.getProblemMark();
+      return new InputProblem(
+          "INPUT-SYNTAX",
+          "YAML syntax: " + firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem()),
           "",
           mark.getLine() + 1 + offset,
           mark.getColumn() + 1);
     }
-    JsonLocation at = e.getLocation();
-    String msg = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+    String msg = firstLine(e.getMessage());
+    boolean limit = msg.contains("limit") || msg.contains("exceed") || msg.contains("Nesting Depth");
     return new InputProblem(
-        "INPUT-SYNTAX",
-        "YAML syntax: " + firstLine(msg),
+        limit ? "INPUT-LIMIT" : "INPUT-SYNTAX",
+        (limit ? "the document exceeds an input limit: " : "YAML syntax: ") + msg,
         "",
-        at == null ? offset + 1 : Math.max(1, at.getLineNr()) + offset,
-        at == null ? 1 : Math.max(1, at.getColumnNr()));
+        offset + 1,
+        1);
+  }
+
+  /** 1-based line and column of the {@code index}-th code point of the text. */
+  private static int[] position(String text, int index) {
+    int line = 1;
+    int col = 1;
+    int i = 0;
+    for (int cp = 0; i < text.length() && cp < index; cp++) {
+      char c = text.charAt(i);
+      i += Character.charCount(text.codePointAt(i));
+      if (c == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return new int[] {line, col};
   }
 
   private static String firstLine(String s) {
@@ -200,11 +285,20 @@ public final class YamlReader {
     return (nl < 0 ? s : s.substring(0, nl)).trim();
   }
 
-  private YamlNode readValue(YAMLParser p, JsonToken token, int offset, int depth, String path)
+  private YamlNode readValue(
+      TagAwareParser p, JsonToken token, int offset, int depth, String path, int[] values)
       throws IOException, InputProblem {
     JsonLocation loc = p.currentTokenLocation();
     int line = loc.getLineNr() + offset;
     int col = loc.getColumnNr();
+    if (++values[0] > limits.maxValues()) {
+      throw new InputProblem(
+          "INPUT-LIMIT",
+          "more than " + limits.maxValues() + " values in one document (--max-values)",
+          path,
+          line,
+          col);
+    }
     if (depth > limits.maxDepth()) {
       throw new InputProblem(
           "INPUT-LIMIT",
@@ -213,7 +307,7 @@ public final class YamlReader {
           line,
           col);
     }
-    Object tag = p.getTypeId();
+    String tag = p.explicitTag();
     if (tag != null) {
       throw new InputProblem(
           "INPUT-TAG",
@@ -232,13 +326,14 @@ public final class YamlReader {
     }
     switch (token) {
       case START_OBJECT:
-        return readMap(p, offset, depth, path, line, col);
+        return readMap(p, offset, depth, path, line, col, values);
       case START_ARRAY:
         {
           List<YamlNode> items = new ArrayList<>();
           JsonToken t;
           while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            items.add(readValue(p, t, offset, depth + 1, path + "[" + items.size() + "]"));
+            items.add(
+                readValue(p, t, offset, depth + 1, path + "[" + items.size() + "]", values));
           }
           return new ListNode(items, line, col);
         }
@@ -263,7 +358,8 @@ public final class YamlReader {
     }
   }
 
-  private YamlNode readMap(YAMLParser p, int offset, int depth, String path, int line, int col)
+  private YamlNode readMap(
+      TagAwareParser p, int offset, int depth, String path, int line, int col, int[] values)
       throws IOException, InputProblem {
     Map<String, Entry> entries = new LinkedHashMap<>();
     JsonToken t;
@@ -273,7 +369,17 @@ public final class YamlReader {
       int keyLine = kl.getLineNr() + offset;
       int keyCol = kl.getColumnNr();
       String childPath = path.isEmpty() ? key : path + "." + key;
-      YamlNode value = readValue(p, p.nextToken(), offset, depth + 1, childPath);
+      checkScalarLength(key, path, keyLine, keyCol);
+      String keyTag = p.explicitTag();
+      if (keyTag != null) {
+        throw new InputProblem(
+            "INPUT-TAG",
+            "YAML tag '" + keyTag + "' on a key is not allowed: declarations are plain data",
+            childPath,
+            keyLine,
+            keyCol);
+      }
+      YamlNode value = readValue(p, p.nextToken(), offset, depth + 1, childPath, values);
       if (entries.containsKey(key)) {
         Entry first = entries.get(key);
         throw new InputProblem(
@@ -303,6 +409,51 @@ public final class YamlReader {
           path,
           line,
           col);
+    }
+  }
+
+  /** Builds {@link TagAwareParser}s; otherwise Jackson's YAML factory as configured. */
+  private static final class TagAwareFactory extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    TagAwareFactory(YAMLFactoryBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+      return new TagAwareParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+
+    @Override
+    protected YAMLParser _createParser(
+        char[] data, int offset, int len, IOContext ctxt, boolean recyclable) {
+      return new TagAwareParser(
+          ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec,
+          new CharArrayReader(data, offset, len));
+    }
+  }
+
+  /**
+   * Jackson's YAML parser, also telling the explicit tag of a key: Jackson's {@code getTypeId()}
+   * does not report a tag on the first key of a mapping, which would let {@code !x id: ...} pass.
+   */
+  static final class TagAwareParser extends YAMLParser {
+    TagAwareParser(
+        IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
+        ObjectCodec codec, Reader reader) {
+      super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+    }
+
+    /** The explicit tag ({@code !x}, {@code !!java.net.URL}) of the node just read, or null. */
+    String explicitTag() {
+      if (_lastEvent instanceof ScalarEvent s) {
+        return s.getTag();
+      }
+      if (_lastEvent instanceof CollectionStartEvent c) {
+        return c.getTag();
+      }
+      return null;
     }
   }
 }

@@ -21,6 +21,13 @@ import kz.shipcheck.input.YamlReader;
 final class DataRow {
   static final Set<String> BASES = Set.of("fact", "approx", "model");
 
+  /**
+   * A pack is trusted code (README "Security"), and its tables may be far larger than a
+   * declaration; only the nesting and value length stay bounded.
+   */
+  private static final InputLimits PACK_LIMITS =
+      new InputLimits(Integer.MAX_VALUE, 1, 32, 1024 * 1024, Integer.MAX_VALUE);
+
   private final String file;
   private final MapNode map;
 
@@ -45,7 +52,7 @@ final class DataRow {
       if (segments.size() > 1) {
         throw new PackException(display, segments.get(1).lineOffset() + 1, 1, "expected one YAML document");
       }
-      root = new YamlReader(InputLimits.defaults()).parse(segments.get(0));
+      root = new YamlReader(PACK_LIMITS).parse(segments.get(0));
     } catch (InputProblem p) {
       throw new PackException(display, p.line(), p.column(), p.getMessage());
     }
@@ -150,7 +157,15 @@ final class DataRow {
     if (!(n instanceof Scalar s) || (s.type() != ScalarType.INTEGER && s.type() != ScalarType.DECIMAL)) {
       throw error(key, "'" + key + "' must be a number, found " + n.kindName());
     }
-    return Double.valueOf(s.text());
+    try {
+      double d = Double.parseDouble(s.text().replace("_", ""));
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // YAML reads 0x1F and .nan as numbers; fall through to the error
+    }
+    throw error(key, "'" + key + "' must be a plain decimal number, found '" + s.text() + "'");
   }
 
   List<String> list(String key) throws PackException {
