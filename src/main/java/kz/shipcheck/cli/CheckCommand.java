@@ -117,7 +117,9 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("--output: " + output + ": cannot write there (no such folder or no permission)");
       }
     }
+    long t0 = System.nanoTime();
     RulePack rulePack = pack.load();
+    long t1 = System.nanoTime();
     InputLimits limits =
         new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, maxValueChars, maxValues);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
@@ -172,6 +174,12 @@ final class CheckCommand implements Callable<Integer> {
       if (file != null) {
         file.close();
       }
+    }
+    if (main.debug) {
+      long t2 = System.nanoTime();
+      main.io.err().printf("timing: JVM start to main %d ms, rule pack %d ms, check and report %d ms%n",
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
     if (!quiet && (fmt != Format.TEXT || output != null)) {
       main.io.err().printf(
