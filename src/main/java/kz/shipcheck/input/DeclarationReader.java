@@ -76,6 +76,21 @@ public final class DeclarationReader {
 
   /** Reads in-memory content as if it were a file named {@code name}. */
   public List<ReadDocument> readBytes(String name, byte[] bytes) {
+    String wide = wideEncoding(bytes);
+    if (wide != null) {
+      return List.of(
+          fileProblem(name, "INPUT-ENCODING", "the file is " + wide + " (it starts with its byte-order mark),"
+              + " not UTF-8: save it as UTF-8"));
+    }
+    int nul = indexOfNul(bytes);
+    if (nul >= 0) {
+      int[] at = position(bytes, nul);
+      return List.of(
+          ReadDocument.invalid(
+              name, 1, null,
+              new InputProblem("INPUT-BINARY",
+                  "binary content (a NUL byte at offset " + nul + "): not a YAML declaration", "", at[0], at[1])));
+    }
     String text;
     try {
       text = decode(bytes);
@@ -83,9 +98,6 @@ public final class DeclarationReader {
       return List.of(
           ReadDocument.invalid(
               name, 1, null, new InputProblem("INPUT-ENCODING", e.getMessage(), "", e.line, e.column)));
-    }
-    if (text.indexOf('\0') >= 0) {
-      return List.of(fileProblem(name, "INPUT-BINARY", "binary content (NUL bytes): not a YAML declaration"));
     }
     List<YamlReader.Segment> segments = YamlReader.split(text);
     if (segments.isEmpty()) {
@@ -169,6 +181,46 @@ public final class DeclarationReader {
       throw new TooLarge("the input is larger than the limit of " + limitText() + " (--max-file-mb)");
     }
     return bytes;
+  }
+
+  /** UTF-16 or UTF-32 named by a byte-order mark, or null: such text is full of NUL bytes. */
+  private static String wideEncoding(byte[] b) {
+    if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
+      return "UTF-32LE";
+    }
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+      return "UTF-32BE";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return "UTF-16LE";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return "UTF-16BE";
+    }
+    return null;
+  }
+
+  private static int indexOfNul(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Line and column (1-based, in characters) of a byte offset, the bytes before it read leniently. */
+  private static int[] position(byte[] b, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (b[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    String before = new String(b, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+    return new int[] {line, before.codePointCount(0, before.length()) + 1};
   }
 
   /** Strict UTF-8, a leading byte-order mark dropped. */

@@ -138,6 +138,18 @@ public final class SchemaValidator {
         }
         continue; // an empty optional value counts as absent
       }
+      if (f.required() && f.type() == Simple.TEXT && value instanceof Scalar s && s.text().isBlank()) {
+        // id: "" or product: " " names nothing; it is as missing as no value at all
+        locations.put(childPath, value.line(), value.column());
+        add(
+            new InputProblem(
+                "INPUT-REQUIRED",
+                "required field '" + childPath + "' is blank",
+                childPath,
+                value.line(),
+                value.column()));
+        continue;
+      }
       check(value, f.type(), childPath);
     }
     for (Field f : obj.fields().values()) {
@@ -187,7 +199,15 @@ public final class SchemaValidator {
         }
       }
       case INDEX -> {
-        if (s.type() != ScalarType.INTEGER || !INDEX.matcher(s.text()).matches()) {
+        if (s.type() == ScalarType.INTEGER && s.text().matches("\\+?\\d{10,}")) {
+          add(
+              new InputProblem(
+                  "INPUT-TYPE",
+                  "'" + path + "' is too large for an item index, found '" + abbreviate(s.text()) + "'",
+                  path,
+                  s.line(),
+                  s.column()));
+        } else if (s.type() != ScalarType.INTEGER || !INDEX.matcher(s.text()).matches()) {
           wrongType(node, "a whole number, 0 or more (an item index)", path);
         }
       }

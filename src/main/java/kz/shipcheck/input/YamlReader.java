@@ -57,7 +57,13 @@ public final class YamlReader {
     options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 4));
     options.setCodePointLimit(
         (int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileBytes(), 1024)));
-    this.factory = new TagAwareFactory(YAMLFactory.builder().loaderOptions(options));
+    // the builder starts from no parser features at all (unlike new YAMLFactory()): without this,
+    // an empty value such as 'form:' is read as the empty string instead of null
+    this.factory =
+        new TagAwareFactory(
+            YAMLFactory.builder()
+                .loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL));
     this.factory.setStreamReadConstraints(
         StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth() + 2)
@@ -66,16 +72,17 @@ public final class YamlReader {
   }
 
   /**
-   * Splits a file's text at {@code ---} document markers, keeping line numbers: the marker itself
-   * is blanked so that content on the marker's line keeps its column. Segments holding only
-   * blanks, comments or directives are dropped.
+   * Splits a file's text into documents, keeping line numbers: a document starts at a {@code ---}
+   * marker (blanked, so that content on the marker's line keeps its column) or after a {@code ...}
+   * end marker, as in YAML. Directives ({@code %YAML}) before a document are blanked. Segments
+   * holding only blanks, comments or directives are dropped.
    */
   public static List<Segment> split(String text) {
     List<Segment> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int startLine = 0;
     int lineNo = 0;
-    boolean sawMarker = false;
+    boolean betweenDocuments = true; // where a directive may stand
     int pos = 0;
     int n = text.length();
     while (pos <= n) {
@@ -90,13 +97,20 @@ public final class YamlReader {
         current.setLength(0);
         startLine = lineNo;
         current.append("   ").append(line, 3, line.length());
-        sawMarker = true;
+        betweenDocuments = false;
       } else if (isMarker(line, "...")) {
-        current.append('\n');
-      } else if (!sawMarker && line.startsWith("%")) {
+        // the document ends here; what follows is the next document (or directives for it)
+        addIfContent(out, current, startLine);
+        current.setLength(0);
+        startLine = lineNo + 1;
+        betweenDocuments = true;
+      } else if (betweenDocuments && line.startsWith("%")) {
         current.append('\n'); // a directive belongs to the stream, not to the document
       } else {
         current.append(line);
+        if (hasContent(line)) {
+          betweenDocuments = false;
+        }
       }
       lineNo++;
       pos = end;
@@ -189,8 +203,16 @@ public final class YamlReader {
     Throwable cause = e.getCause();
     if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
-      String problem = m.getProblem() == null ? firstLine(m.getMessage()) : m.getProblem();
-      String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+      String problem = plain(m.getProblem() == null ? firstLine(m.getMessage()) : m.getProblem());
+      Mark started = m.getContextMark();
+      String context =
+          m.getContext() == null
+              ? ""
+              : " (" + m.getContext()
+                  + (started != null && started.getLine() != mark.getLine()
+                      ? " that starts on line " + (started.getLine() + 1 + offset)
+                      : "")
+                  + ")";
       String message = "YAML syntax: " + problem + context;
       if (problem.contains("\\t(TAB)")) {
         message = "YAML syntax: a tab character where YAML allows only spaces; indent and separate"
@@ -275,6 +297,18 @@ public final class YamlReader {
       }
     }
     return new int[] {line, col};
+  }
+
+  /** SnakeYAML's token names in words a user knows. */
+  private static String plain(String problem) {
+    return problem
+        .replace("'<scalar>'", "a value")
+        .replace("<scalar>", "a value")
+        .replace("<block end>", "the end of the indented block")
+        .replace("'<block mapping start>'", "an indented mapping")
+        .replace("'<block sequence start>'", "an indented list")
+        .replace("'<block end>'", "the end of the indented block")
+        .replaceAll(" got :$", " found ':'");
   }
 
   private static String firstLine(String s) {
