@@ -83,6 +83,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "longest single value or key, in characters (default: ${DEFAULT-VALUE})")
   int maxValueChars;
 
+  @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_LINE_CHARS,
+      description = "longest line, in characters (default: ${DEFAULT-VALUE})")
+  int maxLineChars;
+
   @Override
   public Integer call() throws Exception {
     Format fmt = Format.parse(format);
@@ -102,9 +106,9 @@ final class CheckCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw new UsageException("--jobs: must be 1 or more");
     }
-    if (maxFileMb < 1 || maxDocuments < 1 || maxDepth < 4 || maxValues < 16 || maxValueChars < 64) {
+    if (maxFileMb < 1 || maxDocuments < 1 || maxDepth < 4 || maxValues < 16 || maxValueChars < 64 || maxLineChars < 80) {
       throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4,"
-          + " --max-values at least 16, --max-value-chars at least 64");
+          + " --max-values at least 16, --max-value-chars at least 64, --max-line-chars at least 80");
     }
     Sources sources = new Sources(paths);
     List<String> missing = sources.missing();
@@ -121,7 +125,7 @@ final class CheckCommand implements Callable<Integer> {
     RulePack rulePack = pack.load();
     long t1 = System.nanoTime();
     InputLimits limits =
-        new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, maxValueChars, maxValues);
+        new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, maxValueChars, maxValues, maxLineChars);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);

@@ -11,19 +11,27 @@ package kz.shipcheck.input;
  * @param maxScalarChars longest single value (or key)
  * @param maxValues most values (scalars, mappings and lists) in one document; this bounds the
  *     memory a document's tree, its facts in the rule session and its findings can take
+ * @param maxLineChars longest line; SnakeYAML scans a long line in time that grows with the
+ *     square of its length (a 12 MB one-line value took 55 s), so long lines are refused first
  */
 public record InputLimits(
-    long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars, int maxValues) {
+    long maxFileBytes,
+    int maxDocuments,
+    int maxDepth,
+    int maxScalarChars,
+    int maxValues,
+    int maxLineChars) {
 
   public static final int DEFAULT_MAX_FILE_MB = 16;
   public static final int DEFAULT_MAX_DOCUMENTS = 10_000;
   public static final int DEFAULT_MAX_DEPTH = 16;
   public static final int DEFAULT_MAX_SCALAR_CHARS = 64 * 1024;
   public static final int DEFAULT_MAX_VALUES = 10_000;
+  public static final int DEFAULT_MAX_LINE_CHARS = 256 * 1024;
 
-  /** The limits with the default number of values per document. */
+  /** The limits with the default number of values per document and line length. */
   public InputLimits(long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars) {
-    this(maxFileBytes, maxDocuments, maxDepth, maxScalarChars, DEFAULT_MAX_VALUES);
+    this(maxFileBytes, maxDocuments, maxDepth, maxScalarChars, DEFAULT_MAX_VALUES, DEFAULT_MAX_LINE_CHARS);
   }
 
   public static InputLimits defaults() {
@@ -32,6 +40,7 @@ public record InputLimits(
         DEFAULT_MAX_DOCUMENTS,
         DEFAULT_MAX_DEPTH,
         DEFAULT_MAX_SCALAR_CHARS,
-        DEFAULT_MAX_VALUES);
+        DEFAULT_MAX_VALUES,
+        DEFAULT_MAX_LINE_CHARS);
   }
 }

@@ -152,6 +152,7 @@ public final class YamlReader {
   /** Parses one document. The segment's line offset is added to every position. */
   public YamlNode parse(Segment segment) throws InputProblem {
     int offset = segment.lineOffset();
+    checkLineLength(segment);
     TagAwareParser parser = null;
     try (JsonParser p = factory.createParser(segment.text())) {
       parser = (TagAwareParser) p;
@@ -429,6 +430,32 @@ public final class YamlReader {
       throw new InputProblem("INPUT-SYNTAX", "malformed mapping", path, line, col);
     }
     return new MapNode(entries, line, col);
+  }
+
+  /** Refuses a long line before SnakeYAML scans it (its time grows with the square of the length). */
+  private void checkLineLength(Segment segment) throws InputProblem {
+    String text = segment.text();
+    int max = limits.maxLineChars();
+    if (text.length() <= max) {
+      return;
+    }
+    int start = 0;
+    for (int line = 1; start <= text.length(); line++) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl;
+      if (end - start > max) {
+        throw new InputProblem(
+            "INPUT-LIMIT",
+            "a line of " + (end - start) + " characters exceeds the limit of " + max + " (--max-line-chars)",
+            "",
+            segment.lineOffset() + line,
+            1);
+      }
+      if (nl < 0) {
+        break;
+      }
+      start = nl + 1;
+    }
   }
 
   private void checkScalarLength(String text, String path, int line, int col)

@@ -26,7 +26,7 @@ final class DataRow {
    * declaration; only the nesting and value length stay bounded.
    */
   private static final InputLimits PACK_LIMITS =
-      new InputLimits(Integer.MAX_VALUE, 1, 32, 1024 * 1024, Integer.MAX_VALUE);
+      new InputLimits(Integer.MAX_VALUE, 1, 32, 1024 * 1024, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
   private final String file;
   private final MapNode map;
