@@ -216,11 +216,28 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
+      failIfBroken();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+      failIfBroken();
     }
 
     @Override
     public void close() throws IOException {
-      out.flush();
+      flush();
+    }
+
+    /**
+     * A PrintStream swallows write errors: without this check a report to a full disk or a closed
+     * pipe ({@code > /dev/full}) was lost while the run exited 0.
+     */
+    private void failIfBroken() throws IOException {
+      if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+        throw new IOException("standard output cannot be written (disk full or pipe closed?)");
+      }
     }
   }
 }
