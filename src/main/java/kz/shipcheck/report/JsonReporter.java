@@ -92,6 +92,9 @@ final class JsonReporter implements Reporter {
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(pretty);
     MAPPER.writeValue(g, doc);
+    // FLUSH_AFTER_WRITE_VALUE is off and the target stays open: without this the generator's
+    // buffer (the whole report when it is small) never reaches the stream
+    g.flush();
     out.write('\n');
     out.flush();
   }
