@@ -28,7 +28,13 @@ import picocli.CommandLine.ScopeType;
           + " bilateral protocol requirements (a Drools rule pack).",
       "The rule pack is a model of public information, not legal advice."
     },
-    subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      TestCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** The standard streams of this run. */
