@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      SchemaCommand.class,
       TestCommand.class,
       CommandLine.HelpCommand.class
     })
