@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       RulesCommand.class,
       ExplainCommand.class,
       SchemaCommand.class,
+      InitCommand.class,
       TestCommand.class,
       CommandLine.HelpCommand.class
     })
