@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.BatchChecker;
+import kz.shipcheck.check.Waivers;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
@@ -56,6 +57,13 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
       description = "exit 1 on: error, warning or never (default: ${DEFAULT-VALUE})")
   String failOn;
+
+  @Option(names = "--waivers", paramLabel = "FILE",
+      description = "accepted exceptions (YAML list: rule, declaration id or glob, optional path, reason,"
+          + " expires, approvedBy); a waived finding is reported as waived and does not fail its"
+          + " declaration; a waiver applies while the declaration's ship date (or --as-of) is before"
+          + " its expiry")
+  Path waiversFile;
 
   @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer jobs;
@@ -108,12 +116,17 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("--output: " + output + ": cannot write there (no such folder or no permission)");
       }
     }
+    if (waiversFile != null && !Files.isRegularFile(waiversFile)) {
+      throw new UsageException("--waivers: " + waiversFile + ": no such file");
+    }
     RulePack rulePack = pack.load();
+    Waivers waivers = waiversFile == null ? Waivers.NONE : readWaivers(rulePack);
     InputLimits limits =
         new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, InputLimits.DEFAULT_MAX_SCALAR_CHARS);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);
+    checker.useWaivers(waivers);
     ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
     Summary summary = new Summary();
 
@@ -152,7 +165,7 @@ final class CheckCommand implements Callable<Integer> {
       if (failure[0] != null) {
         throw failure[0];
       }
-      reporter.finish(summary, WaiverNotes.NONE);
+      reporter.finish(summary, notes(waivers));
       stream.flush();
       if (file != null) {
         file.commit();
@@ -166,10 +179,34 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (!quiet && (fmt != Format.TEXT || output != null)) {
       main.io.err().printf(
-          "%d declarations: %d passed, %d failed, %d invalid%n",
-          summary.declarations(), summary.passed(), summary.failed(), summary.invalid());
+          "%d declarations: %d passed, %d failed, %d invalid%s%n",
+          summary.declarations(), summary.passed(), summary.failed(), summary.invalid(),
+          summary.waived() > 0 ? ", " + summary.waived() + " waived" : "");
     }
     return exitCode(summary).code;
+  }
+
+  private Waivers readWaivers(RulePack rulePack) throws kz.shipcheck.pack.PackException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(waiversFile);
+    } catch (IOException e) {
+      throw new kz.shipcheck.pack.PackException(waiversFile.toString(), 0, 0, "cannot read the waivers file: " + e.getMessage());
+    }
+    return Waivers.read(waiversFile.toString(), bytes,
+        rulePack.catalogue().stream().map(kz.shipcheck.result.RuleInfo::id).toList());
+  }
+
+  /** The waivers that did not apply, for the report. */
+  private static WaiverNotes notes(Waivers w) {
+    return new WaiverNotes(entries(w.expired()), entries(w.unused()));
+  }
+
+  private static List<WaiverNotes.Entry> entries(List<Waivers.Waiver> list) {
+    return list.stream()
+        .map(w -> new WaiverNotes.Entry(w.rule(), w.declaration(), w.path(), w.reason(), w.expires().toString(),
+            w.approvedBy(), w.line()))
+        .toList();
   }
 
   private ExitCode exitCode(Summary s) {
