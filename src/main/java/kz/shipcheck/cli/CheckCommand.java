@@ -178,6 +178,14 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (!quiet && (fmt != Format.TEXT || output != null)) {
+      // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
+      // has room for them (jsonl): say them here as well
+      for (Waivers.Waiver w : waivers.expired()) {
+        main.io.err().println("waiver expired on " + w.expires() + ": " + describe(w));
+      }
+      for (Waivers.Waiver w : waivers.unused()) {
+        main.io.err().println("waiver matched nothing: " + describe(w));
+      }
       main.io.err().printf(
           "%d declarations: %d passed, %d failed, %d invalid%s%n",
           summary.declarations(), summary.passed(), summary.failed(), summary.invalid(),
@@ -195,6 +203,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     return Waivers.read(waiversFile.toString(), bytes,
         rulePack.catalogue().stream().map(kz.shipcheck.result.RuleInfo::id).toList());
+  }
+
+  private String describe(Waivers.Waiver w) {
+    return w.rule() + " for " + w.declaration() + (w.path() == null ? "" : " at " + w.path())
+        + " (" + waiversFile + ":" + w.line() + ")";
   }
 
   /** The waivers that did not apply, for the report. */

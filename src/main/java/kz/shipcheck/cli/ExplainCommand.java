@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
     name = "explain",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Explain one rule, with a failing example from the pack's fixtures.",
     description = {
       "Explain one rule: its title, severity, protocol reference, basis, the reference data it reads,"
           + " the DRL file and line that define it, and a failing example: the smallest fixture"

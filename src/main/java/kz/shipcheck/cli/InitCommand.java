@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
     name = "init",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Print a commented declaration template for one product.",
     description = {
       "Print a commented declaration template for one product: every field the product's rules"
           + " look at (its certificate and additional declaration, laboratory report, heat treatment,"
@@ -55,8 +56,12 @@ final class InitCommand implements Callable<Integer> {
     if (problem != null) {
       throw new UsageException(problem);
     }
-    main.io.out().write(DeclarationTemplate.render(data, product, form, date).getBytes(StandardCharsets.UTF_8));
+    DeclarationTemplate.Template t = DeclarationTemplate.render(data, product, form, date);
+    main.io.out().write(t.text().getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
+    for (String gap : t.gaps()) {
+      main.io.err().println("warning: " + gap + "; this template will not pass until you fill it in");
+    }
     return ExitCode.OK.code;
   }
 }

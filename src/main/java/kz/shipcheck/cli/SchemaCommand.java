@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
     name = "schema",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Print a JSON Schema of the declaration format, for editors.",
     description = {
       "Print a JSON Schema (draft 2020-12) of the declaration format, generated from the format the"
           + " reader checks: the same keys (no others), required fields and types, with each field's"

@@ -19,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
     name = "test",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Run a rule pack's fixtures and compare findings with their expect comments.",
     description = {
       "Run fixture declarations against a rule pack. A fixture states its expected findings as"
           + " '# expect: RULE-ID' comments (several ids separated by commas) on the lines the findings"

@@ -31,6 +31,15 @@ public final class DeclarationTemplate {
   private final String form;
   private final LocalDate date;
   private final List<String[]> lines = new ArrayList<>();
+  private final List<String> gaps = new ArrayList<>();
+
+  /**
+   * A template.
+   *
+   * @param gaps what the pack's data could not fill so that the template passes (no register row
+   *     for the product on the date, no accredited laboratory...); empty when it passes as is
+   */
+  public record Template(String text, List<String> gaps) {}
 
   private DeclarationTemplate(ReferenceData data, Product product, String form, LocalDate date) {
     this.data = data;
@@ -70,10 +79,12 @@ public final class DeclarationTemplate {
   }
 
   /** The template; call {@link #problem} first: the product must be admitted on the date. */
-  public static String render(ReferenceData data, String key, String form, LocalDate date) {
+  public static Template render(ReferenceData data, String key, String form, LocalDate date) {
     Product p = data.product(key);
     String f = form != null ? form : p.forms().isEmpty() ? null : p.forms().get(0);
-    return new DeclarationTemplate(data, p, f, date).build();
+    DeclarationTemplate t = new DeclarationTemplate(data, p, f, date);
+    String text = t.build();
+    return new Template(text, List.copyOf(t.gaps));
   }
 
   private String build() {
@@ -124,6 +135,9 @@ public final class DeclarationTemplate {
     } else {
       comment(2, "form: none needed: the protocol lists no forms for " + product.name());
     }
+    if (region == null) {
+      gaps.add("no region is valid and unrestricted for " + product.key() + " on " + date);
+    }
     line(2, "originRegion: " + (region != null ? region : "REGION"),
         region != null
             ? (product.isAnimal() ? "where the animals were raised" : "where the crop was grown")
@@ -133,6 +147,8 @@ public final class DeclarationTemplate {
       line(2, "establishment: " + est.registration(), "register: " + est.name() + ", listed for "
           + product.key() + " since " + est.listedOn());
     } else {
+      gaps.add("no register row lists " + product.key() + " on " + date
+          + ": the template names a placeholder establishment");
       line(2, "establishment: KZ-EST-0000", "replace: no register row lists " + product.key()
           + " on " + date + "; give the establishment's registration number");
     }
@@ -183,6 +199,9 @@ public final class DeclarationTemplate {
     }
     if (product.labReport()) {
       Laboratory lab = laboratory();
+      if (lab == null) {
+        gaps.add("no laboratory of the pack is accredited on " + date);
+      }
       line(1, "- type: laboratory", "an accredited laboratory's report");
       line(2, "number: " + quote("LAB-" + date.getYear() + "-0001"), "replace: the report's number");
       line(2, "issuedOn: " + date, "not after the ship date");

@@ -131,6 +131,16 @@ class InitCommandTest {
   }
 
   @Test
+  void whatTheDataCannotFillIsAWarningOnStderr() {
+    // pork is admitted from 2025-10-15, but the sample register lists it from 2025-10-20
+    Cli.Run r = Cli.run("init", "--product", "pork", "--ship-date", "2025-10-16");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("    establishment: KZ-EST-0000 "), r.out());
+    assertEquals("warning: no register row lists pork on 2025-10-16: the template names a placeholder"
+        + " establishment; this template will not pass until you fill it in\n", r.err());
+  }
+
+  @Test
   void refusalsAreOneLineUsageErrors() {
     Cli.Run r = Cli.run("init", "--product", "rice");
     assertEquals(2, r.code());
