@@ -131,6 +131,27 @@ class InitCommandTest {
   }
 
   @Test
+  void heatTreatedFormAddsTheProtocolsTreatment() {
+    Cli.Run r = Cli.run("init", "--product", "pork", "--form", "heat-treated", "--ship-date", SHIP_DATE);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("    heatTreatment: "), r.out());
+    assertTrue(r.out().contains("      coreTemperatureC: 70 "), r.out());
+    assertTrue(r.out().contains("      minutes: 30 "), r.out());
+    assertFalse(r.out().contains("storageTemperatureC"), r.out());
+  }
+
+  @Test
+  void aRegisterGivenWithRegisterIsUsed(@TempDir Path dir) throws Exception {
+    Path register = dir.resolve("register.csv");
+    Files.writeString(register, "registration,name,bin,region,products,listedOn,status,statusSince\n"
+        + "KZ-PORK-77,Irtysh Pork LLP,190640005554,abai,pork,2025-10-16,active,2025-10-16\n");
+    Cli.Run r = Cli.run("init", "--product", "pork", "--ship-date", SHIP_DATE, "--register", register.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("    establishment: KZ-PORK-77 "), r.out());
+    assertTrue(r.out().contains("    originRegion: abai "), r.out());
+  }
+
+  @Test
   void whatTheDataCannotFillIsAWarningOnStderr() {
     // pork is admitted from 2025-10-15, but the sample register lists it from 2025-10-20
     Cli.Run r = Cli.run("init", "--product", "pork", "--ship-date", "2025-10-16");
