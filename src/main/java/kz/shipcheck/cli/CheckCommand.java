@@ -119,7 +119,9 @@ final class CheckCommand implements Callable<Integer> {
     if (waiversFile != null && !Files.isRegularFile(waiversFile)) {
       throw new UsageException("--waivers: " + waiversFile + ": no such file");
     }
+    long t0 = System.nanoTime();
     RulePack rulePack = pack.load();
+    long t1 = System.nanoTime();
     Waivers waivers = waiversFile == null ? Waivers.NONE : readWaivers(rulePack);
     InputLimits limits =
         new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, InputLimits.DEFAULT_MAX_SCALAR_CHARS);
@@ -177,6 +179,12 @@ final class CheckCommand implements Callable<Integer> {
         file.close();
       }
     }
+    if (main.debug) {
+      long t2 = System.nanoTime();
+      main.io.err().printf("timing: JVM start to main %d ms, rule pack %d ms, check and report %d ms%n",
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    }
     if (!quiet && (fmt != Format.TEXT || output != null)) {
       // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
       // has room for them (jsonl): say them here as well
@@ -187,8 +195,9 @@ final class CheckCommand implements Callable<Integer> {
         main.io.err().println("waiver matched nothing: " + describe(w));
       }
       main.io.err().printf(
-          "%d declarations: %d passed, %d failed, %d invalid%s%n",
-          summary.declarations(), summary.passed(), summary.failed(), summary.invalid(),
+          "%d %s: %d passed, %d failed, %d invalid%s%n",
+          summary.declarations(), summary.declarations() == 1 ? "declaration" : "declarations",
+          summary.passed(), summary.failed(), summary.invalid(),
           summary.waived() > 0 ? ", " + summary.waived() + " waived" : "");
     }
     return exitCode(summary).code;

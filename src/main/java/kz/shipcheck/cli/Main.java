@@ -38,6 +38,8 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /** When main() started, for --debug timings. */
+  static final long STARTED = System.nanoTime();
 
   /** The standard streams of this run. */
   record Io(PrintStream out, PrintStream err, InputStream in) {}

@@ -17,6 +17,9 @@ final class PackOptions {
   @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, SPEC §2) to use instead of the pack's sample")
   Path register;
 
+  @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")
+  boolean noCache;
+
   /** Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3). */
   RulePack load() throws PackException {
     return load(files());
@@ -39,7 +42,12 @@ final class PackOptions {
   /** Compiles the pack from its files and loads its data (and the --register file, if given). */
   RulePack load(PackFiles files) throws PackException {
     byte[] registerBytes = registerBytes();
-    return RulePack.load(files, register == null ? null : register.toString(), registerBytes);
+    return RulePack.load(
+        files,
+        register == null ? null : register.toString(),
+        registerBytes,
+        noCache ? null : RulePack.defaultCacheDir(),
+        Version.get());
   }
 
   private byte[] registerBytes() throws PackException {

@@ -99,7 +99,7 @@ final class JsonReporter implements Reporter {
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(pretty);
     MAPPER.writeValue(g, doc);
-    g.flush(); // the mapper does not flush (FLUSH_AFTER_WRITE_VALUE is off): without this nothing is written
+    g.close(); // flushes the generator; AUTO_CLOSE_TARGET is off, so the stream stays open
     out.write('\n');
     out.flush();
   }
