@@ -87,7 +87,7 @@ class SchemaCommandTest {
       if (!node.path("additionalProperties").isBoolean() || node.get("additionalProperties").asBoolean()) {
         problems.add(path + ": additionalProperties must be false");
       }
-      node.get("properties").fields().forEachRemaining(e -> {
+      node.get("properties").properties().forEach(e -> {
         if (!e.getValue().hasNonNull("description")) {
           problems.add(path + "/" + e.getKey() + ": no description");
         }
