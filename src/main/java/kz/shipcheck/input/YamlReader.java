@@ -46,7 +46,14 @@ public final class YamlReader {
     options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 4));
     options.setCodePointLimit(
         (int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileBytes(), 1024)));
-    this.factory = YAMLFactory.builder().loaderOptions(options).build();
+    // An empty plain value ("id:") is YAML's null, not the empty text: without this Jackson's
+    // builder reports it as "", so a required field left empty would pass as present. A quoted
+    // '' stays text.
+    this.factory =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
     this.factory.setStreamReadConstraints(
         StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth() + 2)
