@@ -45,6 +45,7 @@ public final class BatchChecker {
   private final int jobs;
   private final Map<String, RuleInfo> inputRules = new HashMap<>();
   private final boolean idsPerFile;
+  private Waivers waivers = Waivers.NONE;
 
   public BatchChecker(RulePack pack, DeclarationReader reader, int jobs) {
     this(pack, reader, jobs, false);
@@ -64,8 +65,19 @@ public final class BatchChecker {
     }
   }
 
-  /** A checked document on its way to the sink, with where its id sits (for duplicate ids). */
-  private record Checked(DeclarationResult result, int idLine, int idColumn) {}
+  /**
+   * Applies these waivers to every result, in the one thread that emits results, so that every
+   * report format sees the same waived findings and outcomes.
+   */
+  public void useWaivers(Waivers w) {
+    this.waivers = w;
+  }
+
+  /**
+   * A checked document on its way to the sink, with where its id sits (for duplicate ids) and the
+   * date it is judged on (for waivers; null when invalid).
+   */
+  private record Checked(DeclarationResult result, int idLine, int idColumn, java.time.LocalDate judgedOn) {}
 
   /**
    * Checks every source and hands each result to {@code sink}, in order.
@@ -142,6 +154,7 @@ public final class BatchChecker {
         findings.sort(Finding.ORDER);
         r = new DeclarationResult(r.file(), r.document(), r.id(), Outcome.FAIL, findings, r.facts());
       }
+      r = waivers.apply(r, c.judgedOn());
       sink.accept(r);
     }
   }
@@ -162,7 +175,7 @@ public final class BatchChecker {
     int k = 0;
     for (ReadDocument d : docs) {
       if (!d.isValid()) {
-        out.add(new Checked(invalid(d), 0, 0));
+        out.add(new Checked(invalid(d), 0, 0, null));
         continue;
       }
       List<Finding> f = findings.get(k++);
@@ -172,7 +185,8 @@ public final class BatchChecker {
               new DeclarationResult(
                   d.file(), d.document(), d.id(), outcome(f), f, facts(d.declaration())),
               idAt[0],
-              idAt[1]));
+              idAt[1],
+              d.declaration().getDate()));
     }
     return out;
   }

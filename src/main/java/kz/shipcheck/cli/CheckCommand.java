@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.BatchChecker;
+import kz.shipcheck.check.Waivers;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
@@ -56,6 +57,13 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
       description = "exit 1 on: error, warning or never (default: ${DEFAULT-VALUE})")
   String failOn;
+
+  @Option(names = "--waivers", paramLabel = "FILE",
+      description = "accepted exceptions (YAML list: rule, declaration id or glob, optional path, reason,"
+          + " expires, approvedBy); a waived finding is reported as waived and does not fail its"
+          + " declaration; a waiver applies while the declaration's ship date (or --as-of) is before"
+          + " its expiry")
+  Path waiversFile;
 
   @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer jobs;
@@ -121,14 +129,19 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("--output: " + output + ": cannot write there (no such folder or no permission)");
       }
     }
+    if (waiversFile != null && !Files.isRegularFile(waiversFile)) {
+      throw new UsageException("--waivers: " + waiversFile + ": no such file");
+    }
     long t0 = System.nanoTime();
     RulePack rulePack = pack.load();
     long t1 = System.nanoTime();
+    Waivers waivers = waiversFile == null ? Waivers.NONE : readWaivers(rulePack);
     InputLimits limits =
         new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, maxValueChars, maxValues, maxLineChars);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);
+    checker.useWaivers(waivers);
     ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
     Summary summary = new Summary();
 
@@ -167,7 +180,7 @@ final class CheckCommand implements Callable<Integer> {
       if (failure[0] != null) {
         throw failure[0];
       }
-      reporter.finish(summary, WaiverNotes.NONE);
+      reporter.finish(summary, notes(waivers));
       stream.flush();
       if (file != null) {
         file.commit();
@@ -186,12 +199,49 @@ final class CheckCommand implements Callable<Integer> {
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
     if (!quiet && (fmt != Format.TEXT || output != null)) {
+      // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
+      // has room for them (jsonl): say them here as well
+      for (Waivers.Waiver w : waivers.expired()) {
+        main.io.err().println("waiver expired on " + w.expires() + ": " + describe(w));
+      }
+      for (Waivers.Waiver w : waivers.unused()) {
+        main.io.err().println("waiver matched nothing: " + describe(w));
+      }
       main.io.err().printf(
-          "%d %s: %d passed, %d failed, %d invalid%n",
+          "%d %s: %d passed, %d failed, %d invalid%s%n",
           summary.declarations(), summary.declarations() == 1 ? "declaration" : "declarations",
-          summary.passed(), summary.failed(), summary.invalid());
+          summary.passed(), summary.failed(), summary.invalid(),
+          summary.waived() > 0 ? ", " + summary.waived() + " waived" : "");
     }
     return exitCode(summary).code;
+  }
+
+  private Waivers readWaivers(RulePack rulePack) throws kz.shipcheck.pack.PackException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(waiversFile);
+    } catch (IOException e) {
+      throw new kz.shipcheck.pack.PackException(waiversFile.toString(), 0, 0, "cannot read the waivers file: " + e.getMessage());
+    }
+    return Waivers.read(waiversFile.toString(), bytes,
+        rulePack.catalogue().stream().map(kz.shipcheck.result.RuleInfo::id).toList());
+  }
+
+  private String describe(Waivers.Waiver w) {
+    return w.rule() + " for " + w.declaration() + (w.path() == null ? "" : " at " + w.path())
+        + " (" + waiversFile + ":" + w.line() + ")";
+  }
+
+  /** The waivers that did not apply, for the report. */
+  private static WaiverNotes notes(Waivers w) {
+    return new WaiverNotes(entries(w.expired()), entries(w.unused()));
+  }
+
+  private static List<WaiverNotes.Entry> entries(List<Waivers.Waiver> list) {
+    return list.stream()
+        .map(w -> new WaiverNotes.Entry(w.rule(), w.declaration(), w.path(), w.reason(), w.expires().toString(),
+            w.approvedBy(), w.line()))
+        .toList();
   }
 
   private ExitCode exitCode(Summary s) {

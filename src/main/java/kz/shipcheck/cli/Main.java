@@ -28,7 +28,15 @@ import picocli.CommandLine.ScopeType;
           + " bilateral protocol requirements (a Drools rule pack).",
       "The rule pack is a model of public information, not legal advice."
     },
-    subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      SchemaCommand.class,
+      InitCommand.class,
+      TestCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** When main() started, for --debug timings. */
   static final long STARTED = System.nanoTime();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.pack.PackException;
 import kz.shipcheck.pack.PackFiles;
+import kz.shipcheck.pack.ReferenceData;
 import picocli.CommandLine.Option;
 
 /** Options that choose the rule pack and register; shared by the commands that load a pack. */
@@ -21,13 +22,38 @@ final class PackOptions {
 
   /** Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3). */
   RulePack load() throws PackException {
+    return load(files());
+  }
+
+  /** The pack's files (DRL, data, fixtures), not yet compiled; a missing folder is exit 2. */
+  PackFiles files() throws PackException {
     if (rules != null && !Files.isDirectory(rules)) {
       throw new UsageException("--rules: " + rules + ": no such folder");
     }
+    return rules == null ? PackFiles.bundled() : PackFiles.fromDirectory(rules);
+  }
+
+  /** The reference data alone, without compiling the rules: for commands that need no engine. */
+  ReferenceData data(PackFiles files) throws PackException {
+    byte[] registerBytes = registerBytes();
+    return ReferenceData.load(files, register == null ? null : register.toString(), registerBytes);
+  }
+
+  /** Compiles the pack from its files and loads its data (and the --register file, if given). */
+  RulePack load(PackFiles files) throws PackException {
+    byte[] registerBytes = registerBytes();
+    return RulePack.load(
+        files,
+        register == null ? null : register.toString(),
+        registerBytes,
+        noCache ? null : RulePack.defaultCacheDir(),
+        Version.get());
+  }
+
+  private byte[] registerBytes() throws PackException {
     if (register != null && !Files.isRegularFile(register)) {
       throw new UsageException("--register: " + register + ": no such file");
     }
-    PackFiles files = rules == null ? PackFiles.bundled() : PackFiles.fromDirectory(rules);
     byte[] registerBytes = null;
     if (register != null) {
       try {
@@ -36,11 +62,6 @@ final class PackOptions {
         throw new PackException(register.toString(), 0, 0, "cannot read the register: " + e.getMessage());
       }
     }
-    return RulePack.load(
-        files,
-        register == null ? null : register.toString(),
-        registerBytes,
-        noCache ? null : RulePack.defaultCacheDir(),
-        Version.get());
+    return registerBytes;
   }
 }

@@ -19,17 +19,21 @@ import picocli.CommandLine.ParentCommand;
     name = "test",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Run a rule pack's fixtures and compare findings with their expect comments.",
     description = {
-      "Run fixture declarations against a rule pack. Each fixture states its expected findings as"
-          + " '# expect: RULE-ID' comments on the offending lines; a fixture without one must pass.",
-      "Reports per fixture whether findings and expectations match (missing and unexpected both"
-          + " fail), and the rules no fixture makes fire (coverage)."
+      "Run fixture declarations against a rule pack. A fixture states its expected findings as"
+          + " '# expect: RULE-ID' comments (several ids separated by commas) on the lines the findings"
+          + " point at; for a missing field, on its parent's line. '# expect: pass' says the file must"
+          + " produce no finding at all; a file with no expect comment must pass as well.",
+      "Reports per fixture file whether findings and expectations match (missing and unexpected"
+          + " both fail), and the rules that no fixture makes fire (coverage). Exits 0 only when every"
+          + " fixture matches."
     })
 final class TestCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Parameters(paramLabel = "DIR", arity = "0..1",
-      description = "fixture folder (default: the pack's tests/ folder, or ./rules/tests)")
+      description = "fixture folder or file (default: the --rules pack's tests/ folder, or ./rules/tests)")
   Path dir;
 
   @Mixin PackOptions pack;
@@ -46,12 +50,18 @@ final class TestCommand implements Callable<Integer> {
     Path fixtures = dir;
     if (fixtures == null) {
       fixtures = pack.rules != null ? pack.rules.resolve("tests") : Path.of("rules", "tests");
+      if (!Files.exists(fixtures)) {
+        throw new UsageException(fixtures + ": no such fixture folder (give the fixture folder as DIR)");
+      }
     }
     if (!Files.exists(fixtures)) {
-      throw new UsageException(fixtures + ": no such fixture folder");
+      throw new UsageException(fixtures + ": no such fixture folder or file");
     }
     RulePack p = pack.load();
     FixtureRunner.Report report = new FixtureRunner(p).run(List.of(fixtures.toString()));
+    if (report.fixtures().isEmpty()) {
+      throw new UsageException(fixtures + ": no fixtures (*.yaml, *.yml) found");
+    }
     String text = format.equals("junit") ? FixtureReport.junit(report) : FixtureReport.text(report);
     main.io.out().write(text.getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();

@@ -178,6 +178,10 @@ public final class RulePack {
       if (dataMeta != null) {
         for (String d : dataMeta.split(",")) {
           if (!d.isBlank()) {
+            if (!files.has(d.trim())) {
+              // the catalogue tells users which files a rule reads: a wrong name would mislead
+              throw new PackException(where, pos[1], 0, "rule " + id + ": @data names '" + d.trim() + "', which is not a file of the pack");
+            }
             data.add(d.trim());
           }
         }

@@ -31,8 +31,47 @@ public final class Schema {
   /** A list; {@code minItems} is 1 where SPEC asks for "at least one". */
   public record Arr(Type items, int minItems) implements Type {}
 
-  /** One key of a mapping. */
-  public record Field(String name, Type type, boolean required, String description) {}
+  /**
+   * One key of a mapping.
+   *
+   * @param values the values SPEC lists for the field (forms, certificate types, ...): offered
+   *     for completion, never enforced by the reader (a value outside them is a rule finding)
+   * @param keysOf the reference-data table whose keys the field holds ({@link #PRODUCTS}, ...), or
+   *     null; the keys themselves come from the rule pack
+   */
+  public record Field(
+      String name, Type type, boolean required, String description, List<String> values, String keysOf) {
+    public Field(String name, Type type, boolean required, String description) {
+      this(name, type, required, description, List.of(), null);
+    }
+
+    public Field {
+      values = List.copyOf(values);
+    }
+
+    Field values(String... v) {
+      return new Field(name, type, required, description, List.of(v), keysOf);
+    }
+
+    Field keysOf(String table) {
+      return new Field(name, type, required, description, values, table);
+    }
+  }
+
+  /** Reference-data tables a field may take its keys from. */
+  public static final String PRODUCTS = "products";
+
+  public static final String REGIONS = "regions";
+  public static final String CROSSINGS = "crossings";
+  public static final String LABORATORIES = "laboratories";
+
+  /** The forms of SPEC §1. */
+  public static final List<String> FORMS =
+      List.of("grain", "milled", "meal", "hay", "pellets", "oil", "frozen", "chilled", "heat-treated",
+          "offal", "dried", "liquid", "other");
+
+  /** The currencies of SPEC §1. */
+  public static final List<String> CURRENCIES = List.of("KZT", "USD", "CNY", "KGS", "TJS", "UZS", "TMT");
 
   private Schema() {}
 
@@ -55,7 +94,8 @@ public final class Schema {
   public static final Obj MONEY =
       obj(
           req("amount", Simple.NUMBER, "declared value"),
-          req("currency", Simple.TEXT, "KZT, USD, CNY, KGS, TJS, UZS or TMT"));
+          req("currency", Simple.TEXT, "KZT, USD, CNY, KGS, TJS, UZS or TMT")
+              .values(CURRENCIES.toArray(String[]::new)));
 
   public static final Obj HEAT_TREATMENT =
       obj(
@@ -71,12 +111,14 @@ public final class Schema {
 
   public static final Obj ITEM =
       obj(
-          req("product", Simple.TEXT, "product key from the access list"),
+          req("product", Simple.TEXT, "product key from the access list").keysOf(PRODUCTS),
           opt("hsCode", Simple.TEXT, "HS code: digits, dots optional, 4 to 10 digits"),
           opt("description", Simple.TEXT, "free text"),
           opt("form", Simple.TEXT, "product form: grain, milled, meal, hay, pellets, oil, frozen,"
-              + " chilled, heat-treated, offal, dried, liquid, other"),
-          opt("originRegion", Simple.TEXT, "region key where animals were raised / crops grown"),
+              + " chilled, heat-treated, offal, dried, liquid, other")
+              .values(FORMS.toArray(String[]::new)),
+          opt("originRegion", Simple.TEXT, "region key where animals were raised / crops grown")
+              .keysOf(REGIONS),
           opt("establishment", Simple.TEXT, "registration number as written in the register"),
           opt("productionDate", Simple.DATE, "defaults to shipDate"),
           opt("netWeightKg", Simple.NUMBER, "net weight, kg"),
@@ -88,12 +130,13 @@ public final class Schema {
 
   public static final Obj CERTIFICATE =
       obj(
-          opt("type", Simple.TEXT, "veterinary, phytosanitary, laboratory or origin"),
+          opt("type", Simple.TEXT, "veterinary, phytosanitary, laboratory or origin")
+              .values("veterinary", "phytosanitary", "laboratory", "origin"),
           opt("number", Simple.TEXT, "certificate number"),
           opt("issuedOn", Simple.DATE, "date of issue"),
           opt("covers", new Arr(Simple.INDEX, 0), "item indexes (0-based); absent = all items"),
           opt("additionalDeclaration", Simple.TEXT, "phytosanitary: the additional declaration"),
-          opt("laboratory", Simple.TEXT, "laboratory reports: laboratory key"));
+          opt("laboratory", Simple.TEXT, "laboratory reports: laboratory key").keysOf(LABORATORIES));
 
   public static final Obj DECLARATION =
       obj(
@@ -109,13 +152,13 @@ public final class Schema {
               "consignee",
               obj(
                   opt("name", Simple.TEXT, "consignee's name"),
-                  opt("country", Simple.TEXT, "ISO country code; CN")),
+                  opt("country", Simple.TEXT, "ISO country code; CN").values("CN")),
               "the consignee"),
           opt(
               "transport",
               obj(
-                  opt("mode", Simple.TEXT, "rail or road"),
-                  opt("borderCrossing", Simple.TEXT, "border crossing key"),
+                  opt("mode", Simple.TEXT, "rail or road").values("rail", "road"),
+                  opt("borderCrossing", Simple.TEXT, "border crossing key").keysOf(CROSSINGS),
                   opt("containers", new Arr(Simple.TEXT, 0), "ISO 6346 container numbers"),
                   opt("destination", Simple.TEXT, "destination city")),
               "transport"),

@@ -71,6 +71,23 @@ public final class Identifiers {
     return sum % 11 % 10 == n.charAt(10) - '0';
   }
 
+  /** Why a container number fails ISO 6346, for the finding's message. */
+  public static String containerProblem(String number) {
+    if (number == null || number.isBlank()) {
+      return "an empty container number";
+    }
+    String n = number.replace(" ", "").replace("-", "");
+    if (!n.matches("[A-Z]{3}[UJZ]\\d{7}")) {
+      return "container number '" + number + "' is not 3 capital letters, U, J or Z, and 7 digits (ISO 6346)";
+    }
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      sum += containerValue(n.charAt(i)) << i;
+    }
+    return "container number " + number + " fails its ISO 6346 check digit (the last digit should be "
+        + (sum % 11 % 10) + ")";
+  }
+
   private static int containerValue(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';

@@ -136,6 +136,18 @@ public final class PackFiles {
     }
   }
 
+  /** The names of the files below a folder of the pack (e.g. {@code tests/}), sorted. */
+  public List<String> under(String folder) {
+    String prefix = folder.endsWith("/") ? folder : folder + "/";
+    List<String> out = new ArrayList<>();
+    for (String n : files.keySet()) {
+      if (n.startsWith(prefix)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
   /** Only the DRL sources, for compiling. */
   public Map<String, byte[]> drlSources() {
     Map<String, byte[]> out = new LinkedHashMap<>();

@@ -63,13 +63,65 @@ public record Product(
     return isAnimal() ? "veterinary" : "phytosanitary";
   }
 
-  /** The heat treatment required for this form, or null. */
+  /** The heat treatment required for this form, or null (also when no form is given). */
   public Treatment treatmentFor(String form) {
-    return treatment != null && (treatment.forms().isEmpty() || treatment.forms().contains(form))
-        ? treatment
-        : null;
+    if (treatment == null) {
+      return null;
+    }
+    if (treatment.forms().isEmpty()) {
+      return treatment;
+    }
+    return form != null && treatment.forms().contains(form) ? treatment : null;
   }
 
-  /** A required heat treatment: minimum core temperature, time held, and humidity. */
-  public record Treatment(List<String> forms, Double minCoreC, Double minMinutes, Double minHumidityPct) {}
+  /** The protocol's words the phytosanitary additional declaration must contain, joined for messages. */
+  public String adWording() {
+    return "'" + String.join("' or '", adMustMention) + "'";
+  }
+
+  /**
+   * A heat treatment: minimum core temperature, time held at it, and (for moist heat) relative
+   * humidity. A null minimum is not required.
+   *
+   * @param forms the product forms it applies to; empty means every form
+   */
+  public record Treatment(List<String> forms, Double minCoreC, Double minMinutes, Double minHumidityPct) {
+
+    /** True when the declared values reach every minimum; a missing value needed is not met. */
+    public boolean metBy(Double coreC, Double minutes, Double humidityPct) {
+      return reaches(coreC, minCoreC) && reaches(minutes, minMinutes) && reaches(humidityPct, minHumidityPct);
+    }
+
+    /** True when the core temperature is given and reaches the minimum (or none is required). */
+    public boolean coreMetBy(Double coreC) {
+      return reaches(coreC, minCoreC);
+    }
+
+    public boolean minutesMetBy(Double minutes) {
+      return reaches(minutes, minMinutes);
+    }
+
+    public boolean humidityMetBy(Double humidityPct) {
+      return reaches(humidityPct, minHumidityPct);
+    }
+
+    private static boolean reaches(Double value, Double minimum) {
+      return minimum == null || (value != null && value >= minimum);
+    }
+
+    /** "core >= 70 °C held >= 30 min", for messages and hints. */
+    public String describe() {
+      StringBuilder b = new StringBuilder();
+      if (minCoreC != null) {
+        b.append("core >= ").append(Numbers.plain(minCoreC)).append(" °C");
+      }
+      if (minHumidityPct != null) {
+        b.append(b.length() > 0 ? " at " : "").append(">= ").append(Numbers.plain(minHumidityPct)).append(" % RH");
+      }
+      if (minMinutes != null) {
+        b.append(b.length() > 0 ? " held " : "held ").append(">= ").append(Numbers.plain(minMinutes)).append(" min");
+      }
+      return b.toString();
+    }
+  }
 }

@@ -39,6 +39,13 @@ public final class Register {
     return byRegistration.size();
   }
 
+  /** Every row, in file order. */
+  public List<RegisterEntry> entries() {
+    List<RegisterEntry> out = new ArrayList<>(byRegistration.values());
+    out.sort(java.util.Comparator.comparingInt(RegisterEntry::line));
+    return out;
+  }
+
   /** Where the register came from, for messages: the file name. */
   public String source() {
     return source;

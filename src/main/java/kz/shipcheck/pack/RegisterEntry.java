@@ -27,4 +27,9 @@ public record RegisterEntry(
   public boolean listedBy(LocalDate date) {
     return !date.isBefore(listedOn);
   }
+
+  /** Covers the product on the date (SPEC §2): listed for it, listed by then, and active. */
+  public boolean covers(String product, LocalDate date) {
+    return products.contains(product) && listedBy(date) && activeOn(date);
+  }
 }

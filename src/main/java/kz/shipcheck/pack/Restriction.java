@@ -7,9 +7,11 @@ import java.util.List;
  * A zone restriction: a disease or pest shuts products out of regions for a period (start
  * inclusive, end exclusive, open-ended when {@code to} is null).
  *
- * @param regions region keys, or "all"
+ * @param regions region keys, or "all"; a list written before a region was split also covers the
+ *     regions cut from it (see {@link ReferenceData#restrictions})
  * @param products product keys affected; empty means every product sensitive to the disease
- * @param heatExempt heat-treated goods meeting the inactivation parameters are exempt
+ * @param heatExempt heat-treated goods meeting {@code inactivation} are exempt
+ * @param inactivation the heat treatment that inactivates the agent; set when {@code heatExempt}
  */
 public record Restriction(
     String id,
@@ -19,6 +21,7 @@ public record Restriction(
     LocalDate to,
     List<String> products,
     boolean heatExempt,
+    Product.Treatment inactivation,
     String reference,
     String source,
     String basis) {
@@ -31,7 +34,15 @@ public record Restriction(
     return products.isEmpty() ? p.sensitive().contains(disease) : products.contains(p.key());
   }
 
-  /** "until 2024-02-07" or "open-ended", for messages. */
+  /**
+   * True when goods heat-treated at this core temperature for this long are exempt: the row says
+   * {@code heatExempt} and the treatment reaches its inactivation parameters.
+   */
+  public boolean exempts(Double coreC, Double minutes) {
+    return heatExempt && inactivation != null && inactivation.metBy(coreC, minutes, null);
+  }
+
+  /** "from 2022-01-01 until 2024-02-07" or "from 2025-01-01, open-ended", for messages. */
   public String period() {
     return "from " + from + (to == null ? ", open-ended" : " until " + to);
   }

@@ -43,14 +43,20 @@ public final class Catalogue {
     return b.toString();
   }
 
+  /**
+   * One table row per rule: id, severity, basis, title, the reference it cites, where it is
+   * defined and the reference-data files it reads (so a reader can tell law from assumption and
+   * find the rows behind a verdict).
+   */
   private static String markdown(List<RuleInfo> rules) {
     StringBuilder b = new StringBuilder();
-    b.append("| id | severity | basis | title | reference |\n");
-    b.append("|---|---|---|---|---|\n");
+    b.append("| id | severity | basis | title | reference | defined in | reads |\n");
+    b.append("|---|---|---|---|---|---|---|\n");
     for (RuleInfo r : rules) {
       b.append("| ").append(r.id()).append(" | ").append(r.severity().label()).append(" | ")
           .append(r.basis()).append(" | ").append(cell(r.title())).append(" | ")
-          .append(cell(r.reference())).append(" |\n");
+          .append(cell(r.reference())).append(" | ").append(cell(r.file())).append(" | ")
+          .append(r.data().isEmpty() ? "" : cell(String.join(", ", r.data()))).append(" |\n");
     }
     return b.toString();
   }

@@ -77,7 +77,11 @@ final class JsonReporter implements Reporter {
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("formatVersion", 1);
-    doc.put("tool", Map.of("name", "shipcheck", "version", context.toolVersion()));
+    // LinkedHashMap, not Map.of: Map.of's iteration order changes from run to run
+    Map<String, Object> tool = new LinkedHashMap<>();
+    tool.put("name", "shipcheck");
+    tool.put("version", context.toolVersion());
+    doc.put("tool", tool);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("declarations", s.declarations());
     summary.put("passed", s.passed());
@@ -86,7 +90,10 @@ final class JsonReporter implements Reporter {
     summary.put("waived", s.waived());
     doc.put("summary", summary);
     doc.put("results", held);
-    doc.put("waivers", Map.of("expired", waivers.expired(), "unused", waivers.unused()));
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("expired", waivers.expired());
+    notes.put("unused", waivers.unused());
+    doc.put("waivers", notes);
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     JsonGenerator g = MAPPER.getFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -1,0 +1,265 @@
+package kz.shipcheck.check;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kz.shipcheck.input.InputLimits;
+import kz.shipcheck.input.InputProblem;
+import kz.shipcheck.input.SchemaValidator;
+import kz.shipcheck.input.Suggest;
+import kz.shipcheck.input.YamlNode;
+import kz.shipcheck.input.YamlNode.ListNode;
+import kz.shipcheck.input.YamlNode.MapNode;
+import kz.shipcheck.input.YamlNode.Scalar;
+import kz.shipcheck.input.YamlNode.ScalarType;
+import kz.shipcheck.input.YamlReader;
+import kz.shipcheck.pack.PackException;
+import kz.shipcheck.result.DeclarationResult;
+import kz.shipcheck.result.Finding;
+import kz.shipcheck.result.Outcome;
+import kz.shipcheck.result.Severity;
+import kz.shipcheck.result.Waived;
+
+/**
+ * Accepted exceptions (SPEC §4, {@code --waivers FILE}): a YAML list of waivers, each naming a rule,
+ * a declaration id or glob, optionally a field path (glob), and why, until when and by whom.
+ *
+ * <p>A waiver accepts a finding when the rule is the finding's, the glob matches the declaration's
+ * id (and the path glob the finding's path, if given), and the declaration is judged before the
+ * waiver's {@code expires} date. The judged date is the ship date, or {@code --as-of}: a
+ * declaration is judged as on its ship date, and {@code expires} ends the waiver like every period
+ * of SPEC §2 ends, exclusively (a waiver that expires on 2026-06-30 no longer covers a shipment of
+ * that day). Output so stays the same whatever day the check runs. In globs {@code *} matches any
+ * run of characters and {@code ?} one character; nothing else is special ({@code items[0].form}
+ * is literal).
+ *
+ * <p>The first waiver in file order that accepts a finding waives it. A waiver that matched a
+ * finding but had expired for its declaration is reported as expired; one that matched no finding
+ * at all as unused. Built-in input checks (INPUT-*) cannot be waived: an unreadable declaration
+ * cannot pass. Not thread-safe: {@link #apply} is called from the one thread that emits results.
+ */
+public final class Waivers {
+  private static final List<String> KEYS = List.of("rule", "declaration", "path", "reason", "expires", "approvedBy");
+
+  /**
+   * One waiver as written.
+   *
+   * @param path the field path glob, or null for any path
+   * @param line the line of the waiver in its file
+   */
+  public record Waiver(
+      String rule, String declaration, String path, String reason, LocalDate expires, String approvedBy, int line) {}
+
+  /** No waivers. */
+  public static final Waivers NONE = new Waivers(List.of());
+
+  private final List<Waiver> waivers;
+  private final List<Pattern> declarationGlobs = new ArrayList<>();
+  private final List<Pattern> pathGlobs = new ArrayList<>();
+  private final int[] applied;
+  private final boolean[] expiredHit;
+
+  private Waivers(List<Waiver> waivers) {
+    this.waivers = List.copyOf(waivers);
+    for (Waiver w : waivers) {
+      declarationGlobs.add(glob(w.declaration()));
+      pathGlobs.add(w.path() == null ? null : glob(w.path()));
+    }
+    this.applied = new int[waivers.size()];
+    this.expiredHit = new boolean[waivers.size()];
+  }
+
+  /** The waivers, in file order. */
+  public List<Waiver> all() {
+    return waivers;
+  }
+
+  /**
+   * Reads a waivers file.
+   *
+   * @param display the file's name for messages
+   * @param ruleIds the pack's rule ids: a waiver for another id is a mistake worth stopping for
+   * @throws PackException with the file, line and column of the first problem (exit 3)
+   */
+  public static Waivers read(String display, byte[] bytes, Collection<String> ruleIds) throws PackException {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new PackException(display, 0, 0, "the waivers file is not UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<YamlReader.Segment> segments = YamlReader.split(text);
+    if (segments.isEmpty()) {
+      return new Waivers(List.of());
+    }
+    if (segments.size() > 1) {
+      throw new PackException(display, segments.get(1).lineOffset() + 1, 1, "expected one YAML document: a list of waivers");
+    }
+    YamlNode root;
+    try {
+      root = new YamlReader(InputLimits.defaults()).parse(segments.get(0));
+    } catch (InputProblem p) {
+      throw new PackException(display, p.line(), p.column(), p.getMessage());
+    }
+    if (!(root instanceof ListNode list)) {
+      throw new PackException(display, root.line(), root.column(),
+          "expected a list of waivers ('- rule: ...'), found " + root.kindName());
+    }
+    List<Waiver> out = new ArrayList<>();
+    for (YamlNode n : list.items()) {
+      if (!(n instanceof MapNode m)) {
+        throw new PackException(display, n.line(), n.column(),
+            "a waiver is a mapping of " + String.join(", ", KEYS) + "; found " + n.kindName());
+      }
+      out.add(waiver(display, m, ruleIds));
+    }
+    return new Waivers(out);
+  }
+
+  private static Waiver waiver(String display, MapNode m, Collection<String> ruleIds) throws PackException {
+    for (Map.Entry<String, YamlNode.Entry> e : m.entries().entrySet()) {
+      if (!KEYS.contains(e.getKey())) {
+        String near = Suggest.closest(e.getKey(), KEYS);
+        throw new PackException(display, e.getValue().keyLine(), e.getValue().keyColumn(),
+            "unknown key '" + e.getKey() + "' in a waiver" + (near != null ? "; did you mean '" + near + "'?" : "")
+                + " Known keys: " + String.join(", ", KEYS));
+      }
+    }
+    String rule = text(display, m, "rule", true);
+    if (!ruleIds.contains(rule)) {
+      String near = Suggest.closest(rule, ruleIds);
+      throw error(display, m, "rule", "unknown rule '" + rule + "'" + (near != null ? "; did you mean " + near + "?" : ""));
+    }
+    if (rule.startsWith("INPUT-")) {
+      throw error(display, m, "rule", rule + " cannot be waived: a declaration that cannot be read cannot pass");
+    }
+    String declaration = text(display, m, "declaration", true);
+    String path = text(display, m, "path", false);
+    String reason = text(display, m, "reason", true);
+    String expiresText = text(display, m, "expires", true);
+    LocalDate expires = SchemaValidator.parseDate(expiresText);
+    if (expires == null) {
+      throw error(display, m, "expires", "'expires' must be a date (yyyy-mm-dd) that exists, found '" + expiresText + "'");
+    }
+    String approvedBy = text(display, m, "approvedBy", true);
+    return new Waiver(rule, declaration, path, reason, expires, approvedBy, m.line());
+  }
+
+  private static String text(String display, MapNode m, String key, boolean required) throws PackException {
+    YamlNode n = m.get(key);
+    if (n == null || n instanceof Scalar s && (s.type() == ScalarType.NULL || s.text().isBlank())) {
+      if (required) {
+        throw error(display, m, key, n == null ? "a waiver needs '" + key + "'" : "'" + key + "' is empty");
+      }
+      return null;
+    }
+    if (!(n instanceof Scalar s)) {
+      throw error(display, m, key, "'" + key + "' must be text, found " + n.kindName());
+    }
+    return s.text().trim();
+  }
+
+  private static PackException error(String display, MapNode m, String key, String reason) {
+    YamlNode n = m.get(key);
+    YamlNode at = n != null ? n : m;
+    return new PackException(display, at.line(), at.column(), reason);
+  }
+
+  /** {@code *} any run of characters, {@code ?} one character, everything else literal. */
+  static Pattern glob(String glob) {
+    StringBuilder b = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      if (c == '*') {
+        b.append(".*");
+      } else if (c == '?') {
+        b.append('.');
+      } else {
+        b.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(b.toString(), Pattern.DOTALL);
+  }
+
+  /**
+   * The result with the findings the waivers accept marked {@code waived} (in place, order kept)
+   * and the outcome decided again without them. Invalid results are returned as they are.
+   *
+   * @param judgedOn the date the declaration is judged on (ship date or --as-of)
+   */
+  public DeclarationResult apply(DeclarationResult r, LocalDate judgedOn) {
+    if (waivers.isEmpty() || r.outcome() == Outcome.INVALID || r.id() == null || judgedOn == null) {
+      return r;
+    }
+    List<Finding> findings = new ArrayList<>(r.findings().size());
+    boolean changed = false;
+    for (Finding f : r.findings()) {
+      Waiver by = f.isWaived() ? null : accepting(r.id(), f, judgedOn);
+      if (by != null) {
+        findings.add(f.withWaiver(new Waived(by.reason(), by.expires().toString(), by.approvedBy())));
+        changed = true;
+      } else {
+        findings.add(f);
+      }
+    }
+    if (!changed) {
+      return r;
+    }
+    return new DeclarationResult(
+        r.file(), r.document(), r.id(), DeclarationResult.outcomeOf(findings, Severity.ERROR), findings, r.facts());
+  }
+
+  private Waiver accepting(String id, Finding f, LocalDate judgedOn) {
+    for (int i = 0; i < waivers.size(); i++) {
+      Waiver w = waivers.get(i);
+      if (!w.rule().equals(f.rule()) || !declarationGlobs.get(i).matcher(id).matches()
+          || pathGlobs.get(i) != null && !pathGlobs.get(i).matcher(f.path()).matches()) {
+        continue;
+      }
+      if (!judgedOn.isBefore(w.expires())) {
+        expiredHit[i] = true;
+        continue;
+      }
+      applied[i]++;
+      return w;
+    }
+    return null;
+  }
+
+  /** Waivers that matched a finding whose declaration is judged on or after their expiry. */
+  public List<Waiver> expired() {
+    List<Waiver> out = new ArrayList<>();
+    for (int i = 0; i < waivers.size(); i++) {
+      if (expiredHit[i]) {
+        out.add(waivers.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Waivers that matched no finding at all. */
+  public List<Waiver> unused() {
+    List<Waiver> out = new ArrayList<>();
+    for (int i = 0; i < waivers.size(); i++) {
+      if (applied[i] == 0 && !expiredHit[i]) {
+        out.add(waivers.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** How many findings each waiver accepted, in file order. */
+  public int applied(int index) {
+    return applied[index];
+  }
+}

@@ -1,0 +1,344 @@
+package kz.shipcheck.pack;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A commented declaration template for one product ({@code shipcheck init}), built from the rule
+ * pack's data so that it names every field the product's rules look at, filled with values that
+ * pass them: the certificate its origin needs (with the additional declaration its protocol asks
+ * for), a laboratory report from a laboratory accredited on the ship date where the product needs
+ * one, the heat treatment, particle size and packaging markings its row asks for, an HS code under
+ * its headings, and an establishment the register lists for it on the date, with that
+ * establishment's region as the origin. Free text (names, numbers) is a placeholder to replace.
+ */
+public final class DeclarationTemplate {
+  /**
+   * Cold-chain temperatures: frozen goods at −18 °C or colder, chilled goods at 0 to 4 °C. The
+   * pack's data holds no cold-chain figures yet, so these model norms (domain brief §6) are the
+   * one table kept here.
+   */
+  static final String FROZEN_C = "-18";
+
+  static final String CHILLED_C = "2";
+
+  private static final int COMMENT_COLUMN = 38;
+
+  private final ReferenceData data;
+  private final Product product;
+  private final String form;
+  private final LocalDate date;
+  private final List<String[]> lines = new ArrayList<>();
+  private final List<String> gaps = new ArrayList<>();
+
+  /**
+   * A template.
+   *
+   * @param gaps what the pack's data could not fill so that the template passes (no register row
+   *     for the product on the date, no accredited laboratory...); empty when it passes as is
+   */
+  public record Template(String text, List<String> gaps) {}
+
+  private DeclarationTemplate(ReferenceData data, Product product, String form, LocalDate date) {
+    this.data = data;
+    this.product = product;
+    this.form = form;
+    this.date = date;
+  }
+
+  /**
+   * Why no template can be made, or null: an unknown product (with a did-you-mean), one not on
+   * the access list (or not yet on the date), a form its protocol does not admit.
+   */
+  public static String problem(ReferenceData data, String key, String form, LocalDate date) {
+    Product p = data.product(key);
+    if (p == null) {
+      List<String> keys = data.products().stream().map(Product::key).toList();
+      String near = kz.shipcheck.input.Suggest.closest(key, keys);
+      return "unknown product '" + key + "'" + (near != null ? "; did you mean " + near + "?" : "")
+          + " (products on the access list: " + data.admittedKeys() + ")";
+    }
+    if (!p.admitted()) {
+      return (p.name().equals(key) ? key : p.name() + " ('" + key + "')") + " is not on the access list: "
+          + p.reference();
+    }
+    if (!p.admittedOn(date)) {
+      return p.name() + " is on the access list only from " + p.accessFrom() + ", not on " + date
+          + " (give --ship-date " + p.accessFrom() + " or later)";
+    }
+    if (form != null && p.forms().isEmpty()) {
+      return p.name() + " takes no form: its protocol lists none (leave --form out)";
+    }
+    if (form != null && !p.forms().contains(form)) {
+      return "form '" + form + "' is not admitted for " + p.name() + "; its protocol admits: "
+          + String.join(", ", p.forms());
+    }
+    return null;
+  }
+
+  /** The template; call {@link #problem} first: the product must be admitted on the date. */
+  public static Template render(ReferenceData data, String key, String form, LocalDate date) {
+    Product p = data.product(key);
+    String f = form != null ? form : p.forms().isEmpty() ? null : p.forms().get(0);
+    DeclarationTemplate t = new DeclarationTemplate(data, p, f, date);
+    String text = t.build();
+    return new Template(text, List.copyOf(t.gaps));
+  }
+
+  private String build() {
+    RegisterEntry est = establishment();
+    String region = region(est);
+    Crossing crossing = crossing();
+    comment("shipcheck declaration template: " + product.name() + (form != null ? ", " + form : "")
+        + ", shipped " + date);
+    comment("Protocol: " + product.reference());
+    comment("Every field is one the rule pack checks for this product; the values pass its rules on");
+    comment("the ship date. Replace the placeholders (names, numbers, weights) with the shipment's own");
+    comment("and check it: shipcheck check FILE");
+
+    line(0, "id: KZ-CN-" + date.getYear() + "-000001", "your declaration number, unique within a batch");
+    line(0, "shipDate: " + date, "the rules, data and register in force on this date apply");
+    line(0, "exporter:", null);
+    line(1, "name: " + quote("Exporter LLP"), "replace: the exporter's registered name");
+    line(1, "bin: " + quote(bin(est)), est != null && Identifiers.binValid(est.bin())
+        ? "replace: the exporter's 12-digit BIN (this is the establishment's)"
+        : "replace: the exporter's 12-digit BIN (check digit verified)");
+    line(0, "consignee:", null);
+    line(1, "name: " + quote("Consignee Co."), "replace: the importer in China");
+    line(1, "country: CN", "the consignee must be in China");
+    line(0, "transport:", null);
+    if (crossing != null) {
+      line(1, "mode: " + crossing.mode(), "rail or road; it must match the border crossing");
+      line(1, "borderCrossing: " + crossing.key(), crossing.name() + "; " + crossing.mode() + " crossings: "
+          + String.join(", ", data.crossings().stream()
+              .filter(c -> c.mode().equals(crossing.mode())).map(Crossing::key).toList()));
+    } else {
+      line(1, "mode: rail", "rail or road; it must match the border crossing");
+    }
+    commented(1, "containers: [ABCU1234564]", "ISO 6346 numbers with their check digit; none for bulk wagons");
+    line(0, "items:", null);
+    item(est, region);
+    line(0, "certificates:", null);
+    certificates();
+    return render();
+  }
+
+  private void item(RegisterEntry est, String region) {
+    line(1, "- product: " + product.key(), product.name() + ", on the access list from " + product.accessFrom());
+    String hs = hsCode();
+    line(2, "hsCode: " + quote(hs), "under " + String.join(", ", product.hsHeadings()) + "; quoted, to keep leading zeros");
+    line(2, "description: " + quote(product.name()), "free text");
+    if (form != null) {
+      line(2, "form: " + form, "admitted forms: " + String.join(", ", product.forms()));
+    } else {
+      comment(2, "form: none needed: the protocol lists no forms for " + product.name());
+    }
+    if (region == null) {
+      gaps.add("no region is valid and unrestricted for " + product.key() + " on " + date);
+    }
+    line(2, "originRegion: " + (region != null ? region : "REGION"),
+        region != null
+            ? (product.isAnimal() ? "where the animals were raised" : "where the crop was grown")
+                + "; valid on the ship date, under no zone restriction"
+            : "replace: no region is valid and unrestricted for " + product.key() + " on " + date);
+    if (est != null) {
+      line(2, "establishment: " + est.registration(), "register: " + est.name() + ", listed for "
+          + product.key() + " since " + est.listedOn());
+    } else {
+      gaps.add("no register row lists " + product.key() + " on " + date
+          + ": the template names a placeholder establishment");
+      line(2, "establishment: KZ-EST-0000", "replace: no register row lists " + product.key()
+          + " on " + date + "; give the establishment's registration number");
+    }
+    commented(2, "productionDate: " + date, "optional; defaults to the ship date");
+    line(2, "netWeightKg: 20000", "replace: net weight, kg");
+    line(2, "value: {amount: 10000, currency: USD}", "replace; currencies: KZT, USD, CNY, KGS, TJS, UZS, TMT");
+    if ("frozen".equals(form)) {
+      line(2, "storageTemperatureC: " + FROZEN_C, "frozen goods: -18 °C or colder [model: cold-chain norm]");
+    } else if ("chilled".equals(form)) {
+      line(2, "storageTemperatureC: " + CHILLED_C, "chilled goods: 0 to 4 °C [model: cold-chain norm]");
+    }
+    Product.Treatment t = product.treatmentFor(form);
+    if (t != null) {
+      line(2, "heatTreatment:", "the protocol's minimum treatment; declare what was applied");
+      line(3, "coreTemperatureC: " + number(t.minCoreC()), "at least " + number(t.minCoreC()) + " °C");
+      line(3, "minutes: " + number(t.minMinutes()), "held at least " + number(t.minMinutes()) + " minutes");
+      if (t.minHumidityPct() != null) {
+        line(3, "relativeHumidityPct: " + number(t.minHumidityPct()),
+            "moist heat: at least " + number(t.minHumidityPct()) + " % relative humidity");
+      }
+    }
+    if (product.maxParticleMm() != null) {
+      line(2, "particleSizeMm: " + number(below(product.maxParticleMm())),
+          "particles must be smaller than " + number(product.maxParticleMm()) + " mm");
+    }
+    if (product.packaged()) {
+      line(2, "packaging:", null);
+      line(3, "registrationMarked: true", "registration number on inner and outer packs (GACC Decree 248)");
+      if (product.chineseLabel()) {
+        line(3, "chineseLabel: true", "Chinese label for pre-packaged food (GB 7718)");
+      }
+      if (product.exportMarking()) {
+        line(3, "exportMarking: true", "\"Exported to the People's Republic of China\"");
+      }
+    }
+  }
+
+  private void certificates() {
+    String type = product.certificateType();
+    line(1, "- type: " + type, product.isAnimal()
+        ? "animal products need a veterinary certificate"
+        : "plant products and feed need a phytosanitary certificate (ISPM 12)");
+    line(2, "number: " + quote(type.substring(0, 3).toUpperCase(Locale.ROOT) + "-" + date.getYear() + "-0001"),
+        "replace: the certificate's number");
+    line(2, "issuedOn: " + date, "not after the ship date, and at most 30 days before it");
+    if (!product.isAnimal()) {
+      line(2, "additionalDeclaration: " + quote(additionalDeclaration()), "the AD the protocol asks for");
+    }
+    if (product.labReport()) {
+      Laboratory lab = laboratory();
+      if (lab == null) {
+        gaps.add("no laboratory of the pack is accredited on " + date);
+      }
+      line(1, "- type: laboratory", "an accredited laboratory's report");
+      line(2, "number: " + quote("LAB-" + date.getYear() + "-0001"), "replace: the report's number");
+      line(2, "issuedOn: " + date, "not after the ship date");
+      line(2, "laboratory: " + (lab != null ? lab.key() : "LABORATORY"), lab != null
+          ? lab.name() + ", accredited from " + lab.accreditedFrom()
+          : "replace: no laboratory of the pack is accredited on " + date);
+    }
+  }
+
+  private String additionalDeclaration() {
+    StringBuilder b = new StringBuilder("The consignment meets the requirements of the ")
+        .append(product.reference());
+    List<String> m = product.adMustMention();
+    if (!m.isEmpty()) {
+      b.append(" and comes from areas free from ").append(m.get(0));
+      if (m.size() > 1) {
+        b.append(" (").append(String.join(", ", m.subList(1, m.size()))).append(')');
+      }
+    }
+    return b.append('.').toString();
+  }
+
+  /** The first register row covering the product on the date, preferring one whose region can be used. */
+  private RegisterEntry establishment() {
+    RegisterEntry fallback = null;
+    for (RegisterEntry e : data.register().entries()) {
+      if (!e.covers(product.key(), date)) {
+        continue;
+      }
+      if (usable(e.region())) {
+        return e;
+      }
+      if (fallback == null) {
+        fallback = e;
+      }
+    }
+    return fallback;
+  }
+
+  private String region(RegisterEntry est) {
+    if (est != null && usable(est.region())) {
+      return est.region();
+    }
+    for (Region r : data.regions()) {
+      if (usable(r.key())) {
+        return r.key();
+      }
+    }
+    return null;
+  }
+
+  /** A region that exists on the date and is under no restriction for the product. */
+  private boolean usable(String regionKey) {
+    Region r = data.region(regionKey);
+    return r != null && r.validOn(date) && data.restrictions(regionKey, product, date).isEmpty();
+  }
+
+  private Crossing crossing() {
+    for (Crossing c : data.crossings()) {
+      if (c.mode().equals("rail")) {
+        return c;
+      }
+    }
+    return data.crossings().stream().findFirst().orElse(null);
+  }
+
+  private Laboratory laboratory() {
+    for (Laboratory l : data.laboratories()) {
+      if (l.accreditedOn(date)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  private String hsCode() {
+    String h = product.hsHeadings().get(0);
+    int dash = h.indexOf('-');
+    return (dash < 0 ? h : h.substring(0, dash)).trim();
+  }
+
+  private String bin(RegisterEntry est) {
+    if (est != null && Identifiers.binValid(est.bin())) {
+      return est.bin();
+    }
+    // a well-formed BIN: registered in the ship date's month, resident legal entity, head office
+    String base = String.format("%02d%02d4000001", date.getYear() % 100, date.getMonthValue());
+    for (int serial = 1; serial < 100; serial++) {
+      String b = base.substring(0, 9) + String.format("%02d", serial);
+      for (char d = '0'; d <= '9'; d++) {
+        if (Identifiers.binValid(b + d)) {
+          return b + d;
+        }
+      }
+    }
+    return base + "0";
+  }
+
+  /** A value safely below a limit that must not be reached, with one decimal. */
+  private static double below(double max) {
+    return Math.max(0.1, Math.floor((max - 0.2) * 10 + 1e-9) / 10);
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private void line(int indent, String text, String comment) {
+    lines.add(new String[] {"  ".repeat(indent) + text, comment});
+  }
+
+  private void comment(String text) {
+    lines.add(new String[] {"# " + text, null});
+  }
+
+  /** An optional line, commented out, with its own comment aligned. */
+  private void commented(int indent, String text, String comment) {
+    lines.add(new String[] {"  ".repeat(indent) + "# " + text, comment});
+  }
+
+  private void comment(int indent, String text) {
+    lines.add(new String[] {"  ".repeat(indent) + "# " + text, null});
+  }
+
+  private String render() {
+    StringBuilder b = new StringBuilder();
+    for (String[] l : lines) {
+      b.append(l[0]);
+      if (l[1] != null) {
+        b.append(" ".repeat(Math.max(2, COMMENT_COLUMN - l[0].length()))).append("# ").append(l[1]);
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+}

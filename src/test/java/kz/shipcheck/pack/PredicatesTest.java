@@ -1,0 +1,137 @@
+package kz.shipcheck.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The small predicates the rules call: treatments, cold chain, certificate age, wording. */
+class PredicatesTest {
+  static final Product.Treatment PORK = new Product.Treatment(List.of("heat-treated"), 70.0, 30.0, null);
+  static final Product.Treatment FEED = new Product.Treatment(List.of("milled"), 85.0, 5.0, 80.0);
+
+  @Test
+  void treatmentBoundariesAreInclusive() {
+    assertTrue(PORK.metBy(70.0, 30.0, null));
+    assertTrue(PORK.metBy(72.5, 45.0, null));
+    assertFalse(PORK.metBy(69.9, 30.0, null));
+    assertFalse(PORK.metBy(70.0, 29.0, null));
+    assertFalse(PORK.metBy(null, 30.0, null), "a missing value needed is not met");
+    assertTrue(PORK.humidityMetBy(null), "no humidity is required for dry heat");
+    assertTrue(FEED.metBy(85.0, 5.0, 80.0));
+    assertFalse(FEED.metBy(85.0, 5.0, 79.0));
+    assertFalse(FEED.humidityMetBy(null));
+    assertTrue(FEED.coreMetBy(90.0));
+    assertFalse(FEED.minutesMetBy(4.5));
+  }
+
+  @Test
+  void treatmentDescribesItself() {
+    assertEquals("core >= 70 °C held >= 30 min", PORK.describe());
+    assertEquals("core >= 85 °C at >= 80 % RH held >= 5 min", FEED.describe());
+  }
+
+  @Test
+  void treatmentAppliesToItsFormsOnly() {
+    Product pork = product(PORK);
+    assertSame(PORK, pork.treatmentFor("heat-treated"));
+    assertNull(pork.treatmentFor("frozen"));
+    assertNull(pork.treatmentFor(null), "no form given: no NullPointerException, no treatment");
+    Product any = product(new Product.Treatment(List.of(), 70.0, 30.0, null));
+    assertTrue(any.treatmentFor(null) != null);
+  }
+
+  @Test
+  void restrictionExemptsOnlyHeatTreatmentThatReachesTheParameters() {
+    Restriction fmd = restriction(true, new Product.Treatment(List.of(), 70.0, 30.0, null));
+    assertTrue(fmd.exempts(70.0, 30.0));
+    assertFalse(fmd.exempts(69.0, 30.0));
+    assertFalse(fmd.exempts(null, null));
+    Restriction asf = restriction(false, null);
+    assertFalse(asf.exempts(100.0, 120.0));
+  }
+
+  @Test
+  void restrictionPeriodIsStartInclusiveEndExclusive() {
+    Restriction r = restriction(false, null);
+    assertFalse(r.inForceOn(LocalDate.of(2021, 12, 31)));
+    assertTrue(r.inForceOn(LocalDate.of(2022, 1, 1)));
+    assertTrue(r.inForceOn(LocalDate.of(2024, 2, 6)));
+    assertFalse(r.inForceOn(LocalDate.of(2024, 2, 7)));
+  }
+
+  @Test
+  void coldChainRanges() {
+    Form frozen = new Form("frozen", "frozen", null, -18.0, "s", "model");
+    Form chilled = new Form("chilled", "chilled", 0.0, 4.0, "s", "model");
+    Form grain = new Form("grain", "grain", null, null, "s", "model");
+    assertTrue(frozen.storageOk(-18.0));
+    assertTrue(frozen.storageOk(-25.0));
+    assertFalse(frozen.storageOk(-17.5));
+    assertFalse(frozen.storageOk(null));
+    assertTrue(chilled.storageOk(0.0));
+    assertTrue(chilled.storageOk(4.0));
+    assertFalse(chilled.storageOk(4.5));
+    assertFalse(chilled.storageOk(-1.0));
+    assertTrue(grain.storageOk(null));
+    assertFalse(grain.coldChain());
+    assertEquals("-18 °C or colder", frozen.storageRange());
+    assertEquals("0 to 4 °C", chilled.storageRange());
+  }
+
+  @Test
+  void certificateAgeWarnsAfterMaxAgeDays() {
+    CertificateType vet = new CertificateType("veterinary", "v", 30, "s", "model");
+    LocalDate ship = LocalDate.of(2025, 11, 12);
+    assertFalse(vet.tooOld(ship.minusDays(30), ship), "exactly 30 days is allowed");
+    assertTrue(vet.tooOld(ship.minusDays(31), ship));
+    assertFalse(vet.tooOld(ship.plusDays(1), ship), "issued later is CERT-004's business");
+    assertFalse(new CertificateType("origin", "o", null, "s", "model").tooOld(ship.minusYears(1), ship));
+    assertEquals(31, CertificateType.ageDays(ship.minusDays(31), ship));
+  }
+
+  @Test
+  void additionalDeclarationWording() {
+    List<String> tck = List.of("Tilletia controversa", "dwarf bunt");
+    assertTrue(Texts.mentionsAny("Free from TILLETIA CONTROVERSA Kühn.", tck));
+    assertTrue(Texts.mentionsAny("grown in areas free from dwarf\n   bunt", tck));
+    assertFalse(Texts.mentionsAny("The wheat is free from quarantine pests.", tck));
+    assertFalse(Texts.mentionsAny(null, tck));
+    assertTrue(Texts.isBlank("  \n"));
+    assertTrue(Texts.isBlank(null));
+    assertFalse(Texts.isBlank("x"));
+  }
+
+  @Test
+  void decreeInForce() {
+    Decree d248 = new Decree("decree-248", "GACC Decree 248", LocalDate.of(2022, 1, 1), "r", "s", "fact");
+    assertFalse(d248.inForceOn(LocalDate.of(2021, 12, 31)));
+    assertTrue(d248.inForceOn(LocalDate.of(2022, 1, 1)));
+  }
+
+  @Test
+  void numbersArePrintedPlainly() {
+    assertEquals("70", Numbers.plain(70.0));
+    assertEquals("1.2", Numbers.plain(1.2));
+    assertEquals("-18", Numbers.plain(-18.0));
+    assertEquals("none", Numbers.plain(null));
+  }
+
+  private static Product product(Product.Treatment t) {
+    return new Product(
+        "pork", "pork", true, LocalDate.of(2025, 10, 15), List.of("frozen", "heat-treated"), List.of("0203"),
+        List.of("0203"), "animal", "food", List.of("fmd", "asf"), true, true, false, false, List.of(), t, null,
+        "ref", "src", "fact");
+  }
+
+  private static Restriction restriction(boolean heatExempt, Product.Treatment inactivation) {
+    return new Restriction(
+        "FMD-X", "fmd", List.of("all"), LocalDate.of(2022, 1, 1), LocalDate.of(2024, 2, 7), List.of("beef"),
+        heatExempt, inactivation, "ref", "src", "approx");
+  }
+}
