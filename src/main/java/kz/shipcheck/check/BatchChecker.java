@@ -7,10 +7,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kz.shipcheck.engine.Evaluator;
@@ -33,12 +34,22 @@ import kz.shipcheck.result.Severity;
 /**
  * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a
  * worker thread (one rule session per worker, the compiled pack shared), and the results handed
- * on in input order whatever the thread count. At most a few batches per worker are in flight, so
- * memory stays flat however many declarations pass through.
+ * on in input order whatever the thread count. At most a few batches per worker are in flight, and
+ * each hands its results on in small chunks, so memory stays flat however many declarations (and
+ * findings) pass through.
  */
 public final class BatchChecker {
   /** Files per batch: large enough to amortise a rule firing, small enough to keep memory flat. */
   static final int FILES_PER_BATCH = 32;
+
+  /** Declarations per rule firing (the shared notes measured ~100 as the fastest chunk). */
+  static final int DOCS_PER_CHUNK = 100;
+
+  /** Facts (declarations, items, certificates) per rule firing, for declarations with many items. */
+  static final int FACTS_PER_CHUNK = 5_000;
+
+  /** Chunks of results a batch may have waiting for the emitting thread. */
+  static final int CHUNKS_QUEUED = 2;
 
   private final RulePack pack;
   private final DeclarationReader reader;
@@ -96,7 +107,7 @@ public final class BatchChecker {
               return t;
             });
     ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
-    Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
+    Deque<BatchResults> inFlight = new ArrayDeque<>();
     IdScope seenIds = new IdScope();
     int window = jobs * 4;
     try {
@@ -104,23 +115,84 @@ public final class BatchChecker {
       for (Source s : sources) {
         batch.add(s);
         if (batch.size() == FILES_PER_BATCH) {
-          List<Source> b = batch;
-          inFlight.add(pool.submit(() -> checkBatch(b, stdin, evaluators.get())));
+          inFlight.add(submit(pool, batch, stdin, evaluators));
           batch = new ArrayList<>(FILES_PER_BATCH);
           while (inFlight.size() >= window) {
-            emit(inFlight.poll().get(), seenIds, sink);
+            drain(inFlight.poll(), seenIds, sink);
           }
         }
       }
       if (!batch.isEmpty()) {
-        List<Source> b = batch;
-        inFlight.add(pool.submit(() -> checkBatch(b, stdin, evaluators.get())));
+        inFlight.add(submit(pool, batch, stdin, evaluators));
       }
       while (!inFlight.isEmpty()) {
-        emit(inFlight.poll().get(), seenIds, sink);
+        drain(inFlight.poll(), seenIds, sink);
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The results of one batch, handed from its worker to the emitting thread a chunk at a time
+   * through a small queue. A worker whose batch is not yet being emitted waits once the queue is
+   * full, so memory holds a few chunks per batch, not whole batches: a file of many declarations
+   * with many findings each (hostile or not) cannot pile up its results. The oldest batch always
+   * started first and is always being drained, so the waiting cannot deadlock.
+   */
+  private static final class BatchResults {
+    private static final Object END = new Object();
+    private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_QUEUED);
+
+    void put(List<Checked> chunk) throws InterruptedException {
+      chunks.put(chunk);
+    }
+
+    void end() throws InterruptedException {
+      chunks.put(END);
+    }
+
+    void fail(Throwable t) throws InterruptedException {
+      chunks.put(new Failure(t));
+    }
+  }
+
+  private record Failure(Throwable cause) {}
+
+  private BatchResults submit(
+      ExecutorService pool, List<Source> batch, InputStream stdin, ThreadLocal<Evaluator> evaluators) {
+    BatchResults out = new BatchResults();
+    pool.submit(
+        () -> {
+          try {
+            checkBatch(batch, stdin, evaluators.get(), out);
+            out.end();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is being abandoned
+          } catch (Throwable t) {
+            try {
+              out.fail(t);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+    return out;
+  }
+
+  /** Emits one batch's results, chunk by chunk as its worker produces them. */
+  @SuppressWarnings("unchecked")
+  private void drain(BatchResults batch, IdScope seenIds, Consumer<DeclarationResult> sink)
+      throws ExecutionException, InterruptedException {
+    while (true) {
+      Object chunk = batch.chunks.take();
+      if (chunk == BatchResults.END) {
+        return;
+      }
+      if (chunk instanceof Failure f) {
+        throw new ExecutionException(f.cause());
+      }
+      emit((List<Checked>) chunk, seenIds, sink);
     }
   }
 
@@ -159,11 +231,32 @@ public final class BatchChecker {
     }
   }
 
-  private List<Checked> checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator) {
-    List<ReadDocument> docs = new ArrayList<>();
+  /**
+   * Reads and checks one batch, handing its results on in chunks of at most {@link
+   * #DOCS_PER_CHUNK} declarations or {@link #FACTS_PER_CHUNK} facts: a rule session never holds
+   * more than that, and no more than a few chunks of results wait for the emitting thread.
+   */
+  private void checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator, BatchResults out)
+      throws InterruptedException {
+    List<ReadDocument> chunk = new ArrayList<>();
+    int facts = 0;
     for (Source s : batch) {
-      docs.addAll(reader.read(s, stdin));
+      for (ReadDocument d : reader.read(s, stdin)) {
+        chunk.add(d);
+        facts += d.isValid() ? 1 + d.declaration().getItems().size() + d.declaration().getCertificates().size() : 1;
+        if (chunk.size() >= DOCS_PER_CHUNK || facts >= FACTS_PER_CHUNK) {
+          out.put(check(chunk, evaluator));
+          chunk = new ArrayList<>();
+          facts = 0;
+        }
+      }
     }
+    if (!chunk.isEmpty()) {
+      out.put(check(chunk, evaluator));
+    }
+  }
+
+  private List<Checked> check(List<ReadDocument> docs, Evaluator evaluator) {
     List<Evaluator.Input> inputs = new ArrayList<>();
     for (ReadDocument d : docs) {
       if (d.isValid()) {
