@@ -112,6 +112,10 @@ public final class JsonSchema {
       types.add("null");
       node.set("type", types);
     }
+    if (f.required() && f.type() == Simple.TEXT) {
+      // a blank required text names nothing; the reader refuses it as missing
+      node.put("pattern", "\\S");
+    }
     String description = (f.required() ? "Required: " : "") + f.description();
     if (f.type() == Simple.DATE) {
       description += "; a date, yyyy-mm-dd";
@@ -155,10 +159,16 @@ public final class JsonSchema {
         node.put("format", "date");
         node.put("pattern", DATE_PATTERN);
       }
-      case NUMBER -> node.put("type", "number");
+      case NUMBER -> {
+        node.put("type", "number");
+        // the reader keeps numbers as doubles: 1e999 is out of range, not infinity
+        node.put("minimum", -Double.MAX_VALUE);
+        node.put("maximum", Double.MAX_VALUE);
+      }
       case INDEX -> {
         node.put("type", "integer");
         node.put("minimum", 0);
+        node.put("maximum", 999_999_999);
       }
       case BOOLEAN -> node.put("type", "boolean");
     }

@@ -111,7 +111,8 @@ class SchemaCommandTest {
       List<ReadDocument> docs = reader.readBytes(file.toString(), bytes);
       List<YamlReader.Segment> segments;
       try {
-        segments = YamlReader.split(new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", ""));
+        // only a leading byte-order mark is dropped (as the reader does); one inside is text
+        segments = YamlReader.split(new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""));
       } catch (RuntimeException e) {
         continue;
       }
@@ -123,6 +124,10 @@ class SchemaCommandTest {
           continue; // not YAML data at all (syntax, tags, aliases, duplicate keys): no editor value either
         }
         boolean readerOk = docs.get(i).isValid();
+        if (!readerOk && docs.get(i).problems().stream()
+            .allMatch(p -> p.getMessage().contains("which is not a plain decimal number"))) {
+          continue; // 0x1F is a number to JSON as to YAML; only its spelling is refused, which JSON cannot see
+        }
         List<Error> errors = schema.validate(json);
         if (readerOk) {
           valid++;
