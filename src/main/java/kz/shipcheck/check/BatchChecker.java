@@ -46,7 +46,7 @@ public final class BatchChecker {
   static final int DOCS_PER_CHUNK = 100;
 
   /** Facts (declarations, items, certificates) per rule firing, for declarations with many items. */
-  static final int FACTS_PER_CHUNK = 5_000;
+  static final int FACTS_PER_CHUNK = 2_000;
 
   /** Chunks of results a batch may have waiting for the emitting thread. */
   static final int CHUNKS_QUEUED = 2;
@@ -241,7 +241,7 @@ public final class BatchChecker {
     List<ReadDocument> chunk = new ArrayList<>();
     int facts = 0;
     for (Source s : batch) {
-      for (ReadDocument d : reader.read(s, stdin)) {
+      for (ReadDocument d : reader.documents(s, stdin)) { // parsed one at a time, as chunks fill
         chunk.add(d);
         facts += d.isValid() ? 1 + d.declaration().getItems().size() + d.declaration().getCertificates().size() : 1;
         if (chunk.size() >= DOCS_PER_CHUNK || facts >= FACTS_PER_CHUNK) {

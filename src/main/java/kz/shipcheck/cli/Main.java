@@ -106,7 +106,16 @@ public final class Main implements Runnable {
           e.flush();
           return code;
         });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli hands only Exceptions to the handler above; without this the JVM printed a stack
+      // trace and exited 1, which reads as "a declaration failed"
+      main.io.err().println("error: internal error: " + e
+          + " (raise the Java heap with -Xmx, or lower the input limits: README, Security)");
+      main.io.err().flush();
+      return ExitCode.INTERNAL.code;
+    }
   }
 
   private static void applyToAll(CommandLine cl, Map<String, String> codes) {

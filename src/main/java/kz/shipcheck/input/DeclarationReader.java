@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import kz.shipcheck.input.YamlNode.MapNode;
 import kz.shipcheck.input.YamlNode.Scalar;
 
@@ -41,6 +43,15 @@ public final class DeclarationReader {
 
   /** Reads every document of the source. The list is never empty. */
   public List<ReadDocument> read(Source source, InputStream stdin) {
+    return collect(documents(source, stdin));
+  }
+
+  /**
+   * The documents of the source, each parsed only when the iteration reaches it, so that a file
+   * of many documents need not be held parsed all at once. The file itself is read (within the
+   * size limit) before this returns; the iteration yields at least one document.
+   */
+  public Iterable<ReadDocument> documents(Source source, InputStream stdin) {
     String name = source.name();
     if (source.problem() != null) {
       return List.of(fileProblem(name, "INPUT-UNREADABLE", source.problem()));
@@ -71,11 +82,22 @@ public final class DeclarationReader {
     } catch (IOException e) {
       return List.of(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: " + e.getMessage()));
     }
-    return readBytes(name, bytes);
+    return documents(name, bytes);
   }
 
   /** Reads in-memory content as if it were a file named {@code name}. */
   public List<ReadDocument> readBytes(String name, byte[] bytes) {
+    return collect(documents(name, bytes));
+  }
+
+  private static List<ReadDocument> collect(Iterable<ReadDocument> docs) {
+    List<ReadDocument> out = new ArrayList<>();
+    docs.forEach(out::add);
+    return out;
+  }
+
+  /** As {@link #documents(Source, InputStream)}, for content already in memory. */
+  public Iterable<ReadDocument> documents(String name, byte[] bytes) {
     String wide = wideEncoding(bytes);
     if (wide != null) {
       return List.of(
@@ -103,29 +125,41 @@ public final class DeclarationReader {
     if (segments.isEmpty()) {
       return List.of(fileProblem(name, "INPUT-EMPTY", "the file holds no declaration"));
     }
-    List<ReadDocument> out = new ArrayList<>(Math.min(segments.size(), limits.maxDocuments() + 1));
-    for (int i = 0; i < segments.size(); i++) {
-      if (i == limits.maxDocuments()) {
-        YamlReader.Segment s = segments.get(i);
-        out.add(
-            ReadDocument.invalid(
-                name,
-                i + 1,
-                null,
-                new InputProblem(
-                    "INPUT-LIMIT",
-                    (segments.size() - i)
-                        + " more documents beyond the limit of "
-                        + limits.maxDocuments()
-                        + " per file were not checked (--max-documents)",
-                    "",
-                    s.lineOffset() + 1,
-                    1)));
-        break;
+    return () -> new Iterator<>() {
+      private int i;
+      private boolean cut;
+
+      @Override
+      public boolean hasNext() {
+        return !cut && i < segments.size();
       }
-      out.add(readDocument(name, i + 1, segments.get(i)));
-    }
-    return out;
+
+      @Override
+      public ReadDocument next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        int number = ++i;
+        if (number - 1 == limits.maxDocuments()) {
+          cut = true;
+          YamlReader.Segment s = segments.get(number - 1);
+          return ReadDocument.invalid(
+              name,
+              number,
+              null,
+              new InputProblem(
+                  "INPUT-LIMIT",
+                  (segments.size() - number + 1)
+                      + " more documents beyond the limit of "
+                      + limits.maxDocuments()
+                      + " per file were not checked (--max-documents)",
+                  "",
+                  s.lineOffset() + 1,
+                  1));
+        }
+        return readDocument(name, number, segments.get(number - 1));
+      }
+    };
   }
 
   private ReadDocument readDocument(String name, int number, YamlReader.Segment segment) {

@@ -125,6 +125,30 @@ class LimitsIT {
   }
 
   @Test
+  void aFileOfManyFindingsStreamsThroughASmallHeap() throws Exception {
+    // 40 declarations of 4,900 one-line items each: within every limit, 1.5 million findings.
+    // Held all at once they need several GB; streamed a chunk at a time they fit in 256 MB.
+    Path file = dir.resolve("findings.yaml");
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int d = 0; d < 40; d++) {
+        w.write("---\nid: MANY-" + d + "\nshipDate: 2025-09-15\nexporter: {name: X, bin: \"150340518508\"}\nitems:\n");
+        w.write("- {product: wheat}\n".repeat(4900));
+      }
+    }
+    List<String> cmd = List.of(ReportFaultsIT.JAVA, "-Xmx256m", "-XX:-UsePerfData", "-jar", PackagedJarIT.JAR.toString(),
+        "check", "--no-cache", "--format", "jsonl", "--output", dir.resolve("out.jsonl").toString(), file.toString());
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the check did not finish");
+    String err = Files.readString(dir.resolve("err.txt"));
+    assertEquals(1, p.exitValue(), err);
+    assertFalse(err.contains("error:"), err);
+    try (var lines = Files.lines(dir.resolve("out.jsonl"))) {
+      assertEquals(40, lines.filter(l -> l.contains("\"outcome\":\"fail\"")).count());
+    }
+  }
+
+  @Test
   void theLimitsCanBeRaised() throws Exception {
     Path file = dir.resolve("deep.yaml");
     Files.writeString(file, "id: " + "[".repeat(20) + "]".repeat(20) + "\n");
