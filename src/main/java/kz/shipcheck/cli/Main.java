@@ -31,8 +31,12 @@ import picocli.CommandLine.ScopeType;
     subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-  /** The standard streams of this run. */
-  record Io(PrintStream out, PrintStream err, InputStream in) {}
+  /**
+   * The standard streams of this run.
+   *
+   * @param errIsTerminal stderr is an interactive terminal: progress may be drawn there
+   */
+  record Io(PrintStream out, PrintStream err, InputStream in, boolean errIsTerminal) {}
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
   boolean debug;
@@ -51,15 +55,38 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, System.in);
+    int code = run(args, out, err, System.in, stderrIsTerminal());
     out.flush();
     err.flush();
     System.exit(code);
   }
 
-  /** Runs the command line and returns the exit code (SPEC §5). */
+  /**
+   * Whether stderr is an interactive terminal. Java only says whether the whole process has a
+   * console (stdin and stdout included), so on Linux the answer comes from where file descriptor 2
+   * points; elsewhere from {@link System#console()}. {@code TERM=dumb} means no.
+   */
+  static boolean stderrIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    java.nio.file.Path fd2 = java.nio.file.Path.of("/proc/self/fd/2");
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(fd2).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
+  }
+
+  /** Runs the command line and returns the exit code (SPEC §5); stderr is taken as no terminal. */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-    Main main = new Main(new Io(out, err, in));
+    return run(args, out, err, in, false);
+  }
+
+  /** Runs the command line and returns the exit code (SPEC §5). */
+  public static int run(String[] args, PrintStream out, PrintStream err, InputStream in, boolean errIsTerminal) {
+    Main main = new Main(new Io(out, err, in, errIsTerminal));
     CommandLine cl = new CommandLine(main);
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -17,6 +17,15 @@ public final class Cli {
   }
 
   public static Run runWithStdin(String stdin, String... args) {
+    return run(stdin, false, args);
+  }
+
+  /** As {@link #run}, with stderr taken for an interactive terminal (progress is drawn there). */
+  public static Run runOnTerminal(String... args) {
+    return run("", true, args);
+  }
+
+  private static Run run(String stdin, boolean errIsTerminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -24,7 +33,8 @@ public final class Cli {
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            errIsTerminal);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
