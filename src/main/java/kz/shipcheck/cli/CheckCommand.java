@@ -144,12 +144,18 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4");
     }
     List<Target> targets = targets(fmt);
+    precheck(targets);
+    if (targets.stream().noneMatch(Target::live)) {
+      throw new UsageException(targets.get(0).error);
+    }
     Sources sources = new Sources(paths);
     List<String> missing = sources.missing();
     if (!missing.isEmpty()) {
       throw new UsageException(missing.get(0) + ": no such file or folder");
     }
+    long t0 = System.nanoTime();
     RulePack rulePack = pack.load();
+    long t1 = System.nanoTime();
     InputLimits limits =
         new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, InputLimits.DEFAULT_MAX_SCALAR_CHARS);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
@@ -203,7 +209,14 @@ final class CheckCommand implements Callable<Integer> {
         t.close();
       }
     }
-    if (!quiet) {
+    if (main.debug) {
+      long t2 = System.nanoTime();
+      main.io.err().printf("timing: JVM start to main %d ms, rule pack %d ms, check and report %d ms%n",
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    }
+    // a text report on stdout ends with its own summary: stderr stays empty then
+    if (!quiet && (fmt != Format.TEXT || output != null)) {
       main.io.err().print(SummaryText.render(summary, c -> {
         Rate r = rulePack.data().rate(c);
         return r == null ? null : r.usd();
@@ -244,22 +257,33 @@ final class CheckCommand implements Callable<Integer> {
     return out;
   }
 
-  /** Opens every target; one that cannot be opened is marked failed, the others go on. */
+  /** Marks the targets that cannot be written at all (before the rule pack is even loaded). */
+  private static void precheck(List<Target> targets) {
+    for (Target t : targets) {
+      if (t.file == null) {
+        continue;
+      }
+      Path dir = t.file.toAbsolutePath().getParent();
+      if (Files.isDirectory(t.file)) {
+        t.fail("it is a folder");
+      } else if (dir == null || !Files.isDirectory(dir)) {
+        t.fail("no such folder " + (dir == null ? "" : dir.toString()));
+      } else if (!Files.isWritable(dir)) {
+        t.fail("permission denied");
+      }
+    }
+  }
+
+  /** Opens every target still live; one that cannot be opened is marked failed, the others go on. */
   private void open(List<Target> targets, ReportContext context) {
     for (Target t : targets) {
+      if (!t.live()) {
+        continue;
+      }
       try {
         if (t.file == null) {
           t.stream = new java.io.BufferedOutputStream(new NonClosing(main.io.out()), 1 << 16);
         } else {
-          if (Files.isDirectory(t.file)) {
-            t.fail("it is a folder");
-            continue;
-          }
-          Path dir = t.file.toAbsolutePath().getParent();
-          if (dir == null || !Files.isDirectory(dir)) {
-            t.fail("no such folder " + (dir == null ? "" : dir.toString()));
-            continue;
-          }
           t.atomic = new AtomicFile(t.file);
           t.stream = t.atomic.stream();
         }

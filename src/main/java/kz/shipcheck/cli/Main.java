@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {CheckCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /** When main() started, for --debug timings. */
+  static final long STARTED = System.nanoTime();
 
   /**
    * The standard streams of this run.

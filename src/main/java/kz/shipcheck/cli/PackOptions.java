@@ -16,6 +16,9 @@ final class PackOptions {
   @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, SPEC §2) to use instead of the pack's sample")
   Path register;
 
+  @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")
+  boolean noCache;
+
   /** Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3). */
   RulePack load() throws PackException {
     if (rules != null && !Files.isDirectory(rules)) {
@@ -33,6 +36,11 @@ final class PackOptions {
         throw new PackException(register.toString(), 0, 0, "cannot read the register: " + e.getMessage());
       }
     }
-    return RulePack.load(files, register == null ? null : register.toString(), registerBytes);
+    return RulePack.load(
+        files,
+        register == null ? null : register.toString(),
+        registerBytes,
+        noCache ? null : RulePack.defaultCacheDir(),
+        Version.get());
   }
 }

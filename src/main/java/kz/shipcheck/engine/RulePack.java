@@ -61,12 +61,36 @@ public final class RulePack {
    */
   public static RulePack load(PackFiles files, String registerName, byte[] registerOverride)
       throws PackException {
+    return load(files, registerName, registerOverride, null, null);
+  }
+
+  /**
+   * As {@link #load(PackFiles, String, byte[])}, reusing a compiled pack from the cache folder
+   * when one matches the DRL sources.
+   *
+   * @param cacheDir the cache folder, or null for no cache
+   * @param toolVersion part of the cache key, so another build never reads this one's entries
+   */
+  public static RulePack load(
+      PackFiles files, String registerName, byte[] registerOverride, java.nio.file.Path cacheDir, String toolVersion)
+      throws PackException {
     ReferenceData data = ReferenceData.load(files, registerName, registerOverride);
     Map<String, byte[]> drl = files.drlSources();
     if (drl.isEmpty()) {
       throw new PackException(files.displayRoot(), 0, 0, "the rule pack holds no .drl files");
     }
-    KieBase kieBase = compile(files, drl);
+    KieBase kieBase = null;
+    PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
+    String key = cache == null ? null : PackCache.key(drl, String.valueOf(toolVersion));
+    if (cache != null) {
+      kieBase = cache.load(key);
+    }
+    if (kieBase == null) {
+      kieBase = compile(files, drl);
+      if (cache != null) {
+        cache.store(key, kieBase);
+      }
+    }
     Map<String, RuleInfo> infos = readMetadata(files, drl, kieBase);
     return new RulePack(kieBase, data, infos, files.displayRoot());
   }
@@ -213,6 +237,11 @@ public final class RulePack {
 
   public String name() {
     return name;
+  }
+
+  /** The standard cache folder (see {@link PackCache#standard()}). */
+  public static java.nio.file.Path defaultCacheDir() {
+    return PackCache.standard().file("x").getParent();
   }
 
   /** A new evaluator with its own session; use one per thread. */

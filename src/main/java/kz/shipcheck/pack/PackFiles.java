@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * The files of a rule pack, read once into memory: a folder given with {@code --rules}, or the
@@ -62,13 +62,16 @@ public final class PackFiles {
     Map<String, byte[]> files = new TreeMap<>();
     try {
       if ("jar".equals(marker.getProtocol())) {
-        URL jar = PackFiles.class.getProtectionDomain().getCodeSource().getLocation();
-        try (InputStream in = jar.openStream();
-            ZipInputStream zip = new ZipInputStream(in)) {
+        // random access through the central directory: only the pack's entries are inflated
+        Path jar = Path.of(PackFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
           String prefix = BUNDLED_ROOT + "/";
-          for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+          for (var it = zip.entries().asIterator(); it.hasNext(); ) {
+            ZipEntry e = it.next();
             if (!e.isDirectory() && e.getName().startsWith(prefix)) {
-              files.put(e.getName().substring(prefix.length()), zip.readAllBytes());
+              try (InputStream in = zip.getInputStream(e)) {
+                files.put(e.getName().substring(prefix.length()), in.readAllBytes());
+              }
             }
           }
         }

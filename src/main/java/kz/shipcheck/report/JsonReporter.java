@@ -63,7 +63,7 @@ final class JsonReporter implements Reporter {
 
   /**
    * A generator writing indented JSON in the usual shape ({@code "key": value}, two spaces, one
-   * element per line, {@code []} when empty). It never closes {@code out}.
+   * element per line, {@code []} when empty), used by the sarif report. It never closes {@code out}.
    */
   static JsonGenerator pretty(OutputStream out) throws IOException {
     DefaultIndenter indent = new DefaultIndenter("  ", "\n");
@@ -72,8 +72,15 @@ final class JsonReporter implements Reporter {
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
-    DefaultPrettyPrinter pretty =
-        new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent);
+    return generator(out, new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent));
+  }
+
+  /** The json report's own layout (Jackson's default pretty printer, two-space objects). */
+  private static JsonGenerator jsonLayout(OutputStream out) throws IOException {
+    return generator(out, new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+  }
+
+  private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter pretty) throws IOException {
     JsonGenerator g = MAPPER.getFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(pretty);
@@ -112,7 +119,7 @@ final class JsonReporter implements Reporter {
     Map<String, Object> notes = new LinkedHashMap<>();
     notes.put("expired", waivers.expired());
     notes.put("unused", waivers.unused());
-    try (JsonGenerator g = pretty(out)) {
+    try (JsonGenerator g = jsonLayout(out)) { // closing flushes it; AUTO_CLOSE_TARGET is off
       g.writeStartObject();
       g.writeNumberField("formatVersion", 1);
       g.writeFieldName("tool");

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Build step (mvn package): puts the launcher beside the jar and records a class-data-sharing
+# archive of the classes a typical check loads. Failure to build the archive is not fatal: the
+# launcher then runs without it.
+set -euo pipefail
+target="$1"
+base="$2"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+install -m 0755 "$base/src/main/sh/shipcheck" "$target/shipcheck"
+rm -f "$target/shipcheck.jsa"
+cache="$(mktemp -d)"
+if ! SHIPCHECK_CACHE_DIR="$cache" "$java_bin" -XX:ArchiveClassesAtExit="$target/shipcheck.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "$target/shipcheck.jar" check --quiet --format json --fail-on never "$base/shipments" > /dev/null 2>&1; then
+  echo "make-launcher: no class-data-sharing archive (the launcher works without it)" >&2
+  rm -f "$target/shipcheck.jsa"
+fi
+rm -rf "$cache"
