@@ -113,6 +113,15 @@ class CheckReportsTest {
   }
 
   @Test
+  void helpNamesEveryFormat() {
+    String help = Cli.run("check", "--help").out();
+    for (kz.shipcheck.report.Format f : kz.shipcheck.report.Format.values()) {
+      assertTrue(help.contains(f.label()), f + "\n" + help);
+    }
+    assertTrue(help.contains("--report FORMAT=FILE"), help);
+  }
+
+  @Test
   void anInterruptedRunLeavesThePreviousReportsAndNoTemporaryFile(@TempDir Path packDir) throws IOException {
     Path pack = TestPacks.withRule(packDir, TestPacks.BROKEN_RULE);
     Files.writeString(tmp.resolve("out.json"), "previous report\n", StandardCharsets.UTF_8);
