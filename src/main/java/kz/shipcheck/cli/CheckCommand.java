@@ -54,8 +54,7 @@ final class CheckCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--report", paramLabel = "FORMAT=FILE",
-      description = {"also write a report in FORMAT to FILE (atomically); repeatable, e.g.",
-          "--report sarif=shipcheck.sarif --report html=report.html"})
+      description = "also write a report in FORMAT to FILE (atomically); repeatable, e.g. --report sarif=r.sarif")
   List<String> reports = new ArrayList<>();
 
   @Mixin PackOptions pack;

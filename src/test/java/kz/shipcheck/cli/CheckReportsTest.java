@@ -114,11 +114,9 @@ class CheckReportsTest {
 
   @Test
   void helpNamesEveryFormat() {
-    String help = Cli.run("check", "--help").out();
-    for (kz.shipcheck.report.Format f : kz.shipcheck.report.Format.values()) {
-      assertTrue(help.contains(f.label()), f + "\n" + help);
-    }
-    assertTrue(help.contains("--report FORMAT=FILE"), help);
+    String help = Cli.run("check", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("report format: text, json, jsonl, csv, junit, sarif, github or html"), help);
+    assertTrue(help.contains("--report=FORMAT=FILE also write a report in FORMAT to FILE"), help);
   }
 
   @Test
