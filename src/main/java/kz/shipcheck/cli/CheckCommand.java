@@ -168,7 +168,9 @@ final class CheckCommand implements Callable<Integer> {
       if (targets.stream().noneMatch(Target::live)) {
         throw new UsageException(targets.get(0).error);
       }
-      try (Progress progress = main.io.errIsTerminal() && !quiet ? Progress.start(main.io.err(), sources) : null) {
+      // progress only where it cannot garble a report scrolling on the same terminal
+      boolean progressShown = main.io.errIsTerminal() && !quiet && !(output == null && main.io.outIsTerminal());
+      try (Progress progress = progressShown ? Progress.start(main.io.err(), sources) : null) {
         checker.run(
             sources,
             main.io.in(),

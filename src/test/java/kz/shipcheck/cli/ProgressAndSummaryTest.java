@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.Outcome;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code check} prints on stderr: progress on a terminal only, and the closing summary. */
 class ProgressAndSummaryTest {
@@ -26,6 +28,16 @@ class ProgressAndSummaryTest {
     assertTrue(run.err().contains("\r\u001b[K"), "the line is erased at the end");
     assertFalse(run.out().contains("\r") || run.out().contains("\u001b"), run.out());
     assertFalse(run.out().contains(" passed, "), "no summary in the report");
+  }
+
+  @Test
+  void noProgressOverAReportScrollingOnTheSameTerminal(@TempDir Path tmp) {
+    Cli.Run run = Cli.runAllOnTerminal("check", FIXTURES, "--format", "jsonl");
+    assertFalse(run.err().contains("\r") || run.err().contains("\u001b"), run.err());
+    assertTrue(run.err().contains(" passed, "), "the summary still comes");
+    Cli.Run toFile = Cli.runAllOnTerminal("check", FIXTURES, "--format", "jsonl", "--output",
+        tmp.resolve("r.jsonl").toString());
+    assertTrue(toFile.err().startsWith("\r"), "with --output the terminal is free for progress");
   }
 
   @Test
