@@ -102,8 +102,9 @@ final class Progress implements AutoCloseable {
       b.append('[').append("#".repeat(filled)).append(" ".repeat(20 - filled)).append("] ");
       b.append(String.format(Locale.ROOT, "%3d%%  %,d/%,d files  ", Math.round(fraction * 100), done, total));
     }
-    b.append(String.format(Locale.ROOT, "%,d declarations  %,.0f/s", decl, rate));
-    if (total > 0 && done > 0 && done < total) {
+    b.append(String.format(Locale.ROOT, "%,d %s  %,.0f/s", decl, decl == 1 ? "declaration" : "declarations", rate));
+    // no estimate from the first moments, while the JIT warms up and it would swing wildly
+    if (total > 0 && done > 0 && done < total && (seconds >= 3 || done * 50 >= total)) {
       double left = (total - done) * seconds / done;
       b.append("  ").append(clockTime(left)).append(" left");
     } else if (total < 0) {
