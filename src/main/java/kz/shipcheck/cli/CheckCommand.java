@@ -17,13 +17,13 @@ import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.input.Sources;
+import kz.shipcheck.pack.Rate;
 import kz.shipcheck.report.AtomicFile;
 import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.Reporter;
 import kz.shipcheck.report.SummaryText;
 import kz.shipcheck.report.WaiverNotes;
-import kz.shipcheck.pack.Rate;
 import kz.shipcheck.result.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -143,14 +143,14 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4");
     }
     List<Target> targets = targets(fmt);
-    precheck(targets);
-    if (targets.stream().noneMatch(Target::live)) {
-      throw new UsageException(targets.get(0).error);
-    }
     Sources sources = new Sources(paths);
     List<String> missing = sources.missing();
     if (!missing.isEmpty()) {
       throw new UsageException(missing.get(0) + ": no such file or folder");
+    }
+    precheck(targets);
+    if (targets.stream().noneMatch(Target::live)) {
+      throw new UsageException(targets.get(0).error);
     }
     long t0 = System.nanoTime();
     RulePack rulePack = pack.load();
