@@ -1,10 +1,13 @@
 package kz.shipcheck.check;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +36,23 @@ import kz.shipcheck.result.Severity;
 /**
  * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a
  * worker thread (one rule session per worker, the compiled pack shared), and the results handed
- * on in input order whatever the thread count. At most a few batches per worker are in flight, so
- * memory stays flat however many declarations pass through.
+ * on in input order whatever the thread count. Memory stays flat however many declarations pass
+ * through: at most a few batches per worker are in flight (bounded in files and in bytes), a
+ * worker parses and evaluates documents in chunks of {@link #CHUNK}, and the batch-wide
+ * duplicate-id check keeps ids in a compact {@link IdSet}.
  */
 public final class BatchChecker {
-  /** Files per batch: large enough to amortise a rule firing, small enough to keep memory flat. */
+  /** Files per batch: large enough to amortise a task hand-over, small enough to keep memory flat. */
   static final int FILES_PER_BATCH = 32;
+
+  /** Input bytes per batch: a batch closes early when its files are large. */
+  static final long BYTES_PER_BATCH = 512 * 1024;
+
+  /** Input bytes in flight (submitted, not yet emitted) before the reader waits; one batch always goes. */
+  static final long BYTES_IN_FLIGHT = 48L * 1024 * 1024;
+
+  /** Declarations inserted into a rule session at once (the shared notes: ~100 beats 10,000). */
+  static final int CHUNK = 100;
 
   private final RulePack pack;
   private final DeclarationReader reader;
@@ -79,6 +93,9 @@ public final class BatchChecker {
    */
   private record Checked(DeclarationResult result, int idLine, int idColumn, java.time.LocalDate judgedOn) {}
 
+  /** A batch on a worker: its result, and the input bytes it stands for. */
+  private record Pending(Future<List<Checked>> result, long bytes) {}
+
   /**
    * Checks every source and hands each result to {@code sink}, in order.
    *
@@ -96,37 +113,57 @@ public final class BatchChecker {
               return t;
             });
     ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
-    Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
+    Deque<Pending> inFlight = new ArrayDeque<>();
     IdScope seenIds = new IdScope();
     int window = jobs * 4;
+    long bytesInFlight = 0;
     try {
       List<Source> batch = new ArrayList<>(FILES_PER_BATCH);
-      for (Source s : sources) {
+      long batchBytes = 0;
+      Iterator<Source> it = sources.iterator();
+      while (it.hasNext()) {
+        Source s = it.next();
         batch.add(s);
-        if (batch.size() == FILES_PER_BATCH) {
+        batchBytes += size(s);
+        if (batch.size() == FILES_PER_BATCH || batchBytes >= BYTES_PER_BATCH || !it.hasNext()) {
           List<Source> b = batch;
-          inFlight.add(pool.submit(() -> checkBatch(b, stdin, evaluators.get())));
+          inFlight.add(new Pending(pool.submit(() -> checkBatch(b, stdin, evaluators.get())), batchBytes));
+          bytesInFlight += batchBytes;
           batch = new ArrayList<>(FILES_PER_BATCH);
-          while (inFlight.size() >= window) {
-            emit(inFlight.poll().get(), seenIds, sink);
+          batchBytes = 0;
+          while (inFlight.size() >= window || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT) {
+            Pending done = inFlight.poll();
+            bytesInFlight -= done.bytes();
+            emit(done.result().get(), seenIds, sink);
           }
         }
       }
-      if (!batch.isEmpty()) {
-        List<Source> b = batch;
-        inFlight.add(pool.submit(() -> checkBatch(b, stdin, evaluators.get())));
-      }
       while (!inFlight.isEmpty()) {
-        emit(inFlight.poll().get(), seenIds, sink);
+        emit(inFlight.poll().result().get(), seenIds, sink);
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
+  /** The size of a source for batching; standard input counts as a large file. */
+  private long size(Source s) {
+    if (s.problem() != null) {
+      return 0;
+    }
+    if (s.path() == null) {
+      return Math.min(reader.limits().maxFileBytes(), 8L * 1024 * 1024);
+    }
+    try {
+      return Files.size(s.path());
+    } catch (IOException | SecurityException e) {
+      return 0; // the reader will say why it cannot be read
+    }
+  }
+
   /** The ids seen so far, in the whole batch or in the current file. */
   private final class IdScope {
-    private final java.util.Set<String> ids = new java.util.HashSet<>();
+    private final IdSet ids = new IdSet();
     private String file;
 
     /** True when the id was seen before in this scope. */
@@ -159,11 +196,33 @@ public final class BatchChecker {
     }
   }
 
+  /**
+   * Reads, parses and checks a batch on a worker. Documents are parsed one at a time and
+   * evaluated in chunks of {@link #CHUNK}, so a file of thousands of documents never has them all
+   * parsed at once; only the (small) results of the batch are kept until it is emitted.
+   */
   private List<Checked> checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator) {
-    List<ReadDocument> docs = new ArrayList<>();
+    List<Checked> out = new ArrayList<>();
+    List<ReadDocument> pending = new ArrayList<>(CHUNK);
+    int[] valid = {0};
     for (Source s : batch) {
-      docs.addAll(reader.read(s, stdin));
+      reader.read(
+          s,
+          stdin,
+          d -> {
+            pending.add(d);
+            if (d.isValid() && ++valid[0] == CHUNK) {
+              evaluate(pending, evaluator, out);
+              valid[0] = 0;
+            }
+          });
     }
+    evaluate(pending, evaluator, out);
+    return out;
+  }
+
+  /** Evaluates the valid documents among {@code docs}, appends every result in order, clears. */
+  private void evaluate(List<ReadDocument> docs, Evaluator evaluator, List<Checked> out) {
     List<Evaluator.Input> inputs = new ArrayList<>();
     for (ReadDocument d : docs) {
       if (d.isValid()) {
@@ -171,7 +230,6 @@ public final class BatchChecker {
       }
     }
     List<List<Finding>> findings = inputs.isEmpty() ? List.of() : evaluator.evaluate(inputs);
-    List<Checked> out = new ArrayList<>(docs.size());
     int k = 0;
     for (ReadDocument d : docs) {
       if (!d.isValid()) {
@@ -188,7 +246,7 @@ public final class BatchChecker {
               idAt[1],
               d.declaration().getDate()));
     }
-    return out;
+    docs.clear();
   }
 
   private static Outcome outcome(List<Finding> findings) {

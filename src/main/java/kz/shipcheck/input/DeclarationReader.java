@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import kz.shipcheck.input.YamlNode.MapNode;
 import kz.shipcheck.input.YamlNode.Scalar;
 
@@ -41,9 +42,21 @@ public final class DeclarationReader {
 
   /** Reads every document of the source. The list is never empty. */
   public List<ReadDocument> read(Source source, InputStream stdin) {
+    List<ReadDocument> out = new ArrayList<>();
+    read(source, stdin, out::add);
+    return out;
+  }
+
+  /**
+   * Reads the source and hands its documents to {@code sink} one at a time, in order, each parsed
+   * only when the previous one has been handed on: a file of thousands of documents never has them
+   * all parsed at once. At least one document is always handed on.
+   */
+  public void read(Source source, InputStream stdin, Consumer<ReadDocument> sink) {
     String name = source.name();
     if (source.problem() != null) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", source.problem()));
+      sink.accept(fileProblem(name, "INPUT-UNREADABLE", source.problem()));
+      return;
     }
     byte[] bytes;
     try {
@@ -52,44 +65,58 @@ public final class DeclarationReader {
       } else {
         long size = Files.size(source.path());
         if (size > limits.maxFileBytes()) {
-          return List.of(fileProblem(name, "INPUT-LIMIT", tooLarge(size)));
+          sink.accept(fileProblem(name, "INPUT-LIMIT", tooLarge(size)));
+          return;
         }
         bytes = Files.readAllBytes(source.path());
       }
     } catch (TooLarge e) {
-      return List.of(fileProblem(name, "INPUT-LIMIT", e.getMessage()));
+      sink.accept(fileProblem(name, "INPUT-LIMIT", e.getMessage()));
+      return;
     } catch (AccessDeniedException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: permission denied"));
+      sink.accept(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: permission denied"));
+      return;
     } catch (NoSuchFileException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "the file does not exist (broken link?)"));
+      sink.accept(fileProblem(name, "INPUT-UNREADABLE", "the file does not exist (broken link?)"));
+      return;
     } catch (IOException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: " + e.getMessage()));
+      sink.accept(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: " + e.getMessage()));
+      return;
     }
-    return readBytes(name, bytes);
+    readBytes(name, bytes, sink);
   }
 
   /** Reads in-memory content as if it were a file named {@code name}. */
   public List<ReadDocument> readBytes(String name, byte[] bytes) {
+    List<ReadDocument> out = new ArrayList<>();
+    readBytes(name, bytes, out::add);
+    return out;
+  }
+
+  private void readBytes(String name, byte[] bytes, Consumer<ReadDocument> sink) {
     String text;
     try {
       text = decode(bytes);
     } catch (BadEncoding e) {
-      return List.of(
+      sink.accept(
           ReadDocument.invalid(
               name, 1, null, new InputProblem("INPUT-ENCODING", e.getMessage(), "", e.line, e.column)));
+      return;
     }
     if (text.indexOf('\0') >= 0) {
-      return List.of(fileProblem(name, "INPUT-BINARY", "binary content (NUL bytes): not a YAML declaration"));
+      sink.accept(fileProblem(name, "INPUT-BINARY", "binary content (NUL bytes): not a YAML declaration"));
+      return;
     }
     List<YamlReader.Segment> segments = YamlReader.split(text);
+    text = null; // the segments hold the text now; let it go
     if (segments.isEmpty()) {
-      return List.of(fileProblem(name, "INPUT-EMPTY", "the file holds no declaration"));
+      sink.accept(fileProblem(name, "INPUT-EMPTY", "the file holds no declaration"));
+      return;
     }
-    List<ReadDocument> out = new ArrayList<>(Math.min(segments.size(), limits.maxDocuments() + 1));
     for (int i = 0; i < segments.size(); i++) {
       if (i == limits.maxDocuments()) {
         YamlReader.Segment s = segments.get(i);
-        out.add(
+        sink.accept(
             ReadDocument.invalid(
                 name,
                 i + 1,
@@ -105,9 +132,9 @@ public final class DeclarationReader {
                     1)));
         break;
       }
-      out.add(readDocument(name, i + 1, segments.get(i)));
+      YamlReader.Segment segment = segments.set(i, null); // parsed once; not kept
+      sink.accept(readDocument(name, i + 1, segment));
     }
-    return out;
   }
 
   private ReadDocument readDocument(String name, int number, YamlReader.Segment segment) {
