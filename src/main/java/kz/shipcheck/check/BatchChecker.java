@@ -1,10 +1,13 @@
 package kz.shipcheck.check;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,16 +37,24 @@ import kz.shipcheck.result.Severity;
 /**
  * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a
  * worker thread (one rule session per worker, the compiled pack shared), and the results handed
- * on in input order whatever the thread count. At most a few batches per worker are in flight, and
- * each hands its results on in small chunks, so memory stays flat however many declarations (and
- * findings) pass through.
+ * on in input order whatever the thread count. Memory stays flat however many declarations pass
+ * through: at most a few batches per worker are in flight (bounded in files and in bytes), a
+ * worker parses and evaluates documents in chunks of {@link #CHUNK} declarations (or {@link
+ * #FACTS_PER_CHUNK} facts) and hands each chunk's results on as soon as it is done, and the
+ * batch-wide duplicate-id check keeps ids in a compact {@link IdSet}.
  */
 public final class BatchChecker {
-  /** Files per batch: large enough to amortise a rule firing, small enough to keep memory flat. */
+  /** Files per batch: large enough to amortise a task hand-over, small enough to keep memory flat. */
   static final int FILES_PER_BATCH = 32;
 
-  /** Declarations per rule firing (the shared notes measured ~100 as the fastest chunk). */
-  static final int DOCS_PER_CHUNK = 100;
+  /** Input bytes per batch: a batch closes early when its files are large. */
+  static final long BYTES_PER_BATCH = 512 * 1024;
+
+  /** Input bytes in flight (submitted, not yet emitted) before the reader waits; one batch always goes. */
+  static final long BYTES_IN_FLIGHT = 48L * 1024 * 1024;
+
+  /** Declarations inserted into a rule session at once (the shared notes: ~100 beats 10,000). */
+  static final int CHUNK = 100;
 
   /** Facts (declarations, items, certificates) per rule firing, for declarations with many items. */
   static final int FACTS_PER_CHUNK = 2_000;
@@ -90,6 +101,27 @@ public final class BatchChecker {
    */
   private record Checked(DeclarationResult result, int idLine, int idColumn, java.time.LocalDate judgedOn) {}
 
+  /** A batch on a worker: its results as they come, and the input bytes it stands for. */
+  private record Pending(BatchResults result, long bytes) {}
+
+  /**
+   * The results of one batch, handed from its worker to the emitting thread a chunk at a time
+   * through a small queue. A worker whose batch is not yet being emitted waits once the queue is
+   * full, so memory holds a few chunks per batch, not whole batches: one file of many declarations
+   * with many findings each (hostile or not) cannot pile up its results. The oldest batch always
+   * started first and is always being drained, so the waiting cannot deadlock.
+   */
+  private static final class BatchResults {
+    private static final Object END = new Object();
+    private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_QUEUED);
+
+    void put(List<Checked> chunk) throws InterruptedException {
+      chunks.put(chunk);
+    }
+  }
+
+  private record Failure(Throwable cause) {}
+
   /**
    * Checks every source and hands each result to {@code sink}, in order.
    *
@@ -107,57 +139,38 @@ public final class BatchChecker {
               return t;
             });
     ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
-    Deque<BatchResults> inFlight = new ArrayDeque<>();
+    Deque<Pending> inFlight = new ArrayDeque<>();
     IdScope seenIds = new IdScope();
     int window = jobs * 4;
+    long bytesInFlight = 0;
     try {
       List<Source> batch = new ArrayList<>(FILES_PER_BATCH);
-      for (Source s : sources) {
+      long batchBytes = 0;
+      Iterator<Source> it = sources.iterator();
+      while (it.hasNext()) {
+        Source s = it.next();
         batch.add(s);
-        if (batch.size() == FILES_PER_BATCH) {
-          inFlight.add(submit(pool, batch, stdin, evaluators));
+        batchBytes += size(s);
+        if (batch.size() == FILES_PER_BATCH || batchBytes >= BYTES_PER_BATCH || !it.hasNext()) {
+          List<Source> b = batch;
+          inFlight.add(new Pending(submit(pool, b, stdin, evaluators), batchBytes));
+          bytesInFlight += batchBytes;
           batch = new ArrayList<>(FILES_PER_BATCH);
-          while (inFlight.size() >= window) {
-            drain(inFlight.poll(), seenIds, sink);
+          batchBytes = 0;
+          while (inFlight.size() >= window || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT) {
+            Pending done = inFlight.poll();
+            bytesInFlight -= done.bytes();
+            drain(done.result(), seenIds, sink);
           }
         }
       }
-      if (!batch.isEmpty()) {
-        inFlight.add(submit(pool, batch, stdin, evaluators));
-      }
       while (!inFlight.isEmpty()) {
-        drain(inFlight.poll(), seenIds, sink);
+        drain(inFlight.poll().result(), seenIds, sink);
       }
     } finally {
       pool.shutdownNow();
     }
   }
-
-  /**
-   * The results of one batch, handed from its worker to the emitting thread a chunk at a time
-   * through a small queue. A worker whose batch is not yet being emitted waits once the queue is
-   * full, so memory holds a few chunks per batch, not whole batches: a file of many declarations
-   * with many findings each (hostile or not) cannot pile up its results. The oldest batch always
-   * started first and is always being drained, so the waiting cannot deadlock.
-   */
-  private static final class BatchResults {
-    private static final Object END = new Object();
-    private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_QUEUED);
-
-    void put(List<Checked> chunk) throws InterruptedException {
-      chunks.put(chunk);
-    }
-
-    void end() throws InterruptedException {
-      chunks.put(END);
-    }
-
-    void fail(Throwable t) throws InterruptedException {
-      chunks.put(new Failure(t));
-    }
-  }
-
-  private record Failure(Throwable cause) {}
 
   private BatchResults submit(
       ExecutorService pool, List<Source> batch, InputStream stdin, ThreadLocal<Evaluator> evaluators) {
@@ -166,12 +179,12 @@ public final class BatchChecker {
         () -> {
           try {
             checkBatch(batch, stdin, evaluators.get(), out);
-            out.end();
+            out.chunks.put(BatchResults.END);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the run is being abandoned
           } catch (Throwable t) {
             try {
-              out.fail(t);
+              out.chunks.put(new Failure(t));
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
@@ -196,9 +209,24 @@ public final class BatchChecker {
     }
   }
 
+  /** The size of a source for batching; standard input counts as a large file. */
+  private long size(Source s) {
+    if (s.problem() != null) {
+      return 0;
+    }
+    if (s.path() == null) {
+      return Math.min(reader.limits().maxFileBytes(), 8L * 1024 * 1024);
+    }
+    try {
+      return Files.size(s.path());
+    } catch (IOException | SecurityException e) {
+      return 0; // the reader will say why it cannot be read
+    }
+  }
+
   /** The ids seen so far, in the whole batch or in the current file. */
   private final class IdScope {
-    private final java.util.Set<String> ids = new java.util.HashSet<>();
+    private final IdSet ids = new IdSet();
     private String file;
 
     /** True when the id was seen before in this scope. */
@@ -232,31 +260,40 @@ public final class BatchChecker {
   }
 
   /**
-   * Reads and checks one batch, handing its results on in chunks of at most {@link
-   * #DOCS_PER_CHUNK} declarations or {@link #FACTS_PER_CHUNK} facts: a rule session never holds
-   * more than that, and no more than a few chunks of results wait for the emitting thread.
+   * Reads, parses and checks a batch on a worker. Documents are parsed one at a time and
+   * evaluated in chunks of {@link #CHUNK} declarations or {@link #FACTS_PER_CHUNK} facts; each
+   * chunk's results go to the emitting thread as soon as they are ready.
    */
   private void checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator, BatchResults out)
       throws InterruptedException {
-    List<ReadDocument> chunk = new ArrayList<>();
+    List<ReadDocument> pending = new ArrayList<>(CHUNK);
+    int valid = 0;
     int facts = 0;
     for (Source s : batch) {
       for (ReadDocument d : reader.documents(s, stdin)) { // parsed one at a time, as chunks fill
-        chunk.add(d);
-        facts += d.isValid() ? 1 + d.declaration().getItems().size() + d.declaration().getCertificates().size() : 1;
-        if (chunk.size() >= DOCS_PER_CHUNK || facts >= FACTS_PER_CHUNK) {
-          out.put(check(chunk, evaluator));
-          chunk = new ArrayList<>();
+        pending.add(d);
+        if (d.isValid()) {
+          valid++;
+          facts += 1 + d.declaration().getItems().size() + d.declaration().getCertificates().size();
+        }
+        if (valid == CHUNK || facts >= FACTS_PER_CHUNK || pending.size() >= 4 * CHUNK) {
+          List<Checked> chunk = new ArrayList<>(pending.size());
+          evaluate(pending, evaluator, chunk);
+          out.put(chunk);
+          valid = 0;
           facts = 0;
         }
       }
     }
-    if (!chunk.isEmpty()) {
-      out.put(check(chunk, evaluator));
+    if (!pending.isEmpty()) {
+      List<Checked> chunk = new ArrayList<>(pending.size());
+      evaluate(pending, evaluator, chunk);
+      out.put(chunk);
     }
   }
 
-  private List<Checked> check(List<ReadDocument> docs, Evaluator evaluator) {
+  /** Evaluates the valid documents among {@code docs}, appends every result in order, clears. */
+  private void evaluate(List<ReadDocument> docs, Evaluator evaluator, List<Checked> out) {
     List<Evaluator.Input> inputs = new ArrayList<>();
     for (ReadDocument d : docs) {
       if (d.isValid()) {
@@ -264,7 +301,6 @@ public final class BatchChecker {
       }
     }
     List<List<Finding>> findings = inputs.isEmpty() ? List.of() : evaluator.evaluate(inputs);
-    List<Checked> out = new ArrayList<>(docs.size());
     int k = 0;
     for (ReadDocument d : docs) {
       if (!d.isValid()) {
@@ -281,7 +317,7 @@ public final class BatchChecker {
               idAt[1],
               d.declaration().getDate()));
     }
-    return out;
+    docs.clear();
   }
 
   private static Outcome outcome(List<Finding> findings) {

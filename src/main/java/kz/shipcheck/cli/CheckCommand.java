@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.BatchChecker;
@@ -15,10 +18,12 @@ import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.input.Sources;
+import kz.shipcheck.pack.Rate;
 import kz.shipcheck.report.AtomicFile;
 import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.Reporter;
+import kz.shipcheck.report.SummaryText;
 import kz.shipcheck.report.WaiverNotes;
 import kz.shipcheck.result.Summary;
 import picocli.CommandLine.Command;
@@ -43,11 +48,15 @@ final class CheckCommand implements Callable<Integer> {
   List<String> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "report format: text, json or jsonl (default: ${DEFAULT-VALUE})")
+      description = "report format: text, json, jsonl, csv, junit, sarif, github or html (default: ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE (atomically) instead of stdout")
   Path output;
+
+  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+      description = "also write a report in FORMAT to FILE (atomically); repeatable, e.g. --report sarif=r.sarif")
+  List<String> reports = new ArrayList<>();
 
   @Mixin PackOptions pack;
 
@@ -68,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer jobs;
 
-  @Option(names = "--quiet", description = "no summary on stderr")
+  @Option(names = "--quiet", description = "no progress and no summary on stderr")
   boolean quiet;
 
   @Option(names = "--max-file-mb", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_FILE_MB,
@@ -95,11 +104,49 @@ final class CheckCommand implements Callable<Integer> {
       description = "longest line, in characters (default: ${DEFAULT-VALUE})")
   int maxLineChars;
 
+  /** One report this run writes: a format and where it goes (a file, or stdout when null). */
+  private static final class Target {
+    final Format format;
+    final Path file;
+    final String label;
+    AtomicFile atomic;
+    OutputStream stream;
+    Reporter reporter;
+    String error;
+
+    Target(Format format, Path file, String label) {
+      this.format = format;
+      this.file = file;
+      this.label = label;
+    }
+
+    boolean live() {
+      return error == null;
+    }
+
+    void fail(String reason) {
+      if (error == null) {
+        error = file == null
+            ? "cannot write the report to standard output: " + reason
+            : label + ": cannot write " + file + ": " + reason;
+      }
+    }
+
+    void close() {
+      if (reporter != null) {
+        reporter.close();
+      }
+      if (atomic != null) {
+        atomic.close(); // removes the temporary file unless committed
+      }
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Format fmt = Format.parse(format);
     if (fmt == null) {
-      throw new UsageException("--format: unknown format '" + format + "' (text, json, jsonl)");
+      throw new UsageException("--format: unknown format '" + format + "' (" + Format.labels() + ")");
     }
     if (!List.of("error", "warning", "never").contains(failOn)) {
       throw new UsageException("--fail-on: must be error, warning or never, found '" + failOn + "'");
@@ -118,16 +165,15 @@ final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4,"
           + " --max-values at least 16, --max-value-chars at least 64, --max-line-chars at least 80");
     }
+    List<Target> targets = targets(fmt);
     Sources sources = new Sources(paths);
     List<String> missing = sources.missing();
     if (!missing.isEmpty()) {
       throw new UsageException(missing.get(0) + ": no such file or folder");
     }
-    if (output != null) {
-      Path dir = output.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-        throw new UsageException("--output: " + output + ": cannot write there (no such folder or no permission)");
-      }
+    precheck(targets);
+    if (targets.stream().noneMatch(Target::live)) {
+      throw new UsageException(targets.get(0).error);
     }
     if (waiversFile != null && !Files.isRegularFile(waiversFile)) {
       throw new UsageException("--waivers: " + waiversFile + ": no such file");
@@ -145,51 +191,51 @@ final class CheckCommand implements Callable<Integer> {
     ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
     Summary summary = new Summary();
 
-    AtomicFile file = null;
     try {
-      OutputStream stream;
-      if (output != null) {
-        try {
-          file = new AtomicFile(output);
-        } catch (IOException e) {
-          throw new UsageException("--output: " + output + ": cannot write: " + e.getMessage());
-        }
-        stream = file.stream();
-      } else {
-        stream = new java.io.BufferedOutputStream(new NonClosing(main.io.out()), 1 << 16);
+      open(targets, context);
+      if (targets.stream().noneMatch(Target::live)) {
+        throw new UsageException(targets.get(0).error);
       }
-      Reporter reporter = fmt.create(stream, context);
-      IOException[] failure = new IOException[1];
-      try {
+      // progress only where it cannot garble a report scrolling on the same terminal
+      boolean progressShown = main.io.errIsTerminal() && !quiet && !(output == null && main.io.outIsTerminal());
+      try (Progress progress = progressShown ? Progress.start(main.io.err(), sources) : null) {
         checker.run(
             sources,
             main.io.in(),
             r -> {
               summary.add(r);
-              if (failure[0] == null) {
-                try {
-                  reporter.result(r);
-                } catch (IOException e) {
-                  failure[0] = e;
+              if (progress != null) {
+                progress.result(r);
+              }
+              for (Target t : targets) {
+                if (t.live()) {
+                  try {
+                    t.reporter.result(r);
+                  } catch (IOException e) {
+                    t.fail(reason(e));
+                  }
                 }
               }
             });
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception ex ? ex : e;
       }
-      if (failure[0] != null) {
-        throw failure[0];
+      for (Target t : targets) {
+        if (t.live()) {
+          try {
+            t.reporter.finish(summary, notes(waivers));
+            t.stream.flush();
+            if (t.atomic != null) {
+              t.atomic.commit();
+            }
+          } catch (IOException e) {
+            t.fail(reason(e));
+          }
+        }
       }
-      reporter.finish(summary, notes(waivers));
-      stream.flush();
-      if (file != null) {
-        file.commit();
-      }
-    } catch (IOException e) {
-      throw new UsageException("cannot write the report" + (output == null ? "" : " to " + output) + ": " + e.getMessage());
     } finally {
-      if (file != null) {
-        file.close();
+      for (Target t : targets) {
+        t.close();
       }
     }
     if (main.debug) {
@@ -198,6 +244,7 @@ final class CheckCommand implements Callable<Integer> {
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
+    // a text report on stdout ends with its own summary: stderr stays empty then
     if (!quiet && (fmt != Format.TEXT || output != null)) {
       // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
       // has room for them (jsonl): say them here as well
@@ -207,13 +254,91 @@ final class CheckCommand implements Callable<Integer> {
       for (Waivers.Waiver w : waivers.unused()) {
         main.io.err().println("waiver matched nothing: " + describe(w));
       }
-      main.io.err().printf(
-          "%d %s: %d passed, %d failed, %d invalid%s%n",
-          summary.declarations(), summary.declarations() == 1 ? "declaration" : "declarations",
-          summary.passed(), summary.failed(), summary.invalid(),
-          summary.waived() > 0 ? ", " + summary.waived() + " waived" : "");
+      main.io.err().print(SummaryText.render(summary, c -> {
+        Rate r = rulePack.data().rate(c);
+        return r == null ? null : r.usd();
+      }));
     }
-    return exitCode(summary).code;
+    boolean failedTargets = false;
+    for (Target t : targets) {
+      if (!t.live()) {
+        main.io.err().println("error: " + t.error);
+        failedTargets = true;
+      }
+    }
+    main.io.err().flush();
+    return failedTargets ? ExitCode.USAGE.code : exitCode(summary).code;
+  }
+
+  /** The main report (--format, --output) and every --report, checked before anything runs. */
+  private List<Target> targets(Format fmt) {
+    List<Target> out = new ArrayList<>();
+    out.add(new Target(fmt, output, "--output"));
+    for (String spec : reports) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0 || eq == spec.length() - 1) {
+        throw new UsageException("--report: expected FORMAT=FILE, found '" + spec + "'");
+      }
+      Format f = Format.parse(spec.substring(0, eq));
+      if (f == null) {
+        throw new UsageException("--report: unknown format '" + spec.substring(0, eq) + "' (" + Format.labels() + ")");
+      }
+      out.add(new Target(f, Path.of(spec.substring(eq + 1)), "--report " + spec));
+    }
+    Set<Path> seen = new HashSet<>();
+    for (Target t : out) {
+      if (t.file != null && !seen.add(t.file.toAbsolutePath().normalize())) {
+        throw new UsageException(t.label + ": " + t.file + " is named twice; each report needs its own file");
+      }
+    }
+    return out;
+  }
+
+  /** Marks the targets that cannot be written at all (before the rule pack is even loaded). */
+  private static void precheck(List<Target> targets) {
+    for (Target t : targets) {
+      if (t.file == null) {
+        continue;
+      }
+      Path dir = t.file.toAbsolutePath().getParent();
+      if (Files.isDirectory(t.file)) {
+        t.fail("it is a folder");
+      } else if (dir == null || !Files.isDirectory(dir)) {
+        t.fail("no such folder " + (dir == null ? "" : dir.toString()));
+      } else if (!Files.isWritable(dir)) {
+        t.fail("permission denied");
+      }
+    }
+  }
+
+  /** Opens every target still live; one that cannot be opened is marked failed, the others go on. */
+  private void open(List<Target> targets, ReportContext context) {
+    for (Target t : targets) {
+      if (!t.live()) {
+        continue;
+      }
+      try {
+        if (t.file == null) {
+          t.stream = new java.io.BufferedOutputStream(new NonClosing(main.io.out()), 1 << 16);
+        } else {
+          t.atomic = new AtomicFile(t.file);
+          t.stream = t.atomic.stream();
+        }
+        t.reporter = t.format.create(t.stream, context);
+      } catch (IOException e) {
+        t.fail(reason(e));
+      }
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such folder";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private Waivers readWaivers(RulePack rulePack) throws kz.shipcheck.pack.PackException {

@@ -41,8 +41,13 @@ public final class Main implements Runnable {
   /** When main() started, for --debug timings. */
   static final long STARTED = System.nanoTime();
 
-  /** The standard streams of this run. */
-  record Io(PrintStream out, PrintStream err, InputStream in) {}
+  /**
+   * The standard streams of this run.
+   *
+   * @param outIsTerminal stdout is an interactive terminal (a report there is read as it scrolls)
+   * @param errIsTerminal stderr is an interactive terminal: progress may be drawn there
+   */
+  record Io(PrintStream out, PrintStream err, InputStream in, boolean outIsTerminal, boolean errIsTerminal) {}
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
   boolean debug;
@@ -61,15 +66,40 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, System.in);
+    int code = run(args, out, err, System.in, isTerminal(1), isTerminal(2));
     out.flush();
     err.flush();
     System.exit(code);
   }
 
-  /** Runs the command line and returns the exit code (SPEC §5). */
+  /**
+   * Whether file descriptor 1 (stdout) or 2 (stderr) is an interactive terminal. Java only says
+   * whether the whole process has a console (stdin and stdout included), so on Linux the answer
+   * comes from where the descriptor points; elsewhere from {@link System#console()}. {@code
+   * TERM=dumb} means no.
+   */
+  static boolean isTerminal(int fd) {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    java.nio.file.Path link = java.nio.file.Path.of("/proc/self/fd/" + fd);
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(link).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
+  }
+
+  /** Runs the command line and returns the exit code (SPEC §5); no stream is taken as a terminal. */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-    Main main = new Main(new Io(out, err, in));
+    return run(args, out, err, in, false, false);
+  }
+
+  /** Runs the command line and returns the exit code (SPEC §5). */
+  public static int run(String[] args, PrintStream out, PrintStream err, InputStream in,
+      boolean outIsTerminal, boolean errIsTerminal) {
+    Main main = new Main(new Io(out, err, in, outIsTerminal, errIsTerminal));
     CommandLine cl = new CommandLine(main);
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import kz.shipcheck.input.YamlNode.MapNode;
 import kz.shipcheck.input.YamlNode.Scalar;
 
@@ -44,6 +45,14 @@ public final class DeclarationReader {
   /** Reads every document of the source. The list is never empty. */
   public List<ReadDocument> read(Source source, InputStream stdin) {
     return collect(documents(source, stdin));
+  }
+
+  /**
+   * Reads the source and hands its documents to {@code sink} one at a time, in order, each parsed
+   * only when the previous one has been handed on. At least one document is always handed on.
+   */
+  public void read(Source source, InputStream stdin, Consumer<ReadDocument> sink) {
+    documents(source, stdin).forEach(sink);
   }
 
   /**
@@ -157,7 +166,8 @@ public final class DeclarationReader {
                   s.lineOffset() + 1,
                   1));
         }
-        return readDocument(name, number, segments.get(number - 1));
+        // parsed once and not kept: the segment's text can go
+        return readDocument(name, number, segments.set(number - 1, null));
       }
     };
   }

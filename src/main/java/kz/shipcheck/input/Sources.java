@@ -19,8 +19,8 @@ import java.util.Set;
  * Expands the command line's paths into inputs, lazily and in a fixed order: each argument in
  * turn; inside a folder, {@code *.yaml} and {@code *.yml} files found recursively, sorted by name
  * at each level. Folders are listed one at a time, so a million files never sit in memory at once.
- * What cannot be opened (broken links, loops, unreadable folders) still becomes a source, so that
- * it appears in the report.
+ * What cannot be opened (broken links, loops, unreadable folders, pipes and sockets found in a
+ * folder) still becomes a source, so that it appears in the report.
  */
 public final class Sources implements Iterable<Source> {
   private final List<String> args;
@@ -115,7 +115,11 @@ public final class Sources implements Iterable<Source> {
         children.sort(null);
         stack.push(new Frame(name, path, real, children.iterator()));
       } else if (Files.exists(path)) {
-        if (explicit || isYamlName(path.getFileName().toString())) {
+        if (!explicit && isYamlName(path.getFileName().toString()) && !Files.isRegularFile(path)) {
+          // a named pipe would block the run forever, a socket or device cannot be read as a file;
+          // named on the command line (e.g. <(generate) is a pipe) they are read as given
+          next = Source.broken(name, path, "not a regular file (a pipe, socket or device): not read");
+        } else if (explicit || isYamlName(path.getFileName().toString())) {
           next = Source.file(name, path);
         }
       } else if (link) {

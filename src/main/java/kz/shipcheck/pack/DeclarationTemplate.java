@@ -15,15 +15,6 @@ import java.util.Locale;
  * establishment's region as the origin. Free text (names, numbers) is a placeholder to replace.
  */
 public final class DeclarationTemplate {
-  /**
-   * Cold-chain temperatures: frozen goods at −18 °C or colder, chilled goods at 0 to 4 °C. The
-   * pack's data holds no cold-chain figures yet, so these model norms (domain brief §6) are the
-   * one table kept here.
-   */
-  static final String FROZEN_C = "-18";
-
-  static final String CHILLED_C = "2";
-
   private static final int COMMENT_COLUMN = 38;
 
   private final ReferenceData data;
@@ -155,10 +146,10 @@ public final class DeclarationTemplate {
     commented(2, "productionDate: " + date, "optional; defaults to the ship date");
     line(2, "netWeightKg: 20000", "replace: net weight, kg");
     line(2, "value: {amount: 10000, currency: USD}", "replace; currencies: KZT, USD, CNY, KGS, TJS, UZS, TMT");
-    if ("frozen".equals(form)) {
-      line(2, "storageTemperatureC: " + FROZEN_C, "frozen goods: -18 °C or colder [model: cold-chain norm]");
-    } else if ("chilled".equals(form)) {
-      line(2, "storageTemperatureC: " + CHILLED_C, "chilled goods: 0 to 4 °C [model: cold-chain norm]");
+    Form cold = form == null ? null : data.form(form);
+    if (cold != null && cold.coldChain()) {
+      line(2, "storageTemperatureC: " + Numbers.plain(storageWithin(cold)),
+          form + " goods: " + cold.storageRange() + " [" + cold.basis() + "]");
     }
     Product.Treatment t = product.treatmentFor(form);
     if (t != null) {
@@ -340,5 +331,13 @@ public final class DeclarationTemplate {
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** A storage temperature inside the form's range: its middle, or its open end's bound. */
+  private static double storageWithin(Form f) {
+    if (f.storageMinC() != null && f.storageMaxC() != null) {
+      return (f.storageMinC() + f.storageMaxC()) / 2;
+    }
+    return f.storageMaxC() != null ? f.storageMaxC() : f.storageMinC();
   }
 }

@@ -7,6 +7,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * A report file that appears whole or not at all: written to a temporary file beside the target
@@ -31,10 +34,21 @@ public final class AtomicFile implements AutoCloseable {
     return out;
   }
 
-  /** Flushes, forces to disk and moves the file into place. */
+  /**
+   * Flushes and moves the file into place. The report gets the permissions of the file it
+   * replaces, or rw-r--r-- when new: a temporary file is created private (rw-------), which a
+   * report shared with a team or a CI server must not keep.
+   */
   public void commit() throws IOException {
     out.flush();
     out.close();
+    try {
+      Set<PosixFilePermission> mode =
+          Files.exists(target) ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(temp, mode);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the default permissions stand
+    }
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import kz.shipcheck.result.Waived;
 
 /**
  * The {@code json} report of SPEC §4, and (with {@code lines}) the streaming {@code jsonl} one:
- * each result as a single line, written as it arrives. The json report needs the summary before
- * the results, so it holds the results until {@link #finish}; use jsonl for very large batches.
+ * each result as a single line, written as it arrives. The json report puts the summary before
+ * the results, so it parks the results in a {@link Spool} (on disk, one line each) and writes the
+ * whole document at {@link #finish}; memory stays flat either way.
  */
 final class JsonReporter implements Reporter {
   static final ObjectMapper MAPPER =
@@ -51,12 +53,38 @@ final class JsonReporter implements Reporter {
   private final OutputStream out;
   private final boolean lines;
   private final ReportContext context;
-  private final List<JsonResult> held = new ArrayList<>();
+  private Spool spool;
 
   JsonReporter(OutputStream out, ReportContext context, boolean lines) {
     this.out = out;
     this.context = context;
     this.lines = lines;
+  }
+
+  /**
+   * A generator writing indented JSON in the usual shape ({@code "key": value}, two spaces, one
+   * element per line, {@code []} when empty), used by the sarif report. It never closes {@code out}.
+   */
+  static JsonGenerator pretty(OutputStream out) throws IOException {
+    DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    return generator(out, new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent));
+  }
+
+  /** The json report's own layout (Jackson's default pretty printer, two-space objects). */
+  private static JsonGenerator jsonLayout(OutputStream out) throws IOException {
+    return generator(out, new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+  }
+
+  private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter pretty) throws IOException {
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(pretty);
+    return g;
   }
 
   @Override
@@ -65,7 +93,11 @@ final class JsonReporter implements Reporter {
       out.write(MAPPER.writeValueAsBytes(JsonResult.of(r)));
       out.write('\n');
     } else {
-      held.add(JsonResult.of(r));
+      if (spool == null) {
+        spool = new Spool();
+      }
+      spool.stream().write(MAPPER.writeValueAsBytes(JsonResult.of(r)));
+      spool.stream().write('\n');
     }
   }
 
@@ -75,32 +107,46 @@ final class JsonReporter implements Reporter {
       out.flush();
       return;
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("formatVersion", 1);
-    // LinkedHashMap, not Map.of: Map.of's iteration order changes from run to run
-    Map<String, Object> tool = new LinkedHashMap<>();
-    tool.put("name", "shipcheck");
-    tool.put("version", context.toolVersion());
-    doc.put("tool", tool);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("declarations", s.declarations());
     summary.put("passed", s.passed());
     summary.put("failed", s.failed());
     summary.put("invalid", s.invalid());
     summary.put("waived", s.waived());
-    doc.put("summary", summary);
-    doc.put("results", held);
+    Map<String, Object> tool = new LinkedHashMap<>();
+    tool.put("name", "shipcheck");
+    tool.put("version", context.toolVersion());
     Map<String, Object> notes = new LinkedHashMap<>();
     notes.put("expired", waivers.expired());
     notes.put("unused", waivers.unused());
-    doc.put("waivers", notes);
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.setPrettyPrinter(pretty);
-    MAPPER.writeValue(g, doc);
-    g.close(); // flushes the generator; AUTO_CLOSE_TARGET is off, so the stream stays open
+    try (JsonGenerator g = jsonLayout(out)) { // closing flushes it; AUTO_CLOSE_TARGET is off
+      g.writeStartObject();
+      g.writeNumberField("formatVersion", 1);
+      g.writeFieldName("tool");
+      MAPPER.writeValue(g, tool);
+      g.writeFieldName("summary");
+      MAPPER.writeValue(g, summary);
+      g.writeArrayFieldStart("results");
+      if (spool != null) {
+        try (BufferedReader in = spool.reader()) {
+          for (String line; (line = in.readLine()) != null; ) {
+            g.writeTree(MAPPER.readTree(line));
+          }
+        }
+      }
+      g.writeEndArray();
+      g.writeFieldName("waivers");
+      MAPPER.writeValue(g, notes);
+      g.writeEndObject();
+    }
     out.write('\n');
     out.flush();
+  }
+
+  @Override
+  public void close() {
+    if (spool != null) {
+      spool.close();
+    }
   }
 }

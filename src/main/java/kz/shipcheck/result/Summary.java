@@ -1,13 +1,44 @@
 package kz.shipcheck.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import kz.shipcheck.result.DeclarationResult.Money;
 
 /**
- * Counts over a batch, accumulated as results stream past; used by every report and by the exit
- * code. Not thread-safe: fed from the single thread that emits results in order.
+ * Counts over a batch, accumulated as results stream past; used by every report, the summary on
+ * stderr and the exit code. Its size does not grow with the batch: the breakdowns are keyed by
+ * product, border crossing, rule and currency, and keys beyond {@link #MAX_KEYS} distinct values
+ * (only possible with made-up keys in the input) are counted together under {@link #OTHER}. Not
+ * thread-safe: fed from the single thread that emits results in order.
  */
 public final class Summary {
+  /** Distinct keys kept per breakdown before the rest are pooled. */
+  public static final int MAX_KEYS = 1000;
+
+  /** The pooled key for values beyond {@link #MAX_KEYS}. */
+  public static final String OTHER = "(other)";
+
+  /** The key for declarations that name no border crossing. */
+  public static final String NONE = "(none)";
+
+  /** Passed and failed declarations sharing a key (a product, a border crossing). */
+  public record Tally(long passed, long failed) {
+    public long total() {
+      return passed + failed;
+    }
+  }
+
+  /** A rule's findings over the batch: unwaived ones by severity, and waived ones. */
+  public record RuleCount(long errors, long warnings, long infos, long waived) {
+    public long total() {
+      return errors + warnings + infos + waived;
+    }
+  }
+
   private long declarations;
   private long passed;
   private long failed;
@@ -16,6 +47,10 @@ public final class Summary {
   private long warnings;
   private long errors;
   private final Map<String, Long> failingRules = new TreeMap<>();
+  private final Map<String, long[]> byProduct = new TreeMap<>();
+  private final Map<String, long[]> byCrossing = new TreeMap<>();
+  private final Map<String, long[]> byRule = new TreeMap<>();
+  private final Map<String, Double> valueByCurrency = new TreeMap<>();
 
   public void add(DeclarationResult r) {
     declarations++;
@@ -25,10 +60,13 @@ public final class Summary {
       case INVALID -> invalid++;
     }
     for (Finding f : r.findings()) {
+      long[] rc = counter(byRule, f.rule(), 4);
       if (f.isWaived()) {
         waived++;
+        rc[3]++;
         continue;
       }
+      rc[f.severity().ordinal()]++;
       if (f.severity() == Severity.WARNING) {
         warnings++;
       } else if (f.severity() == Severity.ERROR) {
@@ -36,6 +74,28 @@ public final class Summary {
         failingRules.merge(f.rule(), 1L, Long::sum);
       }
     }
+    if (r.outcome() == Outcome.INVALID) {
+      return;
+    }
+    int slot = r.outcome() == Outcome.PASS ? 0 : 1;
+    Set<String> products = new LinkedHashSet<>(r.facts().products());
+    for (String p : products) {
+      counter(byProduct, p == null ? NONE : p, 2)[slot]++;
+    }
+    String crossing = r.facts().borderCrossing();
+    counter(byCrossing, crossing == null ? NONE : crossing, 2)[slot]++;
+    for (Money m : r.facts().values()) {
+      String c = key(valueByCurrency, m.currency());
+      valueByCurrency.merge(c, m.amount(), Double::sum);
+    }
+  }
+
+  private static <V> String key(Map<String, V> map, String k) {
+    return map.containsKey(k) || map.size() < MAX_KEYS ? k : OTHER;
+  }
+
+  private static long[] counter(Map<String, long[]> map, String k, int size) {
+    return map.computeIfAbsent(key(map, k), x -> new long[size]);
   }
 
   public long declarations() {
@@ -70,6 +130,37 @@ public final class Summary {
 
   /** Unwaived error findings per rule id. */
   public Map<String, Long> failingRules() {
-    return failingRules;
+    return Collections.unmodifiableMap(failingRules);
+  }
+
+  /**
+   * Readable declarations per product they carry, by outcome; a declaration with two products
+   * counts for each. Invalid declarations have no product and are not here.
+   */
+  public Map<String, Tally> byProduct() {
+    return tallies(byProduct);
+  }
+
+  /** Readable declarations per border crossing ({@link #NONE} when not given), by outcome. */
+  public Map<String, Tally> byCrossing() {
+    return tallies(byCrossing);
+  }
+
+  /** Findings per rule id, sorted by id. */
+  public Map<String, RuleCount> byRule() {
+    Map<String, RuleCount> out = new LinkedHashMap<>();
+    byRule.forEach((k, v) -> out.put(k, new RuleCount(v[0], v[1], v[2], v[3])));
+    return out;
+  }
+
+  /** Declared item values summed per currency code, over readable declarations. */
+  public Map<String, Double> valueByCurrency() {
+    return Collections.unmodifiableMap(valueByCurrency);
+  }
+
+  private static Map<String, Tally> tallies(Map<String, long[]> map) {
+    Map<String, Tally> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(k, new Tally(v[0], v[1])));
+    return out;
   }
 }

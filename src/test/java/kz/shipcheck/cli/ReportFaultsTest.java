@@ -63,8 +63,8 @@ class ReportFaultsTest {
       for (int room : new int[] {0, 100}) {
         Cli.Run r = runWithStdout(new FullDisk(room), "check", "--format", format, CheckCommandTest.PASS);
         assertEquals(2, r.code(), format + "/" + room + ": " + r.err());
-        assertTrue(r.err().startsWith("error: cannot write the report: "), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("error: cannot write the report to standard output: "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
       }
     }
@@ -85,7 +85,7 @@ class ReportFaultsTest {
     Path target = folder.resolve("shipcheck-report.json");
     Cli.Run r = Cli.run("check", "--format", "json", "--output", target.toString(), CheckCommandTest.PASS);
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().startsWith("error: --output: " + target + ": "), r.err());
+    assertTrue(r.err().startsWith("error: --output: cannot write " + target + ": "), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertEquals("", r.out());
     assertFalse(Files.exists(target));

@@ -1,0 +1,334 @@
+package kz.shipcheck.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import kz.shipcheck.pack.Crossing;
+import kz.shipcheck.pack.Identifiers;
+import kz.shipcheck.pack.PackFiles;
+import kz.shipcheck.pack.Product;
+import kz.shipcheck.pack.ReferenceData;
+import kz.shipcheck.pack.Region;
+
+/**
+ * Writes realistic synthetic declarations for benchmarks and large-batch tests. Everything comes
+ * from a rule pack's own data (products, forms, HS headings, regions, crossings, laboratories, the
+ * register), so the declarations stay in step with the pack: every product, every region of the
+ * register, both transport modes, certificates, cold chain, heat treatment and packaging, 1 to 3
+ * items each (about 1 KB, like the examples). About 70 % are written to pass; the rest carry one
+ * or two of the faults brokers make (a form or product not admitted, a wrong HS code, an
+ * establishment not registered for the product, a bad BIN, an outdated region, an unknown
+ * crossing, a ship date before access, a missing certificate), and about 1 % cannot be read at all
+ * (a wrong type, an unknown key, broken YAML). Files hold one declaration, or 2 to 20 (a third of
+ * them), in folders by day. The same seed gives the same files.
+ *
+ * <pre>java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.DeclarationGenerator \
+ *     --count 10000 --out target/bench/10k [--seed 1] [--rules rules]</pre>
+ */
+public final class DeclarationGenerator {
+  /** What was written. */
+  public record Stats(long declarations, long files, long bytes, long meantToPass, long faulty, long unreadable) {}
+
+  private record Establishment(String registration, String bin, String region, List<String> products, LocalDate listedOn,
+      boolean active) {}
+
+  private static final LocalDate FIRST = LocalDate.of(2025, 1, 2);
+  private static final LocalDate LAST = LocalDate.of(2025, 12, 31);
+  private static final String[] CONSIGNEES = {
+    "Xi'an Chanba Trading Co.", "Urumqi Grain Import Co.", "Horgos Port Food Co.", "Alashankou Logistics Ltd.",
+    "Chengdu Agri Import Co.", "Zhengzhou Cold Chain Co.", "Lanzhou Feed Trading Co."};
+  private static final String[] DESTINATIONS = {"Xi'an", "Urumqi", "Chengdu", "Zhengzhou", "Lanzhou", "Chongqing"};
+  private static final String[] OWNERS = {"TKR", "KZT", "CXR", "FSC", "TGH", "MSK"};
+
+  private final ReferenceData ref;
+  private final List<Product> admitted = new ArrayList<>();
+  private final List<Product> notAdmitted = new ArrayList<>();
+  private final List<Establishment> register = new ArrayList<>();
+  private final List<Crossing> rail = new ArrayList<>();
+  private final List<Crossing> road = new ArrayList<>();
+  private final Random random;
+
+  public DeclarationGenerator(Path rules, long seed) throws Exception {
+    PackFiles pack = PackFiles.fromDirectory(rules);
+    this.ref = ReferenceData.load(pack, null, null);
+    this.random = new Random(seed);
+    for (Product p : ref.products()) {
+      (p.admitted() ? admitted : notAdmitted).add(p);
+    }
+    for (Crossing c : ref.crossings()) {
+      (c.mode().equals("rail") ? rail : road).add(c);
+    }
+    List<String> lines = Files.readAllLines(rules.resolve("data/register.csv"), StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+      if (f.length == 8) {
+        register.add(new Establishment(f[0], f[2], f[3], List.of(f[4].split(";")), LocalDate.parse(f[5]),
+            f[6].equals("active")));
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    long count = 10_000;
+    Path out = null;
+    long seed = 1;
+    Path rules = Path.of("rules");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--count" -> count = Long.parseLong(args[++i].replace("_", ""));
+        case "--out" -> out = Path.of(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--rules" -> rules = Path.of(args[++i]);
+        default -> {
+          System.err.println("usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR]");
+          System.exit(2);
+        }
+      }
+    }
+    if (out == null) {
+      System.err.println("--out DIR is required");
+      System.exit(2);
+    }
+    Stats s = new DeclarationGenerator(rules, seed).write(count, out);
+    System.err.printf(Locale.ROOT, "wrote %,d declarations in %,d files (%.1f MB) to %s: %,d meant to pass,"
+        + " %,d with faults, %,d unreadable%n", s.declarations(), s.files(), s.bytes() / 1e6, out,
+        s.meantToPass(), s.faulty(), s.unreadable());
+  }
+
+  /** Writes {@code count} declarations under {@code dir}. */
+  public Stats write(long count, Path dir) throws IOException {
+    long written = 0;
+    long files = 0;
+    long bytes = 0;
+    long[] kinds = new long[3];
+    while (written < count) {
+      int docs = random.nextInt(3) == 0 ? 2 + random.nextInt(19) : 1;
+      docs = (int) Math.min(docs, count - written);
+      LocalDate day = date(FIRST, LAST);
+      Path folder = dir.resolve(String.format(Locale.ROOT, "%d-%02d/%02d", day.getYear(), day.getMonthValue(),
+          day.getDayOfMonth()));
+      Files.createDirectories(folder);
+      Path file = folder.resolve(String.format(Locale.ROOT, docs == 1 ? "declaration-%07d.yaml" : "batch-%07d.yaml",
+          files + 1));
+      StringBuilder text = new StringBuilder();
+      for (int d = 0; d < docs; d++) {
+        if (d > 0) {
+          text.append("---\n");
+        }
+        kinds[declaration(text, written + 1)]++;
+        written++;
+      }
+      byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+      Files.write(file, data);
+      bytes += data.length;
+      files++;
+    }
+    return new Stats(written, files, bytes, kinds[0], kinds[1], kinds[2]);
+  }
+
+  private LocalDate date(LocalDate from, LocalDate to) {
+    long days = to.toEpochDay() - from.toEpochDay();
+    return days <= 0 ? from : from.plusDays(random.nextInt((int) days + 1));
+  }
+
+  private <T> T pick(List<T> list) {
+    return list.get(random.nextInt(list.size()));
+  }
+
+  private String pick(String[] list) {
+    return list[random.nextInt(list.length)];
+  }
+
+  /** Appends one declaration; returns 0 meant to pass, 1 with faults, 2 unreadable. */
+  private int declaration(StringBuilder b, long n) {
+    Product product = pick(admitted);
+    List<Establishment> candidates = new ArrayList<>();
+    for (Establishment e : register) {
+      if (e.active() && e.products().contains(product.key())) {
+        candidates.add(e);
+      }
+    }
+    Establishment est = candidates.isEmpty() ? pick(register) : pick(candidates);
+    LocalDate earliest = FIRST;
+    if (product.accessFrom() != null && product.accessFrom().isAfter(earliest)) {
+      earliest = product.accessFrom();
+    }
+    if (est.listedOn().isAfter(earliest)) {
+      earliest = est.listedOn();
+    }
+    LocalDate ship = date(earliest, LAST.isAfter(earliest) ? LAST : earliest);
+    String region = est.region();
+    Region r = ref.region(region);
+    if (r == null || !r.validOn(ship)) {
+      region = "kostanay";
+    }
+    String bin = est.bin();
+    String estNumber = est.registration();
+    String crossingKey;
+    String mode;
+    boolean bulk = !product.isAnimal() && List.of("grain", "meal", "pellets").containsAll(product.forms())
+        && !product.forms().isEmpty();
+    if (product.isAnimal() || random.nextInt(4) == 0) {
+      mode = random.nextBoolean() ? "rail" : "road";
+    } else {
+      mode = "rail";
+    }
+    crossingKey = pick(mode.equals("rail") ? rail : road).key();
+    String form = product.forms().isEmpty() ? null : pick(product.forms());
+    int itemCount = 1 + (random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0);
+    boolean certificate = true;
+    Product shown = product;
+
+    int kind = 0;
+    int roll = random.nextInt(1000);
+    if (roll < 10) {
+      kind = 2;
+    } else if (roll < 310) {
+      kind = 1;
+    }
+    List<String> itemFaults = new ArrayList<>();
+    if (kind == 1) {
+      int faults = random.nextInt(5) == 0 ? 2 : 1;
+      for (int f = 0; f < faults; f++) {
+        switch (random.nextInt(10)) {
+          case 0 -> itemFaults.add("form");
+          case 1 -> itemFaults.add("hs");
+          case 2 -> {
+            List<Establishment> others = register.stream().filter(e -> !e.products().contains(product.key())).toList();
+            estNumber = others.isEmpty() ? "KZ-EST-9" + random.nextInt(1000) : pick(others).registration();
+          }
+          case 3 -> estNumber = "KZ-EST-9" + (100 + random.nextInt(900));
+          case 4 -> bin = bin.substring(0, 11) + (char) ('0' + (bin.charAt(11) - '0' + 1) % 10);
+          case 5 -> region = random.nextBoolean() ? "south-kazakhstan" : "semey";
+          case 6 -> shown = notAdmitted.isEmpty() ? product : pick(notAdmitted);
+          case 7 -> crossingKey = "kordai-karasu";
+          case 8 -> {
+            if (product.accessFrom() != null && product.accessFrom().isAfter(FIRST)) {
+              ship = product.accessFrom().minusDays(1 + random.nextInt(30));
+            } else {
+              itemFaults.add("hs");
+            }
+          }
+          default -> certificate = false;
+        }
+      }
+    }
+
+    b.append("# synthetic declaration for benchmarks (shipcheck bench generator)\n");
+    b.append(String.format(Locale.ROOT, "id: KZ-CN-%d-%07d%n", ship.getYear(), n));
+    b.append("shipDate: ").append(ship).append('\n');
+    b.append("exporter:\n  name: ").append(quote(est.registration().replace("KZ-EST-", "Exporter ") + " LLP")).append('\n');
+    b.append("  bin: \"").append(bin).append("\"\n");
+    b.append("consignee:\n  name: ").append(quote(pick(CONSIGNEES))).append("\n  country: CN\n");
+    b.append("transport:\n  mode: ").append(mode).append("\n  borderCrossing: ").append(crossingKey).append('\n');
+    if (!bulk) {
+      b.append("  containers: [").append(container()).append("]\n");
+    }
+    b.append("  destination: ").append(quote(pick(DESTINATIONS))).append('\n');
+    b.append("items:\n");
+    for (int i = 0; i < itemCount; i++) {
+      Product p = i == 0 ? shown : product;
+      String itemForm = form;
+      b.append("  - product: ").append(p.key()).append('\n');
+      String hs = hsCode(p);
+      if (i == 0 && itemFaults.contains("hs")) {
+        hs = hsCode(pick(admitted.stream().filter(x -> x != product).toList()));
+      }
+      b.append("    hsCode: \"").append(hs).append("\"\n");
+      b.append("    description: ").append(quote(p.name())).append('\n');
+      if (i == 0 && itemFaults.contains("form")) {
+        itemForm = product.isAnimal() ? "chilled" : "other";
+      }
+      if (itemForm != null) {
+        b.append("    form: ").append(itemForm).append('\n');
+      }
+      b.append("    originRegion: ").append(region).append('\n');
+      b.append("    establishment: ").append(estNumber).append('\n');
+      b.append("    productionDate: ").append(ship.minusDays(3 + random.nextInt(20))).append('\n');
+      double weight = product.isAnimal() ? 18_000 + random.nextInt(8_000) : 50_000 + random.nextInt(20_000);
+      b.append(String.format(Locale.ROOT, "    netWeightKg: %.0f%n", weight));
+      if (kind == 2 && i == 0) {
+        switch (random.nextInt(3)) {
+          case 0 -> b.append("    valuee: {amount: 1000, currency: USD}\n");
+          case 1 -> b.append("    value: {amount: a lot, currency: USD}\n");
+          default -> b.append("    value: {amount: 1000, currency: USD\n");
+        }
+      } else {
+        String currency = random.nextInt(3) == 0 ? "USD" : random.nextBoolean() ? "KZT" : "CNY";
+        double usdPerKg = product.isAnimal() ? 4.5 : 0.25;
+        double amount = weight * usdPerKg / ref.rate(currency).usd();
+        b.append(String.format(Locale.ROOT, "    value: {amount: %.0f, currency: %s}%n", amount, currency));
+      }
+      if ("frozen".equals(itemForm) || "chilled".equals(itemForm) || "offal".equals(itemForm)) {
+        b.append("    storageTemperatureC: ").append("chilled".equals(itemForm) ? 2 : -18 - random.nextInt(5)).append('\n');
+      }
+      Product.Treatment t = product.treatmentFor(itemForm);
+      if (t != null) {
+        b.append(String.format(Locale.ROOT, "    heatTreatment:%n      coreTemperatureC: %.0f%n      minutes: %.0f%n",
+            t.minCoreC() + 2, t.minMinutes() + 5));
+        if (t.minHumidityPct() != null) {
+          b.append(String.format(Locale.ROOT, "      relativeHumidityPct: %.0f%n", t.minHumidityPct() + 5));
+        }
+      }
+      if (product.maxParticleMm() != null) {
+        b.append(String.format(Locale.ROOT, "    particleSizeMm: %.1f%n", product.maxParticleMm() * 0.8));
+      }
+      if (product.packaged()) {
+        b.append("    packaging:\n      registrationMarked: true\n");
+        b.append("      chineseLabel: true\n");
+        if (product.exportMarking()) {
+          b.append("      exportMarking: true\n");
+        }
+      }
+    }
+    if (certificate) {
+      b.append("certificates:\n");
+      b.append("  - type: ").append(product.certificateType()).append('\n');
+      b.append(String.format(Locale.ROOT, "    number: %s-%d-%06d%n", product.isAnimal() ? "VET" : "PHY", ship.getYear(), n));
+      b.append("    issuedOn: ").append(ship.minusDays(1 + random.nextInt(3))).append('\n');
+      if (!product.isAnimal()) {
+        String mention = product.adMustMention().isEmpty() ? "the pests named in the protocol"
+            : product.adMustMention().get(0);
+        b.append("    additionalDeclaration: ").append(quote("The consignment complies with the protocol and is free from "
+            + mention + ".")).append('\n');
+      }
+      if (product.labReport()) {
+        b.append("  - type: laboratory\n");
+        b.append(String.format(Locale.ROOT, "    number: LAB-%d-%06d%n", ship.getYear(), n));
+        b.append("    issuedOn: ").append(ship.minusDays(2 + random.nextInt(5))).append('\n');
+        b.append("    laboratory: katu-biosafety-lab\n");
+      }
+    }
+    return kind;
+  }
+
+  private String hsCode(Product p) {
+    String prefix = pick(p.hsPrefixes());
+    StringBuilder d = new StringBuilder(prefix);
+    while (d.length() < 6) {
+      d.append(random.nextInt(10));
+    }
+    return d.substring(0, 4) + "." + d.substring(4);
+  }
+
+  private String container() {
+    while (true) {
+      String base = pick(OWNERS) + "U" + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+      for (int check = 0; check <= 9; check++) {
+        if (Identifiers.containerValid(base + check)) {
+          return base + check;
+        }
+      }
+    }
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,76 @@
+package kz.shipcheck.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Copies of the bundled rule pack with one extra DRL file, for tests that need a special rule. */
+final class TestPacks {
+  private TestPacks() {}
+
+  /** rules/ copied to {@code dir} (fixtures left out) plus {@code extra.drl}. */
+  static Path withRule(Path dir, String drl) throws IOException {
+    Path rules = Path.of("rules");
+    try (Stream<Path> walk = Files.walk(rules)) {
+      walk.filter(p -> !p.startsWith(rules.resolve("tests"))).forEach(p -> {
+        try {
+          Path to = dir.resolve(rules.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    Files.writeString(dir.resolve("extra.drl"), drl, StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  /** A warning on the id of every declaration. */
+  static final String WARNING_RULE =
+      """
+      package kz.shipcheck.rules.extra
+      import kz.shipcheck.model.Declaration
+      global kz.shipcheck.pack.ReferenceData ref
+      global kz.shipcheck.engine.Findings out
+
+      rule "TEST-001 a warning on every declaration"
+        @id("TEST-001")
+        @severity("warning")
+        @title("A warning for the tests")
+        @reference("test")
+        @basis("model")
+      when
+        $d : Declaration()
+      then
+        out.at(kcontext, $d, "id", "a warning on " + $d.getId(), "nothing to fix");
+      end
+      """;
+
+  /** A rule that breaks the run (a bug in a pack): its consequence throws. */
+  static final String BROKEN_RULE =
+      """
+      package kz.shipcheck.rules.extra
+      import kz.shipcheck.model.Declaration
+      global kz.shipcheck.pack.ReferenceData ref
+      global kz.shipcheck.engine.Findings out
+
+      rule "TEST-002 throws"
+        @id("TEST-002")
+        @severity("error")
+        @title("Throws")
+        @reference("test")
+        @basis("model")
+      when
+        $d : Declaration()
+      then
+        throw new IllegalStateException("boom");
+      end
+      """;
+}

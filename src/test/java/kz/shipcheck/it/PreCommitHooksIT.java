@@ -1,0 +1,117 @@
+package kz.shipcheck.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hooks of {@code .pre-commit-hooks.yaml}, run the way pre-commit runs them: the entry split
+ * like a shell word list, the matching staged files appended, in the repository of declarations.
+ * (Checked by hand with pre-commit 4.6 {@code try-repo} as well.)
+ */
+class PreCommitHooksIT {
+  static final Path HOME = Path.of("").toAbsolutePath();
+  static final Path JAR = Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath();
+
+  @TempDir Path repo;
+
+  static JsonNode hooks() throws Exception {
+    return new ObjectMapper(new YAMLFactory()).readTree(HOME.resolve(".pre-commit-hooks.yaml").toFile());
+  }
+
+  static JsonNode hook(String id) throws Exception {
+    for (JsonNode h : hooks()) {
+      if (h.get("id").asText().equals(id)) {
+        return h;
+      }
+    }
+    throw new AssertionError("no hook " + id);
+  }
+
+  /** pre-commit splits the entry with shlex; single quotes are all ours use. */
+  static List<String> words(String entry) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (char c : entry.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+        any = true;
+      } else if (c == ' ' && !quoted) {
+        if (any) {
+          out.add(w.toString());
+        }
+        w.setLength(0);
+        any = false;
+      } else {
+        w.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      out.add(w.toString());
+    }
+    return out;
+  }
+
+  record Run(int code, String output) {}
+
+  Run run(JsonNode hook, List<String> files) throws Exception {
+    List<String> cmd = new ArrayList<>(words(hook.get("entry").asText()));
+    if (hook.get("language").asText().equals("script")) {
+      cmd.set(0, HOME.resolve(cmd.get(0)).toString());
+    }
+    Pattern match = Pattern.compile(hook.get("files").asText());
+    files.stream().filter(f -> match.matcher(f).find()).forEach(cmd::add);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(Map.of("SHIPCHECK_JAR", JAR.toString()));
+    Path log = Files.createTempFile(repo, "hook", ".log");
+    Process p = pb.redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theHooksFileDeclaresBothHooks() throws Exception {
+    for (String id : List.of("shipcheck", "shipcheck-jar")) {
+      JsonNode h = hook(id);
+      assertTrue(h.get("require_serial").asBoolean(), id + ": one batch, one JVM");
+      Pattern files = Pattern.compile(h.get("files").asText());
+      assertTrue(files.matcher("declarations/a.yaml").find() && files.matcher("b.yml").find());
+      assertTrue(!files.matcher("notes.txt").find() && !files.matcher("a.yaml.bak").find());
+    }
+    assertEquals("script", hook("shipcheck").get("language").asText());
+    assertTrue(Files.isExecutable(HOME.resolve(hook("shipcheck").get("entry").asText())));
+    assertEquals("system", hook("shipcheck-jar").get("language").asText());
+  }
+
+  @Test
+  void bothHooksPassGoodDeclarationsAndStopBadOnes() throws Exception {
+    Files.createDirectories(repo.resolve("declarations"));
+    Files.copy(HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("declarations/good.yaml"));
+    Files.copy(HOME.resolve("rules/tests/access/fail-hs.yaml"), repo.resolve("declarations/bad.yml"));
+    Files.writeString(repo.resolve("notes.txt"), "not a declaration");
+    for (String id : List.of("shipcheck", "shipcheck-jar")) {
+      Run good = run(hook(id), List.of("declarations/good.yaml", "notes.txt"));
+      assertEquals(0, good.code(), id + ": " + good.output());
+      assertTrue(good.output().contains("PASS declarations/good.yaml"), good.output());
+      Run bad = run(hook(id), List.of("declarations/good.yaml", "declarations/bad.yml", "notes.txt"));
+      assertEquals(1, bad.code(), id + ": " + bad.output());
+      assertTrue(bad.output().contains("declarations/bad.yml:9:13: error HS-001"), bad.output());
+    }
+  }
+}
