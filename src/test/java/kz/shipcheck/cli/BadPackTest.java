@@ -28,17 +28,7 @@ class BadPackTest {
   @BeforeEach
   void copyPack() throws IOException {
     pack = tmp.resolve("pack");
-    Path src = Path.of("rules");
-    try (Stream<Path> all = Files.walk(src)) {
-      for (Path p : all.toList()) {
-        Path to = pack.resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    kz.shipcheck.testing.PackCopy.of(pack, true);
   }
 
   private Cli.Run check(String... extra) {

@@ -1,11 +1,9 @@
 package kz.shipcheck.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Copies of the bundled rule pack with one extra DRL file, for tests that need a special rule. */
 final class TestPacks {
@@ -13,21 +11,7 @@ final class TestPacks {
 
   /** rules/ copied to {@code dir} (fixtures left out) plus {@code extra.drl}. */
   static Path withRule(Path dir, String drl) throws IOException {
-    Path rules = Path.of("rules");
-    try (Stream<Path> walk = Files.walk(rules)) {
-      walk.filter(p -> !p.startsWith(rules.resolve("tests"))).forEach(p -> {
-        try {
-          Path to = dir.resolve(rules.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    kz.shipcheck.testing.PackCopy.of(dir, false);
     Files.writeString(dir.resolve("extra.drl"), drl, StandardCharsets.UTF_8);
     return dir;
   }

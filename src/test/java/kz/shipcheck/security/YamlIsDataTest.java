@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kz.shipcheck.cli.Cli;
 import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
@@ -129,17 +128,7 @@ class YamlIsDataTest {
   @Test
   void aTaggedRowInAPacksDataIsRefusedToo() throws IOException {
     Path pack = tmp.resolve("pack");
-    Path src = Path.of("rules");
-    try (Stream<Path> all = Files.walk(src)) {
-      for (Path p : all.toList()) {
-        Path to = pack.resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    kz.shipcheck.testing.PackCopy.of(pack, true);
     Path crossings = pack.resolve("data/crossings.yaml");
     Files.writeString(crossings, "- key: !!java.net.URL [\"" + url + "\"]\n" + Files.readString(crossings));
     Cli.Run r = Cli.run("check", "--rules", pack.toString(), "src/test/resources/cli/pork-pass.yaml");
