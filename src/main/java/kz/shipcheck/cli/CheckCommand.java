@@ -240,9 +240,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (main.debug) {
       long t2 = System.nanoTime();
-      main.io.err().printf("timing: JVM start to main %d ms, rule pack %d ms, check and report %d ms%n",
+      main.io.err().printf("timing: JVM start to main %d ms, main to check %d ms, rule pack %d ms (%s), check and report %d ms%n",
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
-          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+          (t0 - Main.STARTED) / 1_000_000, (t1 - t0) / 1_000_000, rulePack.loadTiming(), (t2 - t1) / 1_000_000);
     }
     // a text report on stdout ends with its own summary: stderr stays empty then
     if (!quiet && (fmt != Format.TEXT || output != null)) {

@@ -28,16 +28,28 @@ import picocli.CommandLine.ScopeType;
           + " bilateral protocol requirements (a Drools rule pack).",
       "The rule pack is a model of public information, not legal advice."
     },
-    subcommands = {
-      CheckCommand.class,
-      RulesCommand.class,
-      ExplainCommand.class,
-      SchemaCommand.class,
-      InitCommand.class,
-      TestCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    // the subcommands are added in run(): see COMMANDS
+    subcommands = {})
 public final class Main implements Runnable {
+  /**
+   * The subcommands, by name. A run builds picocli's model only for the command it runs (building
+   * all of them costs more than the rest of a one-file check's start-up); help, a mistyped command
+   * or none at all gets every command, so listings and suggestions stay whole.
+   */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("check", CheckCommand.class);
+    m.put("rules", RulesCommand.class);
+    m.put("explain", ExplainCommand.class);
+    m.put("schema", SchemaCommand.class);
+    m.put("init", InitCommand.class);
+    m.put("test", TestCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return m;
+  }
+
   /** When main() started, for --debug timings. */
   static final long STARTED = System.nanoTime();
 
@@ -101,6 +113,12 @@ public final class Main implements Runnable {
       boolean outIsTerminal, boolean errIsTerminal) {
     Main main = new Main(new Io(out, err, in, outIsTerminal, errIsTerminal));
     CommandLine cl = new CommandLine(main);
+    String only = invoked(args);
+    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     Map<String, String> codes = new LinkedHashMap<>();
@@ -146,6 +164,22 @@ public final class Main implements Runnable {
       main.io.err().flush();
       return ExitCode.INTERNAL.code;
     }
+  }
+
+  /**
+   * The subcommand the arguments run, when that is certain: the first argument (after {@code
+   * --debug}) names a command other than help. Otherwise null (other options first, a typo, help):
+   * then every command is built.
+   */
+  static String invoked(String[] args) {
+    int i = 0;
+    while (i < args.length && args[i].equals("--debug")) {
+      i++;
+    }
+    if (i == args.length || !COMMANDS.containsKey(args[i]) || args[i].equals("help")) {
+      return null;
+    }
+    return args[i];
   }
 
   private static void applyToAll(CommandLine cl, Map<String, String> codes) {

@@ -6,6 +6,7 @@ import kz.shipcheck.input.Locations;
 import kz.shipcheck.model.Certificate;
 import kz.shipcheck.model.Declaration;
 import kz.shipcheck.model.Item;
+import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.result.Finding;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
@@ -15,14 +16,18 @@ import org.kie.api.runtime.rule.FactHandle;
  * Runs the rules over declarations with one long-lived session: a chunk of declarations is
  * inserted, the rules fire, the findings are collected and the facts deleted, leaving the session
  * empty for the next chunk. Reference data stays outside the session behind the {@code ref}
- * global, so it is never re-inserted. Not thread-safe: one evaluator per worker thread.
+ * global, so it is never re-inserted; the rows a declaration's keys name are looked up once before
+ * insertion ({@link Declaration#resolve}) so that rules test them as plain fields. Not
+ * thread-safe: one evaluator per worker thread.
  */
 public final class Evaluator implements AutoCloseable {
   private final KieSession session;
   private final Findings out;
   private final List<FactHandle> handles = new ArrayList<>();
+  private final ReferenceData data;
 
   Evaluator(RulePack pack) {
+    this.data = pack.data();
     this.session = pack.kieBase().newKieSession();
     this.out = new Findings(pack.rulesByName());
     for (KiePackage p : pack.kieBase().getKiePackages()) {
@@ -44,6 +49,7 @@ public final class Evaluator implements AutoCloseable {
     try {
       for (Input in : chunk) {
         Declaration d = in.declaration();
+        d.resolve(data);
         out.track(d, in.locations());
         handles.add(session.insert(d));
         for (Item i : d.getItems()) {

@@ -41,6 +41,7 @@ public final class RulePack {
   private final Map<String, RuleInfo> byRuleName;
   private final List<RuleInfo> catalogue;
   private final String name;
+  private String timing = "";
 
   private RulePack(KieBase kieBase, ReferenceData data, Map<String, RuleInfo> byRuleName, String name) {
     this.kieBase = kieBase;
@@ -74,7 +75,9 @@ public final class RulePack {
   public static RulePack load(
       PackFiles files, String registerName, byte[] registerOverride, java.nio.file.Path cacheDir, String toolVersion)
       throws PackException {
+    long t0 = System.nanoTime();
     ReferenceData data = ReferenceData.load(files, registerName, registerOverride);
+    long t1 = System.nanoTime();
     Map<String, byte[]> drl = files.drlSources();
     if (drl.isEmpty()) {
       throw new PackException(files.displayRoot(), 0, 0, "the rule pack holds no .drl files");
@@ -85,14 +88,21 @@ public final class RulePack {
     if (cache != null) {
       kieBase = cache.load(key);
     }
+    String how = "from the cache";
     if (kieBase == null) {
+      how = cache == null ? "compiled, no cache" : "compiled and cached";
       kieBase = compile(files, drl);
       if (cache != null) {
         cache.store(key, kieBase);
       }
     }
+    long t2 = System.nanoTime();
     Map<String, RuleInfo> infos = readMetadata(files, drl, kieBase);
-    return new RulePack(kieBase, data, infos, files.displayRoot());
+    RulePack pack = new RulePack(kieBase, data, infos, files.displayRoot());
+    long t3 = System.nanoTime();
+    pack.timing = String.format(java.util.Locale.ROOT, "data %d ms, rules %d ms (%s), catalogue %d ms",
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, how, (t3 - t2) / 1_000_000);
+    return pack;
   }
 
   private static KieBase compile(PackFiles files, Map<String, byte[]> drl) throws PackException {
@@ -241,6 +251,11 @@ public final class RulePack {
 
   public String name() {
     return name;
+  }
+
+  /** How long loading took, for {@code --debug}: data, rules (and whether from the cache), catalogue. */
+  public String loadTiming() {
+    return timing;
   }
 
   /** The standard cache folder (see {@link PackCache#standard()}). */

@@ -14,6 +14,9 @@ import kz.shipcheck.model.Transport;
 
 /** Turns a document that passed {@link SchemaValidator} into a {@link Declaration}. */
 final class Binder {
+  /** The words a boolean scalar may be true with (lower case, trimmed); anything else is false. */
+  private static final java.util.Set<String> TRUE_WORDS = java.util.Set.of("true", "yes", "on", "y");
+
   private Binder() {}
 
   static Declaration bind(MapNode root, LocalDate asOf) {
@@ -133,6 +136,6 @@ final class Binder {
   }
 
   private static Boolean bool(YamlNode n) {
-    return absent(n) ? null : Boolean.valueOf(((Scalar) n).text().trim().toLowerCase(java.util.Locale.ROOT).matches("true|yes|on|y"));
+    return absent(n) ? null : Boolean.valueOf(TRUE_WORDS.contains(((Scalar) n).text().trim().toLowerCase(java.util.Locale.ROOT)));
   }
 }

@@ -13,14 +13,33 @@ public final class HsCodes {
     return code == null ? "" : code.replace(".", "").replace(" ", "");
   }
 
-  /** True for 4 to 10 digits with optional dots (SPEC §1). */
+  /**
+   * True for 4 to 10 digits with optional single dots between or around them (SPEC §1), blanks
+   * around the code ignored. Two rules call it for every item, so it scans once and allocates
+   * nothing.
+   */
   public static boolean wellFormed(String code) {
     if (code == null) {
       return false;
     }
-    String d = digits(code.trim());
-    return d.length() >= 4 && d.length() <= 10 && d.chars().allMatch(Character::isDigit)
-        && code.trim().matches("[0-9.]+") && !code.contains("..");
+    int start = 0;
+    int end = code.length();
+    while (start < end && code.charAt(start) <= ' ') {
+      start++; // as String.trim()
+    }
+    while (end > start && code.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    int digits = 0;
+    for (int i = start; i < end; i++) {
+      char c = code.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c != '.' || i > start && code.charAt(i - 1) == '.') {
+        return false; // only ASCII digits and dots, never two dots in a row
+      }
+    }
+    return digits >= 4 && digits <= 10;
   }
 
   /** "0206.41-0206.49" to [020641 … 020649]; "1001" to [1001]. */

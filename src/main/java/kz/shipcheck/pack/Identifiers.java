@@ -1,7 +1,13 @@
 package kz.shipcheck.pack;
 
+import java.util.regex.Pattern;
+
 /** Check digits of Kazakh BINs and ISO 6346 container numbers, for the rules to call. */
 public final class Identifiers {
+  // compiled once: String.matches compiles its pattern on every call, and rules call these per fact
+  private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+  private static final Pattern CONTAINER = Pattern.compile("[A-Z]{3}[UJZ]\\d{7}");
+
   private static final int[] BIN_SECOND_WEIGHTS = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
 
   private Identifiers() {}
@@ -45,7 +51,7 @@ public final class Identifiers {
     if (bin == null || bin.isBlank()) {
       return "no BIN given";
     }
-    if (!bin.matches("\\d{12}")) {
+    if (!TWELVE_DIGITS.matcher(bin).matches()) {
       return "a BIN has exactly 12 digits, found '" + bin + "'";
     }
     return "BIN " + bin + " fails its check digit (the 12th digit)";
@@ -61,7 +67,7 @@ public final class Identifiers {
       return false;
     }
     String n = number.replace(" ", "").replace("-", "");
-    if (!n.matches("[A-Z]{3}[UJZ]\\d{7}")) {
+    if (!CONTAINER.matcher(n).matches()) {
       return false;
     }
     int sum = 0;
@@ -77,7 +83,7 @@ public final class Identifiers {
       return "an empty container number";
     }
     String n = number.replace(" ", "").replace("-", "");
-    if (!n.matches("[A-Z]{3}[UJZ]\\d{7}")) {
+    if (!CONTAINER.matcher(n).matches()) {
       return "container number '" + number + "' is not 3 capital letters, U, J or Z, and 7 digits (ISO 6346)";
     }
     int sum = 0;

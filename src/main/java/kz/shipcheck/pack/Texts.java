@@ -2,9 +2,12 @@ package kz.shipcheck.pack;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text predicates the rules call: blank values and required wording. */
 public final class Texts {
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+
   private Texts() {}
 
   /** True for null, empty or whitespace-only text. */
@@ -30,6 +33,6 @@ public final class Texts {
   }
 
   private static String normalise(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    return BLANKS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
   }
 }

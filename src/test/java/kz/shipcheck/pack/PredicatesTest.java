@@ -134,4 +134,36 @@ class PredicatesTest {
         "FMD-X", "fmd", List.of("all"), LocalDate.of(2022, 1, 1), LocalDate.of(2024, 2, 7), List.of("beef"),
         heatExempt, inactivation, "ref", "src", "approx");
   }
+
+  @Test
+  void hsCodeFormat() {
+    assertTrue(HsCodes.wellFormed("0203.29"));
+    assertTrue(HsCodes.wellFormed(" 1001.99.00 "));
+    assertTrue(HsCodes.wellFormed(".1001"));
+    assertFalse(HsCodes.wellFormed("203"));
+    assertFalse(HsCodes.wellFormed("0203..29"));
+    assertFalse(HsCodes.wellFormed("0203 29"));
+    assertFalse(HsCodes.wellFormed("12345678901"));
+    assertFalse(HsCodes.wellFormed("\u0663\u0663\u0663\u0663"), "ASCII digits only");
+    assertFalse(HsCodes.wellFormed(null));
+  }
+
+  /** The scanning HsCodes.wellFormed agrees with the SPEC's definition written as a regex. */
+  @Test
+  void hsCodeFormatAgreesWithTheRegexDefinition() {
+    java.util.Random random = new java.util.Random(7);
+    char[] alphabet = {'0', '1', '9', '.', '.', ' ', '\t', 'a', '\u0663', '-'};
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int len = random.nextInt(14);
+      for (int i = 0; i < len; i++) {
+        b.append(random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) ('0' + random.nextInt(10)));
+      }
+      String code = b.toString();
+      String t = code.trim();
+      String digits = t.replace(".", "").replace(" ", "");
+      boolean byRegex = digits.length() >= 4 && digits.length() <= 10 && t.matches("[0-9.]+") && !code.contains("..");
+      assertEquals(byRegex, HsCodes.wellFormed(code), "'" + code + "'");
+    }
+  }
 }
