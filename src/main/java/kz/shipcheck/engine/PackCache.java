@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import kz.shipcheck.pack.PackFiles;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -28,8 +28,8 @@ import org.kie.api.definition.KiePackage;
 /**
  * A cache of compiled rule packs on disk, so that a second run with the same pack does not compile
  * DRL again (compiling is most of the start-up cost). The compiled packages are written with
- * Drools' own serialization, keyed by a hash of every DRL file plus the Drools, shipcheck and Java
- * versions. A cache entry that is missing, corrupt or from another version is ignored and
+ * Drools' own serialization, keyed by a hash of every file in the pack plus the Drools, shipcheck and
+ * Java versions. A cache entry that is missing, corrupt or from another version is ignored and
  * rebuilt; entries are written to a temporary file and moved into place, so two runs starting at
  * once at worst both compile, and never read half a file. Reading is restricted by a class filter
  * to the engine's own packages: the cache is trusted only as much as the user's cache folder.
@@ -67,20 +67,22 @@ final class PackCache {
     return new PackCache(dir);
   }
 
-  /** The cache key of a pack's DRL sources under this build of shipcheck. */
-  static String key(Map<String, byte[]> drl, String toolVersion) {
+  /**
+   * The cache key of a pack under this build of shipcheck: a hash of every file in the pack (DRL,
+   * data, fixtures; {@link PackFiles#hash()}) and of the versions that decide whether a serialized
+   * KieBase can be read back. Data files are not compiled, but keying on them too costs a
+   * millisecond and leaves no doubt about which pack an entry belongs to.
+   */
+  static String key(PackFiles files, String toolVersion) {
+    return key(files.hash(), toolVersion);
+  }
+
+  static String key(String packHash, String toolVersion) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String part : List.of(FORMAT, toolVersion, droolsVersion(), System.getProperty("java.version"))) {
+      for (String part : List.of(FORMAT, toolVersion, droolsVersion(), System.getProperty("java.version"), packHash)) {
         md.update(part.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
-      }
-      for (Map.Entry<String, byte[]> e : drl.entrySet()) {
-        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(Integer.toString(e.getValue().length).getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(e.getValue());
       }
       return HexFormat.of().formatHex(md.digest()).substring(0, 32);
     } catch (NoSuchAlgorithmException e) {

@@ -84,7 +84,7 @@ public final class RulePack {
     }
     KieBase kieBase = null;
     PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
-    String key = cache == null ? null : PackCache.key(drl, String.valueOf(toolVersion));
+    String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
     if (cache != null) {
       kieBase = cache.load(key);
     }

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.ReadDocument;
@@ -38,7 +36,7 @@ class PackCacheTest {
     try (var entries = Files.list(cache)) {
       assertEquals(1, entries.count(), "one entry written");
     }
-    String key = PackCache.key(files.drlSources(), "test");
+    String key = PackCache.key(files, "test");
     assertNotNull(PackCache.at(cache).load(key), "the entry reads back");
     RulePack cached = RulePack.load(files, null, null, cache, "test");
     assertEquals(compiled.catalogue(), cached.catalogue());
@@ -50,7 +48,7 @@ class PackCacheTest {
   @Test
   void aCorruptEntryIsIgnoredAndRebuilt() throws Exception {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
-    String key = PackCache.key(files.drlSources(), "test");
+    String key = PackCache.key(files, "test");
     Files.createDirectories(cache);
     Files.write(PackCache.at(cache).file(key), "not a pack".getBytes(StandardCharsets.UTF_8));
     assertNull(PackCache.at(cache).load(key));
@@ -60,11 +58,42 @@ class PackCacheTest {
   }
 
   @Test
-  void theKeyChangesWithTheSourcesAndTheVersion() {
-    Map<String, byte[]> a = new TreeMap<>(Map.of("a.drl", "rule".getBytes(StandardCharsets.UTF_8)));
-    Map<String, byte[]> b = new TreeMap<>(Map.of("a.drl", "rule ".getBytes(StandardCharsets.UTF_8)));
-    assertNotEquals(PackCache.key(a, "1"), PackCache.key(b, "1"));
-    assertNotEquals(PackCache.key(a, "1"), PackCache.key(a, "2"));
-    assertEquals(PackCache.key(a, "1"), PackCache.key(a, "1"));
+  void theKeyChangesWithAnyFileOfThePackAndTheVersion(@TempDir Path packs) throws Exception {
+    Path a = packs.resolve("a");
+    kz.shipcheck.testing.PackCopy.of(a, false);
+    String before = PackCache.key(PackFiles.fromDirectory(a), "1");
+    assertEquals(before, PackCache.key(PackFiles.fromDirectory(a), "1"), "the same files give the same key");
+    assertNotEquals(before, PackCache.key(PackFiles.fromDirectory(a), "2"), "another shipcheck version");
+    Path rates = a.resolve("data/rates.yaml");
+    Files.writeString(rates, Files.readString(rates) + "\n# edited\n");
+    assertNotEquals(before, PackCache.key(PackFiles.fromDirectory(a), "1"), "a data file, not only the DRL");
+  }
+
+  @Test
+  void runsThatFillTheCacheAtOnceAllSucceedAndLeaveOneGoodEntry() throws Exception {
+    PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
+    int runs = 4;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(runs);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+    try {
+      List<java.util.concurrent.Future<List<Finding>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return check(RulePack.load(files, null, null, cache, "test"), "src/test/resources/cli/pork-fail.yaml");
+        }));
+      }
+      List<Finding> first = results.get(0).get();
+      for (var r : results) {
+        assertEquals(first, r.get(), "every run checks alike, whoever wrote the entry");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var entries = Files.list(cache)) {
+      assertEquals(List.of(PackCache.at(cache).file(PackCache.key(files, "test")).getFileName().toString()),
+          entries.map(p -> p.getFileName().toString()).toList(), "one entry, no temporary files left");
+    }
+    assertNotNull(PackCache.at(cache).load(PackCache.key(files, "test")), "and it reads back");
   }
 }

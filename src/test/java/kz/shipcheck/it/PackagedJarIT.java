@@ -62,4 +62,45 @@ class PackagedJarIT {
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("error: pack"), r.err());
   }
+
+  /**
+   * Two runs started at once on an empty cache folder: both compile (neither waits for the other),
+   * both succeed alike, and a third run reads the entry instead of compiling.
+   */
+  @Test
+  void twoRunsStartedAtOnceShareTheCacheSafely() throws Exception {
+    Path cacheDir = elsewhere.resolve("cache");
+    String shipments = Path.of("shipments").toAbsolutePath().toString();
+    List<Process> runs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          JAR.toString(), "--debug", "check", shipments, "--format", "jsonl", "--quiet");
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(elsewhere.toFile())
+          .redirectOutput(elsewhere.resolve("out" + i + ".jsonl").toFile())
+          .redirectError(elsewhere.resolve("err" + i + ".txt").toFile());
+      pb.environment().put("SHIPCHECK_CACHE_DIR", cacheDir.toString());
+      runs.add(pb.start());
+    }
+    for (int i = 0; i < 2; i++) {
+      assertTrue(runs.get(i).waitFor(120, TimeUnit.SECONDS), "run " + i + " did not finish");
+      assertEquals(1, runs.get(i).exitValue(), Files.readString(elsewhere.resolve("err" + i + ".txt")));
+    }
+    assertEquals(Files.readString(elsewhere.resolve("out0.jsonl")), Files.readString(elsewhere.resolve("out1.jsonl")));
+    try (var entries = Files.list(cacheDir)) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+      assertEquals(1, names.size(), "one entry and no temporary file: " + names);
+      assertTrue(names.get(0).startsWith("pack-") && names.get(0).endsWith(".bin"), names.toString());
+    }
+    ProcessBuilder third = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString(), "--debug", "check", shipments, "--format", "jsonl", "--quiet")
+        .directory(elsewhere.toFile())
+        .redirectOutput(elsewhere.resolve("out2.jsonl").toFile())
+        .redirectError(elsewhere.resolve("err2.txt").toFile());
+    third.environment().put("SHIPCHECK_CACHE_DIR", cacheDir.toString());
+    Process p = third.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    String debug = Files.readString(elsewhere.resolve("err2.txt"));
+    assertTrue(debug.contains("(from the cache)"), debug);
+    assertEquals(Files.readString(elsewhere.resolve("out0.jsonl")), Files.readString(elsewhere.resolve("out2.jsonl")));
+  }
 }
