@@ -1,103 +1,246 @@
 #!/usr/bin/env bash
-# shipcheck benchmark: declarations per second end to end (JVM start, rule pack, reading,
-# parsing, rules, jsonl report), CPU time and peak memory (resident set, from /usr/bin/time), for
-# --jobs 1 and --jobs 2, on generated declarations (kz.shipcheck.bench.DeclarationGenerator: every
-# product, pass and fail mixed, ~1 KB each). Prints a markdown table of medians. On a shared
-# machine wall time depends on the other load; CPU time much less.
+# shipcheck benchmark: one command that generates the data, runs shipcheck and a plain-Java
+# baseline side by side, and prints a markdown table of medians and ratios (README "Performance").
 #
-#   src/bench/bench.sh                 10,000 and 100,000 declarations, 3 runs each
-#   src/bench/bench.sh --runs 5 --sizes "10000"
-#   src/bench/bench.sh --million       also 1,000,000 declarations once per --jobs, heap capped
-#                                      at -Xmx512m (the run must succeed within it)
+#   src/bench/bench.sh                  the full run: 100,000 files, 3 runs a row (~5 minutes)
+#   src/bench/bench.sh --runs 5         more runs a row
+#   src/bench/bench.sh --size 10000     a smaller batch (the scaling rows stop at --size)
+#   src/bench/bench.sh --quick          a smoke run: 1,000 files, 1 run a row, 3 one-file runs
 #
-# Needs the build (mvn -q -B -DskipTests package) and GNU time (/usr/bin/time). Generated
-# declarations are kept in target/bench/ between runs.
+# What runs (every batch writes a jsonl report to /dev/null, --fail-on never):
+#   shipcheck   target/shipcheck, the launcher users run (class-data archive, JIT and GC flags)
+#   plain Java  kz.shipcheck.bench.PlainChecker: the same reading, parsing, validation, pipeline
+#               and jsonl reporter, with 15 of the pack's rules written as plain Java instead of
+#               the rule engine; started with the launcher's flags and its own class-data archive
+#   no rules    the same with no checks at all: what reading and reporting alone cost
+# Rows: one-file check (median of 10); a batch of single-declaration files with --jobs 1 and 2;
+# cost per declaration at 1,000 / 10,000 / 100,000; with a 2,600-row and a 26,000-row register;
+# with every rule of the pack written 5 times. The machine is shared and has 2 cores: read the
+# medians and the ratios (each pair runs interleaved, so both sides see the same load), and the
+# CPU seconds, which move less with the other load than wall time does.
+#
+# Needs the build (mvn -B -DskipTests package builds target/shipcheck, the jar and the test
+# classes) and GNU time (/usr/bin/time). Data is generated into target/bench/ and kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 runs=3
-sizes="10000 100000"
-million=0
+size=100000
+one_runs=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
-    --sizes) sizes="$2"; shift 2 ;;
-    --million) million=1; shift ;;
-    *) echo "usage: $0 [--runs N] [--sizes \"N ...\"] [--million]" >&2; exit 2 ;;
+    --size) size="$2"; shift 2 ;;
+    --quick) runs=1; size=1000; one_runs=3; shift ;;
+    *) echo "usage: $0 [--runs N] [--size N] [--quick]" >&2; exit 2 ;;
   esac
 done
-[ -x /usr/bin/time ] || { echo "bench: needs GNU time at /usr/bin/time" >&2; exit 2; }
-if [ ! -f target/shipcheck.jar ] || [ ! -d target/test-classes/kz/shipcheck/bench ]; then
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time at /usr/bin/time (Debian package 'time')" >&2; exit 2; }
+if [ ! -x target/shipcheck ] || [ ! -f target/shipcheck.jar ] || [ ! -f target/test-classes/kz/shipcheck/bench/PlainChecker.class ]; then
   mvn -q -B -DskipTests package
 fi
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work=target/bench
 mkdir -p "$work"
-# what users run: the launcher beside the jar (ParallelGC for folders), else the jar itself
-if [ -x target/shipcheck ]; then run_cmd=(target/shipcheck); else run_cmd=(java -XX:+UseParallelGC -jar target/shipcheck.jar); fi
+cp_bench="target/test-classes:target/shipcheck.jar"
+export SHIPCHECK_CACHE_DIR="$PWD/$work/cache"   # its own cache folder: warmed below, never the user's
 
-generate() { # N
-  local dir="$work/decl-$1"
+log() { echo "bench: $*" >&2; }
+
+# --- data -------------------------------------------------------------------------------------
+generate() { # DIR COUNT [generator options...]: single-declaration files, seed 1, made once
+  local dir="$1" count="$2"
+  shift 2
   if [ ! -f "$dir/.complete" ]; then
     rm -rf "$dir"
-    java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.DeclarationGenerator \
-      --count "$1" --seed 1 --out "$dir"
+    "$java_bin" -cp "$cp_bench" kz.shipcheck.bench.DeclarationGenerator --count "$count" --seed 1 --per-file 1 \
+      --out "$dir" "$@"
     touch "$dir/.complete"
   fi
 }
 
-once() { # N JOBS [JAVA_OPTS] -> "wall_seconds cpu_seconds peak_kb"
-  local out="$work/time.txt"
-  SHIPCHECK_JAVA_OPTS="${3:-}" /usr/bin/time -f "%e %U %S %M %x" -o "$out" \
-    "${run_cmd[@]}" check "$work/decl-$1" --jobs "$2" --format jsonl --quiet --fail-on never > /dev/null || true
-  local code
-  code=$(awk '{print $5}' "$out" | tail -1)
-  if [ "$code" != 0 ]; then
-    echo "bench: the run of $1 declarations with --jobs $2 exited $code" >&2
-    cat "$out" >&2
+# a register of N rows: the 2,600-row one the declarations were written against, plus rows that
+# no declaration names (look-ups must cost the same however large the register is)
+grow_register() { # FROM TO ROWS
+  awk -F, -v rows="$3" 'NR == 1 { print; next } { line[++n] = $0; print }
+    END { for (i = 0; n + i < rows; i++) { l = line[i % n + 1]; sub(/^[^,]*/, sprintf("KZ-EST-G%06d", i), l); print l } }' \
+    "$1" > "$2"
+}
+
+# --- timing -----------------------------------------------------------------------------------
+# the baseline gets the launcher's flags, and a class-data archive of its own as shipcheck has
+plain_jsa="$work/plain.jsa"
+if [ ! -f "$plain_jsa" ]; then
+  "$java_bin" -XX:ArchiveClassesAtExit="$plain_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp_bench" \
+    kz.shipcheck.bench.PlainChecker shipments > /dev/null 2>&1 || rm -f "$plain_jsa"
+fi
+plain_flags() { # short|batch
+  local f=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  [ -f "$plain_jsa" ] && f+=("-XX:SharedArchiveFile=$plain_jsa")
+  if [ "$1" = short ]; then f+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1); else f+=(-XX:+UseParallelGC -Xmn128m); fi
+  echo "${f[@]}"
+}
+
+timed() { # OUT_FILE COMMAND... -> prints "wall cpu peak_kb"; fails loudly if the command fails
+  local out="$work/time.txt" code
+  /usr/bin/time -f "%e %U %S %M %x" -o "$out" "${@:2}" > "$1" 2> "$work/stderr.txt" || true
+  code=$(tail -1 "$out" | awk '{print $5}')
+  if [ "$code" != 0 ] && [ "$code" != 1 ]; then
+    log "failed (exit $code): ${*:2}"
+    cat "$work/stderr.txt" "$out" >&2
     exit 1
   fi
   tail -1 "$out" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'
 }
 
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-
-echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))," \
-  "$(free -g | awk '/Mem:/ {print $2}') GB RAM, load average now $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-echo "java: $(java -version 2>&1 | head -1)" >&2
-"${run_cmd[@]}" check rules/tests/access --quiet --fail-on never > /dev/null   # warm the compiled-pack cache
-
-table="| declarations | --jobs | runs | wall time (s) | declarations/s | CPU time (s) | peak RSS (MB) | heap limit |"$'\n'
-table+="|---:|---:|---:|---:|---:|---:|---:|---|"$'\n'
-row() { # N JOBS RUNS HEAP then "wall cpu kb" lines on stdin -> a table row of medians
-  local lines wall cpu kb
-  lines="$(cat)"
-  wall=$(awk '{print $1}' <<< "$lines" | median)
-  cpu=$(awk '{print $2}' <<< "$lines" | median)
-  kb=$(awk '{print $3}' <<< "$lines" | median | cut -d. -f1)
-  echo "| $(echo "$1" | commas) | $2 | $3 | $wall | $(awk -v n="$1" -v s="$wall" 'BEGIN {printf "%.0f", n / s}' | commas)" \
-    "| $cpu | $((kb / 1024)) | $4 |"
-}
-for n in $sizes; do
-  generate "$n"
-  for jobs in 1 2; do
-    results=""
-    for ((i = 0; i < runs; i++)); do
-      r="$(once "$n" "$jobs")"
-      results+="$r"$'\n'
-      echo "  $n declarations, --jobs $jobs, run $((i + 1)): wall, CPU seconds, peak KB: $r" >&2
+# Runs the named variants in turn, RUNS times over (interleaved), and keeps each one's results in
+# res_<name> as lines of "wall cpu kb".
+declare -A res
+run_interleaved() { # RUNS NAME... (each NAME has a command in cmd_<NAME>)
+  local n="$1" i name
+  shift
+  for name in "$@"; do res[$name]=""; done
+  for ((i = 1; i <= n; i++)); do
+    for name in "$@"; do
+      local -n c="cmd_$name"
+      local r
+      r="$(timed /dev/null "${c[@]}")"
+      res[$name]+="$r"$'\n'
+      log "$name run $i: wall s, CPU s, peak KB: $r"
     done
-    table+="$(printf '%s' "$results" | row "$n" "$jobs" "$runs" "JVM default")"$'\n'
+  done
+}
+col() { printf '%s' "${res[$1]}" | awk -v k="$2" 'NF {print $k}' | median; }   # NAME FIELD -> median
+
+log "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
+log "java: $("$java_bin" -version 2>&1 | head -1)"
+log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- 1. one file ------------------------------------------------------------------------------
+one=shipments/pork-frozen-pass.yaml
+[ -f "$one" ] || one="$(ls shipments/*-pass.yaml | head -1)"
+target/shipcheck check "$one" --quiet > /dev/null          # warms the compiled-pack cache
+cmd_ship1=(target/shipcheck check "$one" --quiet)
+cmd_nocache1=(target/shipcheck check "$one" --quiet --no-cache)
+cmd_jar1=("$java_bin" -jar target/shipcheck.jar check "$one" --quiet)
+read -r -a pf <<< "$(plain_flags short)"
+cmd_plain1=("$java_bin" "${pf[@]}" -cp "$cp_bench" kz.shipcheck.bench.PlainChecker "$one")
+run_interleaved "$one_runs" ship1 plain1 nocache1 jar1
+one_ship=$(col ship1 1)
+one_plain=$(col plain1 1)
+
+# --- 2. batch, --jobs 1 and 2 -------------------------------------------------------------------
+main_dir="$work/files-$size"
+generate "$main_dir" "$size"
+read -r -a pb <<< "$(plain_flags batch)"
+for j in 1 2; do
+  eval "cmd_ship_j$j=(target/shipcheck check \"$main_dir\" --jobs $j --format jsonl --quiet --fail-on never)"
+  eval "cmd_plain_j$j=(\"$java_bin\" ${pb[*]} -cp \"$cp_bench\" kz.shipcheck.bench.PlainChecker --jobs $j \"$main_dir\")"
+  eval "cmd_none_j$j=(\"$java_bin\" ${pb[*]} -cp \"$cp_bench\" kz.shipcheck.bench.PlainChecker --no-rules --jobs $j \"$main_dir\")"
+done
+run_interleaved "$runs" ship_j1 plain_j1 none_j1 ship_j2 plain_j2 none_j2
+declare -A batch
+for name in ship_j1 plain_j1 none_j1 ship_j2 plain_j2 none_j2; do
+  batch[$name]="$(col $name 1) $(col $name 2) $(col $name 3)"
+done
+
+# --- 3. scaling with the batch size -------------------------------------------------------------
+declare -A scale
+for n in 1000 10000 100000; do
+  [ "$n" -le "$size" ] || continue
+  if [ "$n" = "$size" ]; then
+    scale[$n]="${batch[ship_j2]}"
+    continue
+  fi
+  generate "$work/files-$n" "$n"
+  eval "cmd_scale=(target/shipcheck check \"$work/files-$n\" --jobs 2 --format jsonl --quiet --fail-on never)"
+  run_interleaved "$runs" scale
+  scale[$n]="$(col scale 1) $(col scale 2) $(col scale 3)"
+done
+
+# --- 4. register size ---------------------------------------------------------------------------
+reg_dir="$work/files-$size-reg2600"
+generate "$reg_dir" "$size" --register-rows 2600 --register-out "$work/register-2600.csv"
+grow_register "$work/register-2600.csv" "$work/register-26000.csv" 26000
+cmd_reg2600=(target/shipcheck check "$reg_dir" --register "$work/register-2600.csv" --jobs 2 --format jsonl --quiet --fail-on never)
+cmd_reg26000=(target/shipcheck check "$reg_dir" --register "$work/register-26000.csv" --jobs 2 --format jsonl --quiet --fail-on never)
+run_interleaved "$runs" reg2600 reg26000
+
+# --- 5. rules written five times ---------------------------------------------------------------
+rules5="$work/rules-x5"
+if [ ! -f "$rules5/.complete" ]; then
+  rm -rf "$rules5"
+  "$java_bin" -cp "$cp_bench" kz.shipcheck.bench.PackMultiplier --rules rules --times 5 --out "$rules5"
+  touch "$rules5/.complete"
+fi
+target/shipcheck check "$one" --rules "$rules5" --quiet > /dev/null || true   # compile once, into the cache
+cmd_rules1=(target/shipcheck check "$main_dir" --jobs 2 --format jsonl --quiet --fail-on never)
+cmd_rules5=(target/shipcheck check "$main_dir" --rules "$rules5" --jobs 2 --format jsonl --quiet --fail-on never)
+run_interleaved "$runs" rules1 rules5
+rule_count() { grep -c '^rule ' "$1"/*.drl | awk -F: '{s += $2} END {print s}'; }
+
+log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- the tables ---------------------------------------------------------------------------------
+us() { awk -v s="$1" -v n="$2" 'BEGIN {printf "%.1f", s * 1e6 / n}'; }        # seconds, count -> µs each
+per_s() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.0f", n / s}' | commas; }
+mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+f() { echo "${batch[$1]}" | awk -v k="$2" '{print $k}'; }
+n_fmt=$(echo "$size" | commas)
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $("$java_bin" -version 2>&1 | head -1);"
+echo "$runs runs a row (one-file: $one_runs), medians; ratios are shipcheck's throughput over the other's."
+echo
+echo "**One file** ($one), whole process, warm disk cache:"
+echo
+echo "| what | wall time (s) | CPU time (s) |"
+echo "|---|---:|---:|"
+echo "| shipcheck (launcher, compiled pack from the cache) | $one_ship | $(col ship1 2) |"
+echo "| plain-Java baseline (same flags, own class-data archive) | $one_plain | $(col plain1 2) |"
+echo "| shipcheck --no-cache (compiles the DRL) | $(col nocache1 1) | $(col nocache1 2) |"
+echo "| java -jar target/shipcheck.jar (no launcher flags) | $(col jar1 1) | $(col jar1 2) |"
+echo
+echo "shipcheck / baseline wall time: $(ratio "$one_ship" "$one_plain")"
+echo
+echo "**Batch**: $n_fmt files of one declaration each (~1 KB), read + parse + check + jsonl report:"
+echo
+echo "| what | --jobs | wall time (s) | declarations/s | CPU time (s) | peak RSS (MB) | shipcheck ÷ this |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for j in 1 2; do
+  for name in ship plain none; do
+    label=$([ $name = ship ] && echo "shipcheck" || ([ $name = plain ] && echo "plain-Java baseline" || echo "no rules (read + report only)"))
+    k="${name}_j$j"
+    echo "| $label | $j | $(f "$k" 1) | $(per_s "$size" "$(f "$k" 1)") | $(f "$k" 2) | $(mb "$(f "$k" 3)") | $(ratio "$(f "$k" 1)" "$(f "ship_j$j" 1)") |"
   done
 done
-if [ "$million" = 1 ]; then
-  n=1000000
-  generate "$n"
-  for jobs in 1 2; do
-    r="$(once "$n" "$jobs" "-Xmx512m")"
-    echo "  $n declarations, --jobs $jobs, -Xmx512m: wall, CPU seconds, peak KB: $r" >&2
-    table+="$(echo "$r" | row "$n" "$jobs" 1 "-Xmx512m")"$'\n'
-  done
-fi
-printf '%s' "$table"
+echo
+echo "--jobs 2 over --jobs 1: shipcheck $(ratio "$(f ship_j1 1)" "$(f ship_j2 1)")×, baseline $(ratio "$(f plain_j1 1)" "$(f plain_j2 1)")×, no rules $(ratio "$(f none_j1 1)" "$(f none_j2 1)")×"
+echo
+echo "**Scaling** (shipcheck, --jobs 2). Per declaration: wall time, then wall time less the one-file run (start-up), then CPU time:"
+echo
+echo "| declarations | wall time (s) | µs each | µs each, start-up excluded | CPU µs each | peak RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for n in 1000 10000 100000; do
+  [ -n "${scale[$n]:-}" ] || continue
+  read -r w c k <<< "${scale[$n]}"
+  echo "| $(echo "$n" | commas) | $w | $(us "$w" "$n") | $(us "$(awk -v a="$w" -v b="$one_ship" 'BEGIN {print a - b}')" "$n") | $(us "$c" "$n") | $(mb "$k") |"
+done
+echo
+echo "| register | rows | wall time (s) | µs each | CPU µs each | peak RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|"
+for r in 2600 26000; do
+  echo "| --register register-$r.csv | $(echo $r | commas) | $(col reg$r 1) | $(us "$(col reg$r 1)" "$size") | $(us "$(col reg$r 2)" "$size") | $(mb "$(col reg$r 3)") |"
+done
+echo
+echo "26,000 rows over 2,600: $(ratio "$(col reg26000 1)" "$(col reg2600 1)")× the wall time"
+echo
+echo "| rule pack | rules | wall time (s) | µs each | CPU µs each |"
+echo "|---|---:|---:|---:|---:|"
+echo "| rules/ | $(rule_count rules) | $(col rules1 1) | $(us "$(col rules1 1)" "$size") | $(us "$(col rules1 2)" "$size") |"
+echo "| every rule written 5 times | $(rule_count "$rules5") | $(col rules5 1) | $(us "$(col rules5 1)" "$size") | $(us "$(col rules5 2)" "$size") |"
+echo
+echo "5× the rules over 1×: $(ratio "$(col rules5 1)" "$(col rules1 1)")× the wall time, $(ratio "$(col rules5 2)" "$(col rules1 2)")× the CPU time"
