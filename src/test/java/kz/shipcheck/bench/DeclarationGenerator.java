@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import kz.shipcheck.pack.Crossing;
 import kz.shipcheck.pack.Identifiers;
@@ -50,6 +52,9 @@ public final class DeclarationGenerator {
   private final List<Product> admitted = new ArrayList<>();
   private final List<Product> notAdmitted = new ArrayList<>();
   private final List<Establishment> register = new ArrayList<>();
+  // built once per product and in register order, so picks match the old per-declaration scans
+  private final Map<String, List<Establishment>> activeFor = new HashMap<>();
+  private final Map<String, List<Establishment>> notListing = new HashMap<>();
   private final List<Crossing> rail = new ArrayList<>();
   private final List<Crossing> road = new ArrayList<>();
   private final Random random;
@@ -148,12 +153,8 @@ public final class DeclarationGenerator {
   /** Appends one declaration; returns 0 meant to pass, 1 with faults, 2 unreadable. */
   private int declaration(StringBuilder b, long n) {
     Product product = pick(admitted);
-    List<Establishment> candidates = new ArrayList<>();
-    for (Establishment e : register) {
-      if (e.active() && e.products().contains(product.key())) {
-        candidates.add(e);
-      }
-    }
+    List<Establishment> candidates = activeFor.computeIfAbsent(product.key(),
+        k -> register.stream().filter(e -> e.active() && e.products().contains(k)).toList());
     Establishment est = candidates.isEmpty() ? pick(register) : pick(candidates);
     LocalDate earliest = FIRST;
     if (product.accessFrom() != null && product.accessFrom().isAfter(earliest)) {
@@ -200,7 +201,8 @@ public final class DeclarationGenerator {
           case 0 -> itemFaults.add("form");
           case 1 -> itemFaults.add("hs");
           case 2 -> {
-            List<Establishment> others = register.stream().filter(e -> !e.products().contains(product.key())).toList();
+            List<Establishment> others = notListing.computeIfAbsent(product.key(),
+                k -> register.stream().filter(e -> !e.products().contains(k)).toList());
             estNumber = others.isEmpty() ? "KZ-EST-9" + random.nextInt(1000) : pick(others).registration();
           }
           case 3 -> estNumber = "KZ-EST-9" + (100 + random.nextInt(900));
