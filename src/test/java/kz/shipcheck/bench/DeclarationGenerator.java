@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,11 @@ import kz.shipcheck.pack.Region;
  * establishment not registered for the product, a bad BIN, an outdated region, an unknown
  * crossing, a ship date before access, a missing certificate), and about 1 % cannot be read at all
  * (a wrong type, an unknown key, broken YAML). Files hold one declaration, or 2 to 20 (a third of
- * them), in folders by day. The same seed gives the same files.
+ * them), in folders by day; {@code --per-file N} puts exactly N in each instead (the last file may
+ * hold fewer). The same seed gives the same files.
  *
  * <pre>java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.DeclarationGenerator \
- *     --count 10000 --out target/bench/10k [--seed 1] [--rules rules]</pre>
+ *     --count 10000 --out target/bench/10k [--seed 1] [--rules rules] [--per-file N]</pre>
  */
 public final class DeclarationGenerator {
   /** What was written. */
@@ -58,6 +60,7 @@ public final class DeclarationGenerator {
   private final List<Crossing> rail = new ArrayList<>();
   private final List<Crossing> road = new ArrayList<>();
   private final Random random;
+  private int perFile;
 
   public DeclarationGenerator(Path rules, long seed) throws Exception {
     PackFiles pack = PackFiles.fromDirectory(rules);
@@ -84,14 +87,16 @@ public final class DeclarationGenerator {
     Path out = null;
     long seed = 1;
     Path rules = Path.of("rules");
+    int perFile = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--count" -> count = Long.parseLong(args[++i].replace("_", ""));
         case "--out" -> out = Path.of(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--rules" -> rules = Path.of(args[++i]);
+        case "--per-file" -> perFile = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR]");
+          System.err.println("usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR] [--per-file N]");
           System.exit(2);
         }
       }
@@ -100,10 +105,26 @@ public final class DeclarationGenerator {
       System.err.println("--out DIR is required");
       System.exit(2);
     }
-    Stats s = new DeclarationGenerator(rules, seed).write(count, out);
+    if (perFile < 0 || (perFile == 0 && Arrays.asList(args).contains("--per-file"))) {
+      System.err.println("--per-file needs a number of declarations of at least 1");
+      System.exit(2);
+    }
+    Stats s = new DeclarationGenerator(rules, seed).perFile(perFile).write(count, out);
     System.err.printf(Locale.ROOT, "wrote %,d declarations in %,d files (%.1f MB) to %s: %,d meant to pass,"
         + " %,d with faults, %,d unreadable%n", s.declarations(), s.files(), s.bytes() / 1e6, out,
         s.meantToPass(), s.faulty(), s.unreadable());
+  }
+
+  /**
+   * Puts exactly {@code n} declarations in each file (the last may hold fewer); 0, the default,
+   * keeps the mix of single declarations and batches of 2 to 20.
+   */
+  public DeclarationGenerator perFile(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("declarations per file: " + n);
+    }
+    this.perFile = n;
+    return this;
   }
 
   /** Writes {@code count} declarations under {@code dir}. */
@@ -113,7 +134,7 @@ public final class DeclarationGenerator {
     long bytes = 0;
     long[] kinds = new long[3];
     while (written < count) {
-      int docs = random.nextInt(3) == 0 ? 2 + random.nextInt(19) : 1;
+      int docs = perFile > 0 ? perFile : random.nextInt(3) == 0 ? 2 + random.nextInt(19) : 1;
       docs = (int) Math.min(docs, count - written);
       LocalDate day = date(FIRST, LAST);
       Path folder = dir.resolve(String.format(Locale.ROOT, "%d-%02d/%02d", day.getYear(), day.getMonthValue(),

@@ -1,6 +1,7 @@
 package kz.shipcheck.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,5 +70,27 @@ class DeclarationGeneratorTest {
     assertTrue(passed > 600 * 0.4, "passed " + passed);
     assertTrue(failed > 600 * 0.15, "failed " + failed);
     assertTrue(invalid >= 1 && invalid < 600 * 0.05, "invalid " + invalid);
+  }
+
+  @Test
+  void perFileOneWritesOneDeclarationPerFile() throws Exception {
+    DeclarationGenerator.Stats stats = new DeclarationGenerator(Path.of("rules"), 42).perFile(1).write(250, tmp);
+    assertEquals(250, stats.declarations());
+    assertEquals(250, stats.files());
+    Pattern id = Pattern.compile("(?m)^id: ");
+    Pattern separator = Pattern.compile("(?m)^---");
+    List<Path> files = files(tmp);
+    assertEquals(250, files.size());
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      assertEquals(1, id.matcher(text).results().count(), f.toString());
+      assertFalse(separator.matcher(text).find(), f.toString());
+    }
+  }
+
+  private static List<Path> files(Path dir) throws Exception {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml")).toList();
+    }
   }
 }
