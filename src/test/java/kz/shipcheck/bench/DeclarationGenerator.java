@@ -1,13 +1,17 @@
 package kz.shipcheck.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import kz.shipcheck.pack.Crossing;
 import kz.shipcheck.pack.Identifiers;
@@ -15,6 +19,7 @@ import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.Product;
 import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.pack.Region;
+import kz.shipcheck.pack.Restriction;
 
 /**
  * Writes realistic synthetic declarations for benchmarks and large-batch tests. Everything comes
@@ -26,10 +31,18 @@ import kz.shipcheck.pack.Region;
  * establishment not registered for the product, a bad BIN, an outdated region, an unknown
  * crossing, a ship date before access, a missing certificate), and about 1 % cannot be read at all
  * (a wrong type, an unknown key, broken YAML). Files hold one declaration, or 2 to 20 (a third of
- * them), in folders by day. The same seed gives the same files.
+ * them), in folders by day; {@code --per-file N} puts exactly N in each instead (the last file may
+ * hold fewer). The same seed gives the same files.
+ *
+ * <p>{@code --register-rows N --register-out FILE} also writes a register of N rows: the pack's
+ * sample rows unchanged, then fictitious establishments marked "(synthetic)" in regions that exist
+ * throughout 2025, listed before 2025, about 97 % active. The declarations then take their
+ * establishment from that whole register, so that {@code shipcheck check DIR --register FILE}
+ * looks up rows all over a real-sized register and still sees the same pass/fail mix.
  *
  * <pre>java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.DeclarationGenerator \
- *     --count 10000 --out target/bench/10k [--seed 1] [--rules rules]</pre>
+ *     --count 10000 --out target/bench/10k [--seed 1] [--rules rules] [--per-file N] \
+ *     [--register-rows 26000 --register-out target/bench/register.csv]</pre>
  */
 public final class DeclarationGenerator {
   /** What was written. */
@@ -39,22 +52,35 @@ public final class DeclarationGenerator {
       boolean active) {}
 
   private static final LocalDate FIRST = LocalDate.of(2025, 1, 2);
+  private static final LocalDate YEAR_START = LocalDate.of(2025, 1, 1);
   private static final LocalDate LAST = LocalDate.of(2025, 12, 31);
   private static final String[] CONSIGNEES = {
     "Xi'an Chanba Trading Co.", "Urumqi Grain Import Co.", "Horgos Port Food Co.", "Alashankou Logistics Ltd.",
     "Chengdu Agri Import Co.", "Zhengzhou Cold Chain Co.", "Lanzhou Feed Trading Co."};
   private static final String[] DESTINATIONS = {"Xi'an", "Urumqi", "Chengdu", "Zhengzhou", "Lanzhou", "Chongqing"};
   private static final String[] OWNERS = {"TKR", "KZT", "CXR", "FSC", "TGH", "MSK"};
+  private static final String[] PLANT_WORDS = {"Grain", "Astyk", "Agro", "Feed", "Oil", "Export", "Terminal", "Mill"};
+  private static final String[] ANIMAL_WORDS = {"Meat", "Agro", "Food", "Dairy", "Farm", "Export"};
+  private static final LocalDate SYNTHETIC_LISTED_FROM = LocalDate.of(2016, 1, 1);
 
   private final ReferenceData ref;
+  private final Path rules;
+  private final long seed;
   private final List<Product> admitted = new ArrayList<>();
   private final List<Product> notAdmitted = new ArrayList<>();
   private final List<Establishment> register = new ArrayList<>();
+  // built once per product and in register order, so picks match the old per-declaration scans
+  private final Map<String, List<Establishment>> activeFor = new HashMap<>();
+  private final Map<String, List<Establishment>> notListing = new HashMap<>();
   private final List<Crossing> rail = new ArrayList<>();
   private final List<Crossing> road = new ArrayList<>();
   private final Random random;
+  private int perFile;
+  private boolean registerWritten;
 
   public DeclarationGenerator(Path rules, long seed) throws Exception {
+    this.rules = rules;
+    this.seed = seed;
     PackFiles pack = PackFiles.fromDirectory(rules);
     this.ref = ReferenceData.load(pack, null, null);
     this.random = new Random(seed);
@@ -79,14 +105,21 @@ public final class DeclarationGenerator {
     Path out = null;
     long seed = 1;
     Path rules = Path.of("rules");
+    int perFile = 0;
+    int registerRows = -1;
+    Path registerOut = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--count" -> count = Long.parseLong(args[++i].replace("_", ""));
         case "--out" -> out = Path.of(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--rules" -> rules = Path.of(args[++i]);
+        case "--per-file" -> perFile = Integer.parseInt(args[++i]);
+        case "--register-rows" -> registerRows = Integer.parseInt(args[++i].replace("_", ""));
+        case "--register-out" -> registerOut = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR]");
+          System.err.println("usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR] [--per-file N]"
+              + " [--register-rows N --register-out FILE]");
           System.exit(2);
         }
       }
@@ -95,10 +128,150 @@ public final class DeclarationGenerator {
       System.err.println("--out DIR is required");
       System.exit(2);
     }
-    Stats s = new DeclarationGenerator(rules, seed).write(count, out);
+    if (perFile < 0 || (perFile == 0 && Arrays.asList(args).contains("--per-file"))) {
+      System.err.println("--per-file needs a number of declarations of at least 1");
+      System.exit(2);
+    }
+    if ((registerRows >= 0) != (registerOut != null)) {
+      System.err.println("--register-rows N and --register-out FILE go together");
+      System.exit(2);
+    }
+    DeclarationGenerator generator = new DeclarationGenerator(rules, seed).perFile(perFile);
+    if (registerOut != null) {
+      int sample = generator.register.size();
+      if (registerRows < sample) {
+        System.err.println("--register-rows must be at least " + sample + ", the rows of the pack's sample register");
+        System.exit(2);
+      }
+      generator.writeRegister(registerRows, registerOut);
+      System.err.printf(Locale.ROOT, "wrote a register of %,d rows (%,d of the pack's sample) to %s%n", registerRows,
+          sample, registerOut);
+    }
+    Stats s = generator.write(count, out);
     System.err.printf(Locale.ROOT, "wrote %,d declarations in %,d files (%.1f MB) to %s: %,d meant to pass,"
         + " %,d with faults, %,d unreadable%n", s.declarations(), s.files(), s.bytes() / 1e6, out,
         s.meantToPass(), s.faulty(), s.unreadable());
+  }
+
+  /**
+   * Puts exactly {@code n} declarations in each file (the last may hold fewer); 0, the default,
+   * keeps the mix of single declarations and batches of 2 to 20.
+   */
+  public DeclarationGenerator perFile(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("declarations per file: " + n);
+    }
+    this.perFile = n;
+    return this;
+  }
+
+  /**
+   * Writes a register of {@code rows} rows to {@code file}: the pack's sample rows as they are,
+   * then synthetic establishments. Declarations written afterwards take their establishment from
+   * the whole of it. The synthetic rows come from a random of their own, so the same seed gives
+   * the same register whatever else is generated.
+   */
+  public void writeRegister(int rows, Path file) throws IOException {
+    if (registerWritten) {
+      // a second call would number its rows from S000001 again: duplicate registrations
+      throw new IllegalStateException("the register is written once per generator");
+    }
+    registerWritten = true;
+    int sample = register.size();
+    if (rows < sample) {
+      throw new IllegalArgumentException("a register of " + rows + " rows cannot hold the pack's " + sample
+          + " sample rows");
+    }
+    String text = new String(Files.readAllBytes(rules.resolve("data/register.csv")), StandardCharsets.UTF_8);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      text += "\n";
+    }
+    Random r = new Random(seed * 0x9E3779B97F4A7C15L + 0x5EED);
+    // a region must exist all year, and each product listed must be free of zone restrictions there
+    // all year, so that a synthetic row never makes a declaration meant to pass fail
+    List<String> regionKeys = new ArrayList<>();
+    Map<String, List<Product>> allowed = new HashMap<>();
+    for (Region region : ref.regions()) {
+      if (!region.validOn(YEAR_START) || !region.validOn(LAST)) {
+        continue;
+      }
+      List<Product> ok = admitted.stream().filter(p -> unrestricted2025(region.key(), p)).toList();
+      if (!ok.isEmpty()) {
+        regionKeys.add(region.key());
+        allowed.put(region.key(), ok);
+      }
+    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(text);
+      for (int n = 1; n <= rows - sample; n++) {
+        String region = regionKeys.get(r.nextInt(regionKeys.size()));
+        List<Product> pool = allowed.get(region);
+        Product first = pool.get(r.nextInt(pool.size()));
+        List<Product> sameOrigin = pool.stream().filter(p -> p.origin().equals(first.origin()) && p != first).toList();
+        List<String> products = new ArrayList<>(List.of(first.key()));
+        for (int extra = r.nextInt(3); extra > 0 && !sameOrigin.isEmpty(); extra--) {
+          String k = sameOrigin.get(r.nextInt(sameOrigin.size())).key();
+          if (!products.contains(k)) {
+            products.add(k);
+          }
+        }
+        LocalDate listedOn = LocalDate.ofEpochDay(SYNTHETIC_LISTED_FROM.toEpochDay()
+            + r.nextInt((int) (YEAR_START.toEpochDay() - SYNTHETIC_LISTED_FROM.toEpochDay())));
+        int roll = r.nextInt(100);
+        String status = roll < 97 ? "active" : roll < 99 ? "suspended" : "withdrawn";
+        LocalDate since = status.equals("active") ? listedOn
+            : listedOn.plusDays(30 + r.nextInt((int) (LAST.toEpochDay() - listedOn.toEpochDay() - 29)));
+        String registration = String.format(Locale.ROOT, "KZ-EST-S%06d", n);
+        String bin = syntheticBin(r, listedOn);
+        String name = capitalised(region) + " " + (first.isAnimal() ? pickOf(r, ANIMAL_WORDS) : pickOf(r, PLANT_WORDS))
+            + " " + n + " LLP (synthetic)";
+        w.write(registration + "," + "\"" + name.replace("\"", "\"\"") + "\"" + "," + bin + "," + region + ","
+            + String.join(";", products) + "," + listedOn + "," + status + "," + since + "\n");
+        register.add(new Establishment(registration, bin, region, List.copyOf(products), listedOn,
+            status.equals("active")));
+      }
+    }
+    activeFor.clear();
+    notListing.clear();
+  }
+
+  private boolean unrestricted2025(String region, Product p) {
+    // in force at some time in 2025 means in force on 1 January or on a start date within the year
+    if (!ref.restrictions(region, p, YEAR_START).isEmpty()) {
+      return false;
+    }
+    for (Restriction x : ref.restrictions()) {
+      if (x.from().isAfter(YEAR_START) && !x.from().isAfter(LAST) && !ref.restrictions(region, p, x.from()).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A 12-digit BIN of a legal entity (YYMM, 4, 0, serial, check digit) that passes Identifiers.binValid. */
+  private static String syntheticBin(Random r, LocalDate listedOn) {
+    while (true) {
+      int year = 1995 + r.nextInt(listedOn.getYear() - 1995 + 1);
+      String base = String.format(Locale.ROOT, "%02d%02d40%05d", year % 100, 1 + r.nextInt(12), r.nextInt(100_000));
+      for (int check = 0; check <= 9; check++) {
+        if (Identifiers.binValid(base + check)) {
+          return base + check;
+        }
+      }
+    }
+  }
+
+  private static String capitalised(String key) {
+    StringBuilder b = new StringBuilder();
+    for (String part : key.split("-")) {
+      b.append(b.length() > 0 ? "-" : "").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return b.toString();
+  }
+
+  private static String pickOf(Random r, String[] words) {
+    return words[r.nextInt(words.length)];
   }
 
   /** Writes {@code count} declarations under {@code dir}. */
@@ -108,7 +281,7 @@ public final class DeclarationGenerator {
     long bytes = 0;
     long[] kinds = new long[3];
     while (written < count) {
-      int docs = random.nextInt(3) == 0 ? 2 + random.nextInt(19) : 1;
+      int docs = perFile > 0 ? perFile : random.nextInt(3) == 0 ? 2 + random.nextInt(19) : 1;
       docs = (int) Math.min(docs, count - written);
       LocalDate day = date(FIRST, LAST);
       Path folder = dir.resolve(String.format(Locale.ROOT, "%d-%02d/%02d", day.getYear(), day.getMonthValue(),
@@ -148,12 +321,8 @@ public final class DeclarationGenerator {
   /** Appends one declaration; returns 0 meant to pass, 1 with faults, 2 unreadable. */
   private int declaration(StringBuilder b, long n) {
     Product product = pick(admitted);
-    List<Establishment> candidates = new ArrayList<>();
-    for (Establishment e : register) {
-      if (e.active() && e.products().contains(product.key())) {
-        candidates.add(e);
-      }
-    }
+    List<Establishment> candidates = activeFor.computeIfAbsent(product.key(),
+        k -> register.stream().filter(e -> e.active() && e.products().contains(k)).toList());
     Establishment est = candidates.isEmpty() ? pick(register) : pick(candidates);
     LocalDate earliest = FIRST;
     if (product.accessFrom() != null && product.accessFrom().isAfter(earliest)) {
@@ -200,7 +369,8 @@ public final class DeclarationGenerator {
           case 0 -> itemFaults.add("form");
           case 1 -> itemFaults.add("hs");
           case 2 -> {
-            List<Establishment> others = register.stream().filter(e -> !e.products().contains(product.key())).toList();
+            List<Establishment> others = notListing.computeIfAbsent(product.key(),
+                k -> register.stream().filter(e -> !e.products().contains(k)).toList());
             estNumber = others.isEmpty() ? "KZ-EST-9" + random.nextInt(1000) : pick(others).registration();
           }
           case 3 -> estNumber = "KZ-EST-9" + (100 + random.nextInt(900));
