@@ -6,6 +6,8 @@
 #   src/bench/bench.sh --runs 5         more runs a row
 #   src/bench/bench.sh --size 10000     a smaller batch (the scaling rows stop at --size)
 #   src/bench/bench.sh --quick          a smoke run: 1,000 files, 1 run a row, 3 one-file runs
+#   src/bench/bench.sh --million        also 1,000,000 declarations (files of 1 to 20) once per
+#                                       --jobs, the heap capped at -Xmx512m: it must succeed
 #
 # What runs (every batch writes a jsonl report to /dev/null, --fail-on never):
 #   shipcheck   target/shipcheck, the launcher users run (class-data archive, JIT and GC flags)
@@ -27,12 +29,14 @@ cd "$(dirname "$0")/../.."
 runs=3
 size=100000
 one_runs=10
+million=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --size) size="$2"; shift 2 ;;
     --quick) runs=1; size=1000; one_runs=3; shift ;;
-    *) echo "usage: $0 [--runs N] [--size N] [--quick]" >&2; exit 2 ;;
+    --million) million=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--size N] [--quick] [--million]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time at /usr/bin/time (Debian package 'time')" >&2; exit 2; }
@@ -183,6 +187,20 @@ cmd_rules5=(target/shipcheck check "$main_dir" --rules "$rules5" --jobs 2 --form
 run_interleaved "$runs" rules1 rules5
 rule_count() { grep -c '^rule ' "$1"/*.drl | awk -F: '{s += $2} END {print s}'; }
 
+# --- 6. a million, in a capped heap -------------------------------------------------------------
+if [ "$million" = 1 ]; then
+  mdir="$work/mixed-1000000"
+  if [ ! -f "$mdir/.complete" ]; then
+    rm -rf "$mdir"
+    "$java_bin" -cp "$cp_bench" kz.shipcheck.bench.DeclarationGenerator --count 1000000 --seed 1 --out "$mdir"
+    touch "$mdir/.complete"
+  fi
+  for j in 1 2; do
+    eval "cmd_million_j$j=(env SHIPCHECK_JAVA_OPTS=-Xmx512m target/shipcheck check \"$mdir\" --jobs $j --format jsonl --quiet --fail-on never)"
+  done
+  run_interleaved 1 million_j1 million_j2
+fi
+
 log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- the tables ---------------------------------------------------------------------------------
@@ -244,3 +262,11 @@ echo "| rules/ | $(rule_count rules) | $(col rules1 1) | $(us "$(col rules1 1)" 
 echo "| every rule written 5 times | $(rule_count "$rules5") | $(col rules5 1) | $(us "$(col rules5 1)" "$size") | $(us "$(col rules5 2)" "$size") |"
 echo
 echo "5× the rules over 1×: $(ratio "$(col rules5 1)" "$(col rules1 1)")× the wall time, $(ratio "$(col rules5 2)" "$(col rules1 2)")× the CPU time"
+if [ "$million" = 1 ]; then
+  echo
+  echo "| 1,000,000 declarations, -Xmx512m | --jobs | wall time (s) | declarations/s | CPU time (s) | peak RSS (MB) |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for j in 1 2; do
+    echo "| shipcheck | $j | $(col million_j$j 1) | $(per_s 1000000 "$(col million_j$j 1)") | $(col million_j$j 2) | $(mb "$(col million_j$j 3)") |"
+  done
+fi

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.pack.PackException;
+import kz.shipcheck.engine.HeadStart;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
 import picocli.CommandLine.Option;
@@ -30,7 +31,11 @@ final class PackOptions {
     if (rules != null && !Files.isDirectory(rules)) {
       throw new UsageException("--rules: " + rules + ": no such folder");
     }
-    return rules == null ? PackFiles.bundled() : PackFiles.fromDirectory(rules);
+    if (rules == null) {
+      PackFiles ahead = HeadStart.bundledFiles();
+      return ahead != null ? ahead : PackFiles.bundled();
+    }
+    return PackFiles.fromDirectory(rules);
   }
 
   /** The reference data alone, without compiling the rules: for commands that need no engine. */

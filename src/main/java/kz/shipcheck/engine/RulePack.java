@@ -76,32 +76,70 @@ public final class RulePack {
       PackFiles files, String registerName, byte[] registerOverride, java.nio.file.Path cacheDir, String toolVersion)
       throws PackException {
     long t0 = System.nanoTime();
-    ReferenceData data = ReferenceData.load(files, registerName, registerOverride);
-    long t1 = System.nanoTime();
     Map<String, byte[]> drl = files.drlSources();
+    // The compiled rules (read from the cache or compiled) and the reference data do not depend
+    // on each other: on two cores, reading both at once takes a fifth off a one-file check.
+    PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
+    String[] how = {"from the cache"};
+    java.util.concurrent.FutureTask<KieBase> rules = new java.util.concurrent.FutureTask<>(() -> {
+      KieBase kb = null;
+      String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
+      if (cache != null) {
+        kb = HeadStart.kieBase(cacheDir, key);
+        if (kb == null) {
+          kb = cache.load(key);
+        }
+      }
+      if (kb == null) {
+        how[0] = cache == null ? "compiled, no cache" : "compiled and cached";
+        kb = compile(files, drl);
+        if (cache != null) {
+          cache.store(key, kb);
+        }
+      }
+      return kb;
+    });
+    if (!drl.isEmpty()) {
+      Thread loader = new Thread(rules, "shipcheck-rules");
+      loader.setDaemon(true);
+      loader.start();
+    }
+    ReferenceData data;
+    try {
+      data = ReferenceData.load(files, registerName, registerOverride);
+    } catch (PackException | RuntimeException e) {
+      rules.cancel(true); // a data error is reported first, as when the two were read in turn
+      throw e;
+    }
+    long t1 = System.nanoTime();
     if (drl.isEmpty()) {
       throw new PackException(files.displayRoot(), 0, 0, "the rule pack holds no .drl files");
     }
-    KieBase kieBase = null;
-    PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
-    String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
-    if (cache != null) {
-      kieBase = cache.load(key);
-    }
-    String how = "from the cache";
-    if (kieBase == null) {
-      how = cache == null ? "compiled, no cache" : "compiled and cached";
-      kieBase = compile(files, drl);
-      if (cache != null) {
-        cache.store(key, kieBase);
+    KieBase kieBase;
+    try {
+      kieBase = rules.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the rules", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof PackException pe) {
+        throw pe;
       }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
     }
     long t2 = System.nanoTime();
     Map<String, RuleInfo> infos = readMetadata(files, drl, kieBase);
     RulePack pack = new RulePack(kieBase, data, infos, files.displayRoot());
     long t3 = System.nanoTime();
-    pack.timing = String.format(java.util.Locale.ROOT, "data %d ms, rules %d ms (%s), catalogue %d ms",
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, how, (t3 - t2) / 1_000_000);
+    pack.timing = String.format(java.util.Locale.ROOT,
+        "data %d ms, rules %d ms after the data (%s; the two load at once), catalogue %d ms",
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, how[0], (t3 - t2) / 1_000_000);
     return pack;
   }
 

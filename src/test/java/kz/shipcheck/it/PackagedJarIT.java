@@ -100,7 +100,7 @@ class PackagedJarIT {
     Process p = third.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     String debug = Files.readString(elsewhere.resolve("err2.txt"));
-    assertTrue(debug.contains("(from the cache)"), debug);
+    assertTrue(debug.contains("(from the cache;"), debug);
     assertEquals(Files.readString(elsewhere.resolve("out0.jsonl")), Files.readString(elsewhere.resolve("out2.jsonl")));
   }
 }
