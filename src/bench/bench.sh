@@ -2,10 +2,11 @@
 # shipcheck benchmark: one command that generates the data, runs shipcheck and a plain-Java
 # baseline side by side, and prints a markdown table of medians and ratios (README "Performance").
 #
-#   src/bench/bench.sh                  the full run: 100,000 files, 3 runs a row (~5 minutes)
+#   src/bench/bench.sh                  the full run: 100,000 files (and 300,000 for the scaling
+#                                       rows), 3 runs a row (~10 minutes, ~2 GB of disk)
 #   src/bench/bench.sh --runs 5         more runs a row
 #   src/bench/bench.sh --size 10000     a smaller batch (the scaling rows stop at --size)
-#   src/bench/bench.sh --quick          a smoke run: 1,000 files, 1 run a row, 3 one-file runs
+#   src/bench/bench.sh --quick          a smoke run: 1,000 (and 3,000) files, 1 run a row, 3 one-file runs
 #   src/bench/bench.sh --million        also 1,000,000 declarations (files of 1 to 20) once per
 #                                       --jobs, the heap capped at -Xmx512m: it must succeed
 #
@@ -16,7 +17,7 @@
 #               the rule engine; started with the launcher's flags and its own class-data archive
 #   no rules    the same with no checks at all: what reading and reporting alone cost
 # Rows: one-file check (median of 10); a batch of single-declaration files with --jobs 1 and 2;
-# cost per declaration at 1,000 / 10,000 / 100,000; with a 2,600-row and a 26,000-row register;
+# cost per declaration at 1,000 / 10,000 / 100,000 / 300,000; with a 2,600-row and a 26,000-row register;
 # with every rule of the pack written 5 times. The machine is shared and has 2 cores: read the
 # medians and the ratios (each pair runs interleaved, so both sides see the same load), and the
 # CPU seconds, which move less with the other load than wall time does.
@@ -74,14 +75,19 @@ grow_register() { # FROM TO ROWS
 # --- timing -----------------------------------------------------------------------------------
 # the baseline gets the launcher's flags, and a class-data archive of its own as shipcheck has
 plain_jsa="$work/plain.jsa"
-if [ ! -f "$plain_jsa" ]; then
+if [ ! -f "$plain_jsa" ] || [ "$plain_jsa" -ot target/shipcheck.jar ] \
+    || [ "$plain_jsa" -ot target/test-classes/kz/shipcheck/bench/PlainChecker.class ]; then   # stale: the JVM would ignore it
   "$java_bin" -XX:ArchiveClassesAtExit="$plain_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp_bench" \
     kz.shipcheck.bench.PlainChecker shipments > /dev/null 2>&1 || rm -f "$plain_jsa"
 fi
 plain_flags() { # short|batch
   local f=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
   [ -f "$plain_jsa" ] && f+=("-XX:SharedArchiveFile=$plain_jsa")
-  if [ "$1" = short ]; then f+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1); else f+=(-XX:+UseParallelGC -Xmn128m); fi
+  if [ "$1" = short ]; then
+    f+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+  else
+    f+=(-XX:+UseParallelGC -Xmn128m -XX:MaxInlineLevel=4 -XX:InlineSmallCode=500 -XX:MaxInlineSize=20 -XX:FreqInlineSize=100)
+  fi
   echo "${f[@]}"
 }
 
@@ -153,17 +159,26 @@ for name in ship_j1 plain_j1 none_j1 ship_j2 plain_j2 none_j2; do
 done
 
 # --- 3. scaling with the batch size -------------------------------------------------------------
+# up to three times the main batch, with --jobs 1 and 2: the growth from the main batch to the
+# largest is the cost of a declaration once start-up and JIT warm-up are paid (CPU-bound work)
+big=$((size * 3))
 declare -A scale
-for n in 1000 10000 100000; do
-  [ "$n" -le "$size" ] || continue
+sizes="$(printf '%s\n' 1000 10000 "$size" "$big" | awk -v big="$big" '$1 <= big' | sort -nu)"
+for n in $sizes; do
   if [ "$n" = "$size" ]; then
-    scale[$n]="${batch[ship_j2]}"
+    scale[$n:1]="${batch[ship_j1]}"
+    scale[$n:2]="${batch[ship_j2]}"
+    scale[$n:p2]="${batch[plain_j2]}"
     continue
   fi
   generate "$work/files-$n" "$n"
-  eval "cmd_scale=(target/shipcheck check \"$work/files-$n\" --jobs 2 --format jsonl --quiet --fail-on never)"
-  run_interleaved "$runs" scale
-  scale[$n]="$(col scale 1) $(col scale 2) $(col scale 3)"
+  eval "cmd_scale1=(target/shipcheck check \"$work/files-$n\" --jobs 1 --format jsonl --quiet --fail-on never)"
+  eval "cmd_scale2=(target/shipcheck check \"$work/files-$n\" --jobs 2 --format jsonl --quiet --fail-on never)"
+  eval "cmd_scalep=(\"$java_bin\" ${pb[*]} -cp \"$cp_bench\" kz.shipcheck.bench.PlainChecker --jobs 2 \"$work/files-$n\")"
+  run_interleaved "$runs" scale1 scale2 scalep
+  scale[$n:1]="$(col scale1 1) $(col scale1 2) $(col scale1 3)"
+  scale[$n:2]="$(col scale2 1) $(col scale2 2) $(col scale2 3)"
+  scale[$n:p2]="$(col scalep 1) $(col scalep 2) $(col scalep 3)"
 done
 
 # --- 4. register size ---------------------------------------------------------------------------
@@ -238,15 +253,26 @@ done
 echo
 echo "--jobs 2 over --jobs 1: shipcheck $(ratio "$(f ship_j1 1)" "$(f ship_j2 1)")×, baseline $(ratio "$(f plain_j1 1)" "$(f plain_j2 1)")×, no rules $(ratio "$(f none_j1 1)" "$(f none_j2 1)")×"
 echo
-echo "**Scaling** (shipcheck, --jobs 2). Per declaration: wall time, then wall time less the one-file run (start-up), then CPU time:"
+echo "**Scaling**: cost per declaration (wall time ÷ declarations), shipcheck with --jobs 1 and 2, the baseline with --jobs 2:"
 echo
-echo "| declarations | wall time (s) | µs each | µs each, start-up excluded | CPU µs each | peak RSS (MB) |"
-echo "|---:|---:|---:|---:|---:|---:|"
-for n in 1000 10000 100000; do
-  [ -n "${scale[$n]:-}" ] || continue
-  read -r w c k <<< "${scale[$n]}"
-  echo "| $(echo "$n" | commas) | $w | $(us "$w" "$n") | $(us "$(awk -v a="$w" -v b="$one_ship" 'BEGIN {print a - b}')" "$n") | $(us "$c" "$n") | $(mb "$k") |"
+echo "| declarations | shipcheck --jobs 1: s | µs each | shipcheck --jobs 2: s | µs each | CPU µs each | peak RSS (MB) | baseline --jobs 2: s | µs each |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $sizes; do
+  read -r w1 _ _ <<< "${scale[$n:1]}"
+  read -r w2 c2 k2 <<< "${scale[$n:2]}"
+  read -r wp _ _ <<< "${scale[$n:p2]}"
+  echo "| $(echo "$n" | commas) | $w1 | $(us "$w1" "$n") | $w2 | $(us "$w2" "$n") | $(us "$c2" "$n") | $(mb "$k2") | $wp | $(us "$wp" "$n") |"
 done
+read -r a1 _ _ <<< "${scale[$size:1]}"; read -r b1 _ _ <<< "${scale[$big:1]}"
+read -r a2 _ _ <<< "${scale[$size:2]}"; read -r b2 _ _ <<< "${scale[$big:2]}"
+read -r ap _ _ <<< "${scale[$size:p2]}"; read -r bp _ _ <<< "${scale[$big:p2]}"
+m1=$(awk -v a="$a1" -v b="$b1" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
+m2=$(awk -v a="$a2" -v b="$b2" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
+mp=$(awk -v a="$ap" -v b="$bp" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
+echo
+echo "From $n_fmt to $(echo "$big" | commas) declarations (start-up and warm-up paid), each further declaration costs:" \
+  "shipcheck $m1 µs with --jobs 1 and $m2 µs with --jobs 2 (--jobs 2 over --jobs 1: $(ratio "$m1" "$m2")×);" \
+  "the baseline $mp µs with --jobs 2 (shipcheck ÷ baseline: $(ratio "$mp" "$m2"))"
 echo
 echo "| register | rows | wall time (s) | µs each | CPU µs each | peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|"

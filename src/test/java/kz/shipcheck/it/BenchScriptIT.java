@@ -1,0 +1,56 @@
+package kz.shipcheck.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark command keeps working: {@code src/bench/bench.sh --quick} runs every row (one
+ * file, batch with --jobs 1 and 2, baseline, no rules, register sizes, rules ×5) on small data and
+ * prints every table. It asserts nothing about speed — timings belong to the benchmark, not to a
+ * test — only that each row ran and printed its numbers.
+ */
+class BenchScriptIT {
+  @TempDir Path tmp;
+
+  @Test
+  void quickRunPrintsEveryTable() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/time")), "GNU time is not installed");
+    Path out = tmp.resolve("bench.md");
+    Path err = tmp.resolve("bench.err");
+    Process p = new ProcessBuilder("bash", "src/bench/bench.sh", "--quick")
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bench.sh --quick did not finish");
+    String table = Files.readString(out, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), Files.readString(err, StandardCharsets.UTF_8) + table);
+    for (String row : List.of(
+        "| shipcheck (launcher, compiled pack from the cache) |",
+        "| plain-Java baseline (same flags, own class-data archive) |",
+        "| shipcheck --no-cache (compiles the DRL) |",
+        "| shipcheck | 1 |", "| plain-Java baseline | 1 |", "| no rules (read + report only) | 1 |",
+        "| shipcheck | 2 |", "| plain-Java baseline | 2 |", "| no rules (read + report only) | 2 |",
+        "| 1,000 |", "| 3,000 |", "| --register register-2600.csv | 2,600 |", "| --register register-26000.csv | 26,000 |",
+        "| rules/ | 41 |", "| every rule written 5 times | 205 |")) {
+      assertTrue(table.contains(row), "missing row " + row + "\n" + table);
+    }
+    assertEquals(1, table.split("\\| 1,000 \\|", -1).length - 1, "one scaling row per size\n" + table);
+    for (String ratio : List.of("shipcheck / baseline wall time: ", "--jobs 2 over --jobs 1: shipcheck ",
+        "(--jobs 2 over --jobs 1: ", "(shipcheck ÷ baseline: ",
+        "26,000 rows over 2,600: ", "5× the rules over 1×: ")) {
+      Matcher m = Pattern.compile(Pattern.quote(ratio) + "(\\d+\\.\\d\\d)").matcher(table);
+      assertTrue(m.find(), "no ratio after '" + ratio + "'\n" + table);
+      assertTrue(Double.parseDouble(m.group(1)) > 0, table);
+    }
+    assertTrue(!table.contains("| 0 |") && !table.contains("nan") && !table.contains("inf"), table);
+  }
+}
