@@ -80,24 +80,23 @@ public final class RulePack {
     // The compiled rules (read from the cache or compiled) and the reference data do not depend
     // on each other: on two cores, reading both at once takes a fifth off a one-file check.
     PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
-    String[] how = {"from the cache"};
-    java.util.concurrent.FutureTask<KieBase> rules = new java.util.concurrent.FutureTask<>(() -> {
-      KieBase kb = null;
+    java.util.concurrent.FutureTask<Compiled> rules = new java.util.concurrent.FutureTask<>(() -> {
       String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
       if (cache != null) {
-        kb = HeadStart.kieBase(cacheDir, key);
+        KieBase kb = HeadStart.kieBase(cacheDir, key);
         if (kb == null) {
           kb = cache.load(key);
         }
-      }
-      if (kb == null) {
-        how[0] = cache == null ? "compiled, no cache" : "compiled and cached";
-        kb = compile(files, drl);
-        if (cache != null) {
-          cache.store(key, kb);
+        if (kb != null) {
+          return new Compiled(kb, "from the cache");
         }
       }
-      return kb;
+      KieBase kb = compile(files, drl);
+      if (cache == null) {
+        return new Compiled(kb, "compiled, no cache");
+      }
+      cache.store(key, kb);
+      return new Compiled(kb, "compiled and cached");
     });
     if (!drl.isEmpty()) {
       Thread loader = new Thread(rules, "shipcheck-rules");
@@ -115,9 +114,9 @@ public final class RulePack {
     if (drl.isEmpty()) {
       throw new PackException(files.displayRoot(), 0, 0, "the rule pack holds no .drl files");
     }
-    KieBase kieBase;
+    Compiled compiled;
     try {
-      kieBase = rules.get();
+      compiled = rules.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading the rules", e);
@@ -134,14 +133,17 @@ public final class RulePack {
       throw new IllegalStateException(e.getCause());
     }
     long t2 = System.nanoTime();
-    Map<String, RuleInfo> infos = readMetadata(files, drl, kieBase);
-    RulePack pack = new RulePack(kieBase, data, infos, files.displayRoot());
+    Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase());
+    RulePack pack = new RulePack(compiled.kieBase(), data, infos, files.displayRoot());
     long t3 = System.nanoTime();
     pack.timing = String.format(java.util.Locale.ROOT,
         "data %d ms, rules %d ms after the data (%s; the two load at once), catalogue %d ms",
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, how[0], (t3 - t2) / 1_000_000);
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, compiled.how(), (t3 - t2) / 1_000_000);
     return pack;
   }
+
+  /** The compiled rules and where they came from, for {@code --debug}. */
+  private record Compiled(KieBase kieBase, String how) {}
 
   private static KieBase compile(PackFiles files, Map<String, byte[]> drl) throws PackException {
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();

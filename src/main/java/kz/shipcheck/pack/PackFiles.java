@@ -30,6 +30,7 @@ public final class PackFiles {
 
   private final String displayRoot;
   private final Map<String, byte[]> files;
+  private volatile String hash;
 
   private PackFiles(String displayRoot, Map<String, byte[]> files) {
     this.displayRoot = displayRoot;
@@ -119,8 +120,20 @@ public final class PackFiles {
     return out;
   }
 
-  /** A hash of every file name and content: the key of the compiled-pack cache. */
+  /**
+   * A hash of every file name and content: the key of the compiled-pack cache. Computed once: a
+   * check may ask for it twice (the head start and the load), and the files never change.
+   */
   public String hash() {
+    String h = hash;
+    if (h == null) {
+      h = computeHash();
+      hash = h;
+    }
+    return h;
+  }
+
+  private String computeHash() {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
