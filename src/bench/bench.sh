@@ -47,7 +47,13 @@ fi
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work=target/bench
 mkdir -p "$work"
-cp_bench="target/test-classes:target/shipcheck.jar"
+# the baseline runs from a jar of its own: a class-data archive cannot be made for a classpath
+# with a non-empty directory on it, and the baseline gets an archive as shipcheck has one
+plain_jar="$work/plain.jar"
+if [ ! -f "$plain_jar" ] || [ -n "$(find target/test-classes/kz/shipcheck/bench -name '*.class' -newer "$plain_jar" | head -1)" ]; then
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jar" cf "$plain_jar" -C target/test-classes kz/shipcheck/bench
+fi
+cp_bench="$plain_jar:target/shipcheck.jar"
 export SHIPCHECK_CACHE_DIR="$PWD/$work/cache"   # its own cache folder: warmed below, never the user's
 
 log() { echo "bench: $*" >&2; }
@@ -75,11 +81,26 @@ grow_register() { # FROM TO ROWS
 # --- timing -----------------------------------------------------------------------------------
 # the baseline gets the launcher's flags, and a class-data archive of its own as shipcheck has
 plain_jsa="$work/plain.jsa"
-if [ ! -f "$plain_jsa" ] || [ "$plain_jsa" -ot target/shipcheck.jar ] \
-    || [ "$plain_jsa" -ot target/test-classes/kz/shipcheck/bench/PlainChecker.class ]; then   # stale: the JVM would ignore it
+if [ ! -f "$plain_jsa" ] || [ "$plain_jsa" -ot target/shipcheck.jar ] || [ "$plain_jsa" -ot "$plain_jar" ]; then
+  # stale: the JVM would ignore it, silently
+  rm -f "$plain_jsa"
   "$java_bin" -XX:ArchiveClassesAtExit="$plain_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp_bench" \
-    kz.shipcheck.bench.PlainChecker shipments > /dev/null 2>&1 || rm -f "$plain_jsa"
+    kz.shipcheck.bench.PlainChecker shipments > /dev/null 2> "$work/stderr.txt" || true
+  if [ ! -f "$plain_jsa" ]; then
+    log "could not make the baseline's class-data archive; it would start slower than shipcheck:"
+    cat "$work/stderr.txt" >&2
+    exit 1
+  fi
 fi
+# -Xshare:auto falls back without a word when an archive does not fit: check that both do
+for jsa_check in "target/shipcheck check shipments/pork-frozen-pass.yaml --quiet" \
+    "$java_bin -Xshare:on -XX:SharedArchiveFile=$plain_jsa -Xlog:cds=off -cp $cp_bench kz.shipcheck.bench.PlainChecker shipments/pork-frozen-pass.yaml"; do
+  if ! SHIPCHECK_JAVA_OPTS=-Xshare:on $jsa_check > /dev/null 2> "$work/stderr.txt"; then
+    log "a class-data archive does not load (-Xshare:on): $jsa_check"
+    cat "$work/stderr.txt" >&2
+    exit 1
+  fi
+done
 plain_flags() { # short|batch
   local f=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
   [ -f "$plain_jsa" ] && f+=("-XX:SharedArchiveFile=$plain_jsa")
