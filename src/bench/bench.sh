@@ -11,10 +11,12 @@
 #                                       --jobs, the heap capped at -Xmx512m: it must succeed
 #
 # What runs (every batch writes a jsonl report to /dev/null, --fail-on never):
-#   shipcheck   target/shipcheck, the launcher users run (class-data archive, JIT and GC flags)
+#   shipcheck   target/shipcheck, the launcher users run (class-data archive, JIT and GC flags),
+#               with the whole pack and with a copy of the pack cut down to the baseline's rules
 #   plain Java  kz.shipcheck.bench.PlainChecker: the same reading, parsing, validation, pipeline
 #               and jsonl reporter, with 15 of the pack's rules written as plain Java instead of
-#               the rule engine; started with the launcher's flags and its own class-data archive
+#               the rule engine (its report is shipcheck's with those 15 rules, byte for byte);
+#               started with the launcher's flags and its own class-data archive
 #   no rules    the same with no checks at all: what reading and reporting alone cost
 # Rows: one-file check (median of 10); a batch of single-declaration files with --jobs 1 and 2;
 # cost per declaration at 1,000 / 10,000 / 100,000 / 300,000; with a 2,600-row and a 26,000-row register;
@@ -124,6 +126,7 @@ timed() { # OUT_FILE COMMAND... -> prints "wall cpu peak_kb"; fails loudly if th
   tail -1 "$out" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'
 }
 
+rule_count() { grep -c '^rule ' "$1"/*.drl | awk -F: '{s += $2} END {print s}'; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
@@ -168,14 +171,22 @@ one_plain=$(col plain1 1)
 main_dir="$work/files-$size"
 generate "$main_dir" "$size"
 read -r -a pb <<< "$(plain_flags batch)"
+# the pack cut down to the baseline's rules: shipcheck and the baseline then write the same report,
+# byte for byte (PlainChecksTest), so the two differ only by the engine
+same_pack="$work/rules-same"
+rm -rf "$same_pack"
+"$java_bin" -cp "$cp_bench" kz.shipcheck.bench.PackMultiplier --rules rules --times 1 --out "$same_pack" \
+  --only "$("$java_bin" -cp "$cp_bench" kz.shipcheck.bench.PlainChecker --rule-ids)" 2> /dev/null
+target/shipcheck check "$one" --rules "$same_pack" --quiet > /dev/null || true   # compile once, into the cache
 for j in 1 2; do
   eval "cmd_ship_j$j=(target/shipcheck check \"$main_dir\" --jobs $j --format jsonl --quiet --fail-on never)"
+  eval "cmd_same_j$j=(target/shipcheck check \"$main_dir\" --rules \"$same_pack\" --jobs $j --format jsonl --quiet --fail-on never)"
   eval "cmd_plain_j$j=(\"$java_bin\" ${pb[*]} -cp \"$cp_bench\" kz.shipcheck.bench.PlainChecker --jobs $j \"$main_dir\")"
   eval "cmd_none_j$j=(\"$java_bin\" ${pb[*]} -cp \"$cp_bench\" kz.shipcheck.bench.PlainChecker --no-rules --jobs $j \"$main_dir\")"
 done
-run_interleaved "$runs" ship_j1 plain_j1 none_j1 ship_j2 plain_j2 none_j2
+run_interleaved "$runs" ship_j1 same_j1 plain_j1 none_j1 ship_j2 same_j2 plain_j2 none_j2
 declare -A batch
-for name in ship_j1 plain_j1 none_j1 ship_j2 plain_j2 none_j2; do
+for name in ship_j1 same_j1 plain_j1 none_j1 ship_j2 same_j2 plain_j2 none_j2; do
   batch[$name]="$(col $name 1) $(col $name 2) $(col $name 3)"
 done
 
@@ -221,7 +232,6 @@ target/shipcheck check "$one" --rules "$rules5" --quiet > /dev/null || true   # 
 cmd_rules1=(target/shipcheck check "$main_dir" --jobs 2 --format jsonl --quiet --fail-on never)
 cmd_rules5=(target/shipcheck check "$main_dir" --rules "$rules5" --jobs 2 --format jsonl --quiet --fail-on never)
 run_interleaved "$runs" rules1 rules5
-rule_count() { grep -c '^rule ' "$1"/*.drl | awk -F: '{s += $2} END {print s}'; }
 
 # --- 6. a million, in a capped heap -------------------------------------------------------------
 if [ "$million" = 1 ]; then
@@ -247,7 +257,7 @@ f() { echo "${batch[$1]}" | awk -v k="$2" '{print $k}'; }
 n_fmt=$(echo "$size" | commas)
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $("$java_bin" -version 2>&1 | head -1);"
-echo "$runs runs a row (one-file: $one_runs), medians; ratios are shipcheck's throughput over the other's."
+echo "$runs runs a row (one-file: $one_runs), medians; each ratio is one throughput over another, as its label says: below 1, shipcheck is slower."
 echo
 echo "**One file** ($one), whole process, warm disk cache:"
 echo
@@ -262,17 +272,28 @@ echo "shipcheck / baseline wall time: $(ratio "$one_ship" "$one_plain")"
 echo
 echo "**Batch**: $n_fmt files of one declaration each (~1 KB), read + parse + check + jsonl report:"
 echo
-echo "| what | --jobs | wall time (s) | declarations/s | CPU time (s) | peak RSS (MB) | shipcheck ÷ this |"
+nrules=$(rule_count rules)
+nsame=$(rule_count "$same_pack")
+echo "| what | --jobs | wall time (s) | declarations/s | CPU time (s) | peak RSS (MB) | throughput ÷ baseline's |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 for j in 1 2; do
-  for name in ship plain none; do
-    label=$([ $name = ship ] && echo "shipcheck" || ([ $name = plain ] && echo "plain-Java baseline" || echo "no rules (read + report only)"))
+  for name in ship same plain none; do
+    case $name in
+      ship) label="shipcheck, the whole pack ($nrules rules)" ;;
+      same) label="shipcheck, the baseline's $nsame rules" ;;
+      plain) label="plain-Java baseline ($nsame rules)" ;;
+      none) label="no rules (read + report only)" ;;
+    esac
     k="${name}_j$j"
-    echo "| $label | $j | $(f "$k" 1) | $(per_s "$size" "$(f "$k" 1)") | $(f "$k" 2) | $(mb "$(f "$k" 3)") | $(ratio "$(f "$k" 1)" "$(f "ship_j$j" 1)") |"
+    echo "| $label | $j | $(f "$k" 1) | $(per_s "$size" "$(f "$k" 1)") | $(f "$k" 2) | $(mb "$(f "$k" 3)") | $(ratio "$(f "plain_j$j" 1)" "$(f "$k" 1)") |"
   done
 done
 echo
-echo "--jobs 2 over --jobs 1: shipcheck $(ratio "$(f ship_j1 1)" "$(f ship_j2 1)")×, baseline $(ratio "$(f plain_j1 1)" "$(f plain_j2 1)")×, no rules $(ratio "$(f none_j1 1)" "$(f none_j2 1)")×"
+echo "Same rules, shipcheck's throughput ÷ the baseline's: $(ratio "$(f plain_j1 1)" "$(f same_j1 1)") with --jobs 1," \
+  "$(ratio "$(f plain_j2 1)" "$(f same_j2 1)") with --jobs 2"
+echo
+echo "--jobs 2 over --jobs 1: shipcheck $(ratio "$(f ship_j1 1)" "$(f ship_j2 1)")× (the baseline's rules:" \
+  "$(ratio "$(f same_j1 1)" "$(f same_j2 1)")×), baseline $(ratio "$(f plain_j1 1)" "$(f plain_j2 1)")×, no rules $(ratio "$(f none_j1 1)" "$(f none_j2 1)")×"
 echo
 echo "**Scaling**: cost per declaration (wall time ÷ declarations), shipcheck with --jobs 1 and 2, the baseline with --jobs 2:"
 echo
@@ -293,7 +314,7 @@ mp=$(awk -v a="$ap" -v b="$bp" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - 
 echo
 echo "From $n_fmt to $(echo "$big" | commas) declarations (start-up and warm-up paid), each further declaration costs:" \
   "shipcheck $m1 µs with --jobs 1 and $m2 µs with --jobs 2 (--jobs 2 over --jobs 1: $(ratio "$m1" "$m2")×);" \
-  "the baseline $mp µs with --jobs 2 (shipcheck ÷ baseline: $(ratio "$mp" "$m2"))"
+  "the baseline $mp µs with --jobs 2 (shipcheck ÷ baseline: $(ratio "$mp" "$m2"), the whole pack against its $nsame rules)"
 echo
 echo "| register | rows | wall time (s) | µs each | CPU µs each | peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|"

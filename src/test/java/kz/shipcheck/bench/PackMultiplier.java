@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,6 +21,10 @@ import java.util.stream.Stream;
  * {@code @id("ACCESS-001-X2")}: same conditions, same consequence, so a failing declaration gets
  * each finding K times. Everything else (data/, tests/, other files) is copied as it is.
  *
+ * <p>With {@code --only ID,ID,...} the copy keeps just the named rules: the pack of the same rules
+ * as the plain-Java baseline ({@link PlainChecks#RULES}), to time the engine against it on equal
+ * work.
+ *
  * <p>The multiplied pack is for timing only: its fixtures in tests/ still expect each finding
  * once, so {@code shipcheck test} on it fails, and that is expected.
  *
@@ -25,7 +32,7 @@ import java.util.stream.Stream;
  * line {@code end}; the text before the first rule (package, imports, globals) is kept once.
  *
  * <pre>java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.PackMultiplier \
- *     --rules rules --times 5 --out target/bench/rules-x5</pre>
+ *     --rules rules --times 5 --out target/bench/rules-x5 [--only ACCESS-001,HS-001,...]</pre>
  */
 public final class PackMultiplier {
   private static final Pattern RULE = Pattern.compile("^rule \"([^\"]*)\"(.*)$", Pattern.DOTALL);
@@ -37,31 +44,42 @@ public final class PackMultiplier {
     Path rules = Path.of("rules");
     Path out = null;
     int times = 0;
+    Set<String> only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rules" -> rules = Path.of(args[++i]);
         case "--times" -> times = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--only" -> only = Set.of(args[++i].split(","));
         default -> {
-          System.err.println("usage: PackMultiplier --rules DIR --times K --out DIR");
+          System.err.println("usage: PackMultiplier --rules DIR --times K --out DIR [--only ID,ID,...]");
           System.exit(2);
         }
       }
     }
     if (out == null || times < 1) {
-      System.err.println("usage: PackMultiplier --rules DIR --times K --out DIR (K >= 1)");
+      System.err.println("usage: PackMultiplier --rules DIR --times K --out DIR [--only ID,ID,...] (K >= 1)");
       System.exit(2);
     }
-    int n = multiply(rules, times, out);
+    int n = multiply(rules, times, only, out);
     System.err.printf("wrote %s: %d rules, each %d times%n", out, n, times);
   }
 
   /** Copies the pack at {@code rules} to {@code out} with every rule {@code times} times; returns the rules found. */
   public static int multiply(Path rules, int times, Path out) throws IOException {
+    return multiply(rules, times, null, out);
+  }
+
+  /**
+   * As {@link #multiply(Path, int, Path)}, keeping only the rules whose id is in {@code only} (all
+   * when null); returns the rules kept. An id of {@code only} that no rule has is an error.
+   */
+  public static int multiply(Path rules, int times, Set<String> only, Path out) throws IOException {
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1: " + times);
     }
     int[] count = {0};
+    Set<String> seen = new HashSet<>();
     try (Stream<Path> walk = Files.walk(rules)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
         Path to = out.resolve(rules.relativize(p).toString());
@@ -69,7 +87,7 @@ public final class PackMultiplier {
           Files.createDirectories(to);
         } else if (p.getFileName().toString().endsWith(".drl")) {
           String text = Files.readString(p, StandardCharsets.UTF_8);
-          Files.writeString(to, multiplyDrl(text, times, p.toString(), count), StandardCharsets.UTF_8);
+          Files.writeString(to, multiplyDrl(text, times, only, seen, p.toString(), count), StandardCharsets.UTF_8);
         } else {
           Files.copy(p, to);
         }
@@ -77,11 +95,16 @@ public final class PackMultiplier {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    if (only != null && !seen.containsAll(only)) {
+      Set<String> missing = new TreeSet<>(only);
+      missing.removeAll(seen);
+      throw new IllegalArgumentException("no rule in " + rules + " has the id " + String.join(", ", missing));
+    }
     return count[0];
   }
 
   /** One DRL file with each rule block followed by its copies 2..times. */
-  static String multiplyDrl(String text, int times, String where, int[] count) {
+  static String multiplyDrl(String text, int times, Set<String> only, Set<String> seen, String where, int[] count) {
     String[] lines = text.split("\n", -1);
     StringBuilder b = new StringBuilder();
     int i = 0;
@@ -110,6 +133,11 @@ public final class PackMultiplier {
       }
       if (id == null) {
         throw new IllegalArgumentException(where + ":" + (i + 1) + ": rule \"" + m.group(1) + "\" has no @id");
+      }
+      seen.add(id);
+      if (only != null && !only.contains(id)) {
+        i = end + 1;
+        continue;
       }
       count[0]++;
       appendBlock(b, block);

@@ -29,6 +29,7 @@ import kz.shipcheck.report.WaiverNotes;
  *     [--jobs N] [--rules DIR] [--register FILE] [--no-rules] PATH...</pre>
  *
  * {@code --no-rules} checks nothing at all: the pipeline's own cost, the limit no checker beats.
+ * {@code --rule-ids} prints the ids of the rules it implements, comma-separated, and exits.
  */
 public final class PlainChecker {
   private PlainChecker() {}
@@ -45,24 +46,34 @@ public final class PlainChecker {
         case "--rules" -> rules = Path.of(args[++i]);
         case "--register" -> register = Path.of(args[++i]);
         case "--no-rules" -> none = true;
+        case "--rule-ids" -> {
+          // for the benchmark, which builds a pack of these same rules for shipcheck
+          System.out.println(String.join(",", PlainChecks.RULES.stream().map(r -> r.id()).toList()));
+          return;
+        }
         default -> {
           if (args[i].startsWith("--")) {
-            System.err.println("usage: PlainChecker [--jobs N] [--rules DIR] [--register FILE] [--no-rules] PATH...");
+            System.err.println("usage: PlainChecker [--jobs N] [--rules DIR] [--register FILE] [--no-rules] PATH... | --rule-ids");
             System.exit(2);
           }
           paths.add(args[i]);
         }
       }
     }
+    check(rules, register, none, jobs, paths, System.out);
+  }
+
+  /** Checks {@code paths} as {@code check --format jsonl} would, writing the report to {@code stdout}. */
+  public static void check(Path rules, Path register, boolean none, int jobs, List<String> paths, OutputStream stdout)
+      throws Exception {
     PackFiles pack = rules == null ? PackFiles.bundled() : PackFiles.fromDirectory(rules);
     ReferenceData data = register == null
         ? ReferenceData.load(pack, null, null)
         : ReferenceData.load(pack, register.toString(), Files.readAllBytes(register));
-    boolean noRules = none;
     BatchChecker checker = new BatchChecker(
-        () -> new PlainChecks(data, noRules), new DeclarationReader(InputLimits.defaults(), null), jobs, false);
+        () -> new PlainChecks(data, none), new DeclarationReader(InputLimits.defaults(), null), jobs, false);
     Summary summary = new Summary();
-    OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+    OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
     try (Reporter reporter = Format.JSONL.create(out, new ReportContext("plain-java", PlainChecks.RULES))) {
       checker.run(new Sources(paths), System.in, r -> {
         summary.add(r);
