@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmarks of the in-process parts (src/jmh/java), where a whole run is too coarse: rule
-# evaluation (Drools against the plain-Java baseline) and reading declarations, per declaration.
+# evaluation (Drools against the plain-Java baseline), reading declarations, and the whole batch
+# pipeline once warm with 1 and 2 workers (PipelineBenchmark), per declaration.
 # Builds with the Maven profile 'jmh' (into target/jmh/) and runs org.openjdk.jmh.Main with the
 # arguments given, after defaults sized for a shared two-core machine: one fork, 5 warm-up and 5
 # measured iterations of 1 s, ParallelGC. An option given here replaces its default.
