@@ -229,6 +229,9 @@ public final class BatchChecker {
     if (s.path() == null) {
       return Math.min(reader.limits().maxFileBytes(), 8L * 1024 * 1024);
     }
+    if (s.size() >= 0) {
+      return s.size(); // the folder walk read it
+    }
     try {
       return Files.size(s.path());
     } catch (IOException | SecurityException e) {

@@ -9,10 +9,20 @@ import java.nio.file.Path;
  *     for standard input
  * @param path the file to read, or null for standard input
  * @param problem why the input cannot even be opened (a broken link, a loop), or null
+ * @param size the file's size in bytes when the folder walk has already read it, else -1
  */
-public record Source(String name, Path path, String problem) {
+public record Source(String name, Path path, String problem, long size) {
+  public Source(String name, Path path, String problem) {
+    this(name, path, problem, -1);
+  }
+
   public static Source file(String name, Path path) {
     return new Source(name, path, null);
+  }
+
+  /** A file whose size the walk has read (one stat call per file instead of several). */
+  static Source file(String name, Path path, long size) {
+    return new Source(name, path, null, size);
   }
 
   public static Source stdin() {

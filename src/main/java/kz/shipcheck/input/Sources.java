@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,8 +86,25 @@ public final class Sources implements Iterable<Source> {
     }
 
     private void visit(String name, Path path, boolean explicit) {
-      boolean link = Files.isSymbolicLink(path);
-      if (Files.isDirectory(path)) {
+      // one lstat (and a stat only for a link) answers every question below: the walk runs on the
+      // thread that hands work to the others, once per file
+      BasicFileAttributes own;
+      BasicFileAttributes target;
+      try {
+        own = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException | SecurityException e) {
+        own = null;
+      }
+      boolean link = own != null && own.isSymbolicLink();
+      target = own;
+      if (link) {
+        try {
+          target = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+          target = null; // broken, or a loop
+        }
+      }
+      if (target != null && target.isDirectory()) {
         Path real;
         try {
           real = path.toRealPath();
@@ -104,7 +122,8 @@ public final class Sources implements Iterable<Source> {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
           for (Path c : ds) {
             String fn = c.getFileName().toString();
-            if (Files.isDirectory(c) || isYamlName(fn) || Files.isSymbolicLink(c) && isYamlName(fn)) {
+            // the name first: a batch folder holds mostly *.yaml files, and each stat call costs
+            if (isYamlName(fn) || Files.isDirectory(c)) {
               children.add(fn);
             }
           }
@@ -114,13 +133,13 @@ public final class Sources implements Iterable<Source> {
         }
         children.sort(null);
         stack.push(new Frame(name, path, real, children.iterator()));
-      } else if (Files.exists(path)) {
-        if (!explicit && isYamlName(path.getFileName().toString()) && !Files.isRegularFile(path)) {
+      } else if (target != null) {
+        if (!explicit && isYamlName(path.getFileName().toString()) && !target.isRegularFile()) {
           // a named pipe would block the run forever, a socket or device cannot be read as a file;
           // named on the command line (e.g. <(generate) is a pipe) they are read as given
           next = Source.broken(name, path, "not a regular file (a pipe, socket or device): not read");
         } else if (explicit || isYamlName(path.getFileName().toString())) {
-          next = Source.file(name, path);
+          next = Source.file(name, path, target.isRegularFile() ? target.size() : -1);
         }
       } else if (link) {
         if (explicit || isYamlName(path.getFileName().toString())) {
