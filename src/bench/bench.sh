@@ -86,7 +86,9 @@ plain_jsa="$work/plain.jsa"
 if [ ! -f "$plain_jsa" ] || [ "$plain_jsa" -ot target/shipcheck.jar ] || [ "$plain_jsa" -ot "$plain_jar" ]; then
   # stale: the JVM would ignore it, silently
   rm -f "$plain_jsa"
-  "$java_bin" -XX:ArchiveClassesAtExit="$plain_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp_bench" \
+  # -Xint, as in src/main/sh/make-launcher.sh: an archive recorded with the JIT on can keep hot
+  # methods out of the JIT for good (JDK-8306460); one did, and the baseline ran 45 % slower
+  "$java_bin" -Xint -XX:ArchiveClassesAtExit="$plain_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp_bench" \
     kz.shipcheck.bench.PlainChecker shipments > /dev/null 2> "$work/stderr.txt" || true
   if [ ! -f "$plain_jsa" ]; then
     log "could not make the baseline's class-data archive; it would start slower than shipcheck:"
