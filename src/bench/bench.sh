@@ -53,7 +53,9 @@ mkdir -p "$work"
 # with a non-empty directory on it, and the baseline gets an archive as shipcheck has one
 plain_jar="$work/plain.jar"
 if [ ! -f "$plain_jar" ] || [ -n "$(find target/test-classes/kz/shipcheck/bench -name '*.class' -newer "$plain_jar" | head -1)" ]; then
-  "${JAVA_HOME:+$JAVA_HOME/bin/}jar" cf "$plain_jar" -C target/test-classes kz/shipcheck/bench
+  jar_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
+  command -v "$jar_bin" > /dev/null || jar_bin="$(dirname "$(readlink -f "$(command -v "$java_bin")")")/jar"
+  "$jar_bin" cf "$plain_jar" -C target/test-classes kz/shipcheck/bench
 fi
 cp_bench="$plain_jar:target/shipcheck.jar"
 export SHIPCHECK_CACHE_DIR="$PWD/$work/cache"   # its own cache folder: warmed below, never the user's
