@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.shipcheck.bench.DeclarationGenerator;
 import kz.shipcheck.bench.PackMultiplier;
@@ -76,18 +74,11 @@ public class PipelineBenchmark {
     dir = Files.createTempDirectory("shipcheck-jmh-pipeline");
     new DeclarationGenerator(GeneratedDeclarations.RULES, 1).perFile(1).write(FILES, dir.resolve("declarations"));
     switch (checks) {
-      case "engine" -> {
-        RulePack pack = RulePack.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null);
-        supplier = pack::newEvaluator;
-        context = new ReportContext("jmh", List.copyOf(pack.catalogue()));
-      }
+      case "engine" -> engine(GeneratedDeclarations.RULES);
       case "engine-same-rules" -> {
-        Set<String> ids = PlainChecks.RULES.stream().map(r -> r.id()).collect(Collectors.toSet());
         Path same = dir.resolve("rules-same");
-        PackMultiplier.multiply(GeneratedDeclarations.RULES, 1, ids, same);
-        RulePack pack = RulePack.load(PackFiles.fromDirectory(same), null, null);
-        supplier = pack::newEvaluator;
-        context = new ReportContext("jmh", List.copyOf(pack.catalogue()));
+        PackMultiplier.multiply(GeneratedDeclarations.RULES, 1, PlainChecks.ruleIds(), same);
+        engine(same);
       }
       case "plain-java" -> {
         ReferenceData data = ReferenceData.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null);
@@ -96,6 +87,12 @@ public class PipelineBenchmark {
       }
       default -> throw new IllegalArgumentException("checks: " + checks);
     }
+  }
+
+  private void engine(Path rules) throws Exception {
+    RulePack pack = RulePack.load(PackFiles.fromDirectory(rules), null, null);
+    supplier = pack::newEvaluator;
+    context = new ReportContext("jmh", List.copyOf(pack.catalogue()));
   }
 
   @TearDown(Level.Trial)

@@ -88,22 +88,9 @@ public final class Sources implements Iterable<Source> {
     private void visit(String name, Path path, boolean explicit) {
       // one lstat (and a stat only for a link) answers every question below: the walk runs on the
       // thread that hands work to the others, once per file
-      BasicFileAttributes own;
-      BasicFileAttributes target;
-      try {
-        own = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (IOException | SecurityException e) {
-        own = null;
-      }
+      BasicFileAttributes own = attributes(path, LinkOption.NOFOLLOW_LINKS);
       boolean link = own != null && own.isSymbolicLink();
-      target = own;
-      if (link) {
-        try {
-          target = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (IOException | SecurityException e) {
-          target = null; // broken, or a loop
-        }
-      }
+      BasicFileAttributes target = link ? attributes(path) : own; // null: missing, broken or a loop
       if (target != null && target.isDirectory()) {
         Path real;
         try {
@@ -158,6 +145,15 @@ public final class Sources implements Iterable<Source> {
       Source s = next;
       next = null;
       return s;
+    }
+  }
+
+  /** The path's attributes, or null when it cannot be read (missing, a broken link, a loop). */
+  private static BasicFileAttributes attributes(Path path, LinkOption... options) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, options);
+    } catch (IOException | SecurityException e) {
+      return null;
     }
   }
 

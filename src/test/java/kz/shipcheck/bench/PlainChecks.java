@@ -2,7 +2,9 @@ package kz.shipcheck.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.input.Locations;
@@ -65,6 +67,13 @@ public final class PlainChecks implements Checks {
       rule("CERT-001", "Each item is covered by the certificate its product needs (veterinary or phytosanitary)",
           "The product's protocol: veterinary certificate (animal products) or ISPM 12 phytosanitary certificate "
               + "(plant products, feed)", "fact"));
+
+  /** The ids of {@link #RULES}, in their order: what a pack of the same rules keeps. */
+  public static Set<String> ruleIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    RULES.forEach(r -> ids.add(r.id()));
+    return ids;
+  }
 
   private static final int ACCESS_001 = 0, ACCESS_002 = 1, ACCESS_003 = 2, HS_001 = 3, HS_002 = 4, REG_001 = 5,
       REG_002 = 6, REG_003 = 7, REG_004 = 8, REGION_001 = 9, REGION_002 = 10, BIN_001 = 11, CONSIGNEE_001 = 12,
