@@ -106,7 +106,7 @@ class InitCommandTest {
     assertTrue(t.contains("    laboratory: katu-biosafety-lab "), t);
     assertTrue(t.contains("    storageTemperatureC: 2 "), t);
     assertTrue(t.contains("    establishment: KZ-EST-0042 "), t);
-    assertTrue(t.contains("    originRegion: pavlodar "), t);
+    assertTrue(t.contains("    originRegion: east-kazakhstan "), t);
     assertFalse(t.contains("heatTreatment"), t);
 
     r = Cli.run("init", "--product", "wheat", "--ship-date", SHIP_DATE);
