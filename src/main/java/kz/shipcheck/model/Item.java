@@ -51,6 +51,8 @@ public final class Item {
   private Rate valueRate;
   private Product.Treatment requiredTreatment;
   private List<Restriction> restrictions = List.of();
+  private boolean labReportRequired;
+  private Integer maxAgeDays;
 
   private Item(Builder b, Declaration declaration) {
     this.declaration = declaration;
@@ -191,6 +193,35 @@ public final class Item {
     requiredTreatment = productInfo == null ? null : productInfo.treatmentFor(form);
     restrictions =
         originRegion == null ? List.of() : ref.restrictions(originRegion, productInfo, declaration.getDate());
+    LocalDate labsFrom = ref.labReportsRequiredFrom();
+    labReportRequired =
+        productInfo != null && productInfo.labReport() && labsFrom != null && !declaration.getDate().isBefore(labsFrom);
+    maxAgeDays =
+        productInfo == null ? null
+            : productInfo.maxAgeDays() != null ? productInfo.maxAgeDays()
+            : formInfo != null ? formInfo.maxAgeDays() : null;
+  }
+
+  /**
+   * True when the product needs a laboratory report on the judged date: its row asks for one and
+   * the date is on or after the first day the pack's data knows an accredited laboratory ({@link
+   * ReferenceData#labReportsRequiredFrom}).
+   */
+  public boolean isLabReportRequired() {
+    return labReportRequired;
+  }
+
+  /**
+   * The production age, in days before the judged date, after which the item draws a warning:
+   * the product's own limit, else its form's; null when neither gives one.
+   */
+  public Integer getMaxAgeDays() {
+    return maxAgeDays;
+  }
+
+  /** Days from the production date to the judged date (negative when produced after it), or null. */
+  public Long getProductionAgeDays() {
+    return productionDate == null ? null : java.time.temporal.ChronoUnit.DAYS.between(productionDate, declaration.getDate());
   }
 
   /** The access-list row of {@link #getProduct()}, or null when absent or unknown. */

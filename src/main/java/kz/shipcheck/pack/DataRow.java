@@ -3,6 +3,7 @@ package kz.shipcheck.pack;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.InputProblem;
@@ -184,6 +185,31 @@ final class DataRow {
       out.add(s.text());
     }
     return List.copyOf(out);
+  }
+
+  /** A whole number of days, zero or more, or null when absent. */
+  Integer days(String key) throws PackException {
+    YamlNode n = present(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof Scalar s && s.type() == ScalarType.INTEGER && s.text().matches("[0-9]{1,6}")) {
+      return Integer.parseInt(s.text());
+    }
+    throw error(key, "'" + key + "' must be a whole number of days (0 to 999999)");
+  }
+
+  /** A mapping of keys to lists of text ({@code {frozen: ["0202"]}}), empty when absent. */
+  Map<String, List<String>> listsByKey(String key) throws PackException {
+    DataRow c = child(key);
+    if (c == null) {
+      return Map.of();
+    }
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (String k : c.map.entries().keySet()) {
+      out.put(k, c.list(k));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** A nested mapping as a row of its own (no provenance needed), or null. */

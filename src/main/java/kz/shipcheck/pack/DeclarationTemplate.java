@@ -119,7 +119,9 @@ public final class DeclarationTemplate {
   private void item(RegisterEntry est, String region) {
     line(1, "- product: " + product.key(), product.name() + ", on the access list from " + product.accessFrom());
     String hs = hsCode();
-    line(2, "hsCode: " + quote(hs), "under " + String.join(", ", product.hsHeadings()) + "; quoted, to keep leading zeros");
+    line(2, "hsCode: " + quote(hs), "under " + (form != null && product.hsByForm().containsKey(form)
+        ? product.hsHeadingsOf(form) + " (" + form + ")"
+        : String.join(", ", product.hsHeadings())) + "; quoted, to keep leading zeros");
     line(2, "description: " + quote(product.name()), "free text");
     if (form != null) {
       line(2, "form: " + form, "admitted forms: " + String.join(", ", product.forms()));
@@ -268,8 +270,10 @@ public final class DeclarationTemplate {
     return null;
   }
 
+  /** The first heading of the form's own headings where the product has them, else of the product. */
   private String hsCode() {
-    String h = product.hsHeadings().get(0);
+    List<String> ofForm = form == null ? null : product.hsByForm().get(form);
+    String h = ofForm != null && !ofForm.isEmpty() ? ofForm.get(0) : product.hsHeadings().get(0);
     int dash = h.indexOf('-');
     return (dash < 0 ? h : h.substring(0, dash)).trim();
   }

@@ -3,8 +3,11 @@ package kz.shipcheck.pack;
 /**
  * A product form of the declaration format ({@code data/forms.yaml}) and, for frozen and chilled
  * goods, the storage temperature range the cold chain must hold (either bound may be open).
+ *
+ * @param maxAgeDays production age after which goods of this form draw a warning, or null
  */
-public record Form(String key, String name, Double storageMinC, Double storageMaxC, String source, String basis) {
+public record Form(
+    String key, String name, Double storageMinC, Double storageMaxC, String source, String basis, Integer maxAgeDays) {
 
   /** True when the form has a storage range at all. */
   public boolean coldChain() {

@@ -2,6 +2,7 @@ package kz.shipcheck.pack;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One row of the access list ({@code data/products.yaml}).
@@ -11,6 +12,14 @@ import java.util.List;
  * @param forms admitted forms; empty means {@code form} may be left out
  * @param hsPrefixes the HS headings expanded to digit prefixes ("0206.41-0206.49" gives 020641 ...
  *     020649)
+ * @param hsByForm for products whose headings differ by form, each form's headings as written
+ * @param hsPrefixesByForm the same expanded to digit prefixes
+ * @param registrationRecommended one of GACC Decree 248's 18 types whose registration the
+ *     exporting country's authority recommends: the establishment must be listed by the
+ *     production date
+ * @param maxAgeDays the production age after which a declaration draws a warning, or null (the
+ *     form's then applies)
+ * @param outsideScope a product the pack knows but does not judge (processed foods)
  */
 public record Product(
     String key,
@@ -32,17 +41,51 @@ public record Product(
     Double maxParticleMm,
     String reference,
     String source,
-    String basis) {
+    String basis,
+    Map<String, List<String>> hsByForm,
+    Map<String, List<String>> hsPrefixesByForm,
+    boolean registrationRecommended,
+    Integer maxAgeDays,
+    boolean outsideScope) {
 
-  /** Admitted on this date (start inclusive). */
+  /** Admitted on this date (start inclusive); never for a product outside the pack's scope. */
   public boolean admittedOn(LocalDate date) {
-    return admitted && accessFrom != null && !date.isBefore(accessFrom);
+    return admitted && !outsideScope && accessFrom != null && !date.isBefore(accessFrom);
   }
 
   /** True when the HS code's digits start with one of the product's headings. */
   public boolean coversHsCode(String hsCode) {
-    String digits = hsCode.replace(".", "").replace(" ", "");
-    for (String p : hsPrefixes) {
+    return startsWithAny(hsCode, hsPrefixes);
+  }
+
+  /**
+   * True when the declared form has headings of its own and the HS code is under none of them
+   * (frozen beef declared under 0201, the heading of fresh or chilled beef). False when the form
+   * is absent or the product's headings do not depend on the form.
+   */
+  public boolean hsCodeContradictsForm(String form, String hsCode) {
+    List<String> prefixes = form == null ? null : hsPrefixesByForm.get(form);
+    return prefixes != null && hsCode != null && !startsWithAny(hsCode, prefixes);
+  }
+
+  /** The headings of a form ("0202"), joined for messages; empty when the form has none. */
+  public String hsHeadingsOf(String form) {
+    return String.join(", ", hsByForm.getOrDefault(form, List.of()));
+  }
+
+  /** The first form whose headings cover the HS code, or null: what the code itself says. */
+  public String formOfHsCode(String hsCode) {
+    for (Map.Entry<String, List<String>> e : hsPrefixesByForm.entrySet()) {
+      if (startsWithAny(hsCode, e.getValue())) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  private static boolean startsWithAny(String hsCode, List<String> prefixes) {
+    String digits = HsCodes.digits(hsCode.trim());
+    for (String p : prefixes) {
       if (digits.startsWith(p)) {
         return true;
       }

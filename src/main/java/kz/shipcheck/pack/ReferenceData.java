@@ -42,6 +42,7 @@ public final class ReferenceData {
   private final Map<String, CertificateType> certificateTypes;
   private final Map<String, Decree> decrees;
   private final Register register;
+  private final LocalDate labReportsRequiredFrom;
 
   private ReferenceData(
       Map<String, Product> products,
@@ -64,6 +65,8 @@ public final class ReferenceData {
     this.certificateTypes = certificateTypes;
     this.decrees = decrees;
     this.register = register;
+    this.labReportsRequiredFrom =
+        laboratories.values().stream().map(Laboratory::accreditedFrom).min(LocalDate::compareTo).orElse(null);
   }
 
   /**
@@ -104,18 +107,31 @@ public final class ReferenceData {
           Set.of(
               "key", "name", "admitted", "accessFrom", "forms", "hsHeadings", "origin", "use",
               "sensitive", "labReport", "packaged", "chineseLabel", "exportMarking",
-              "adMustMention", "treatment", "maxParticleMm", "reference", "source", "basis"));
+              "adMustMention", "treatment", "maxParticleMm", "reference", "source", "basis",
+              "hsByForm", "registration", "maxAgeDays", "scope"));
       r.requireProvenance();
       String key = r.text("key", true);
       boolean admitted = r.bool("admitted");
+      String scope = r.text("scope", false);
+      if (scope != null && !scope.equals("outside")) {
+        throw r.error("scope", "scope must be outside (or absent), found '" + scope + "'");
+      }
+      boolean outsideScope = scope != null;
+      if (outsideScope && admitted) {
+        throw r.error("admitted", "a product outside the pack's scope is not admitted by it");
+      }
+      String registration = r.text("registration", false);
+      if (registration != null && !registration.equals("recommended")) {
+        throw r.error("registration", "registration must be recommended (or absent), found '" + registration + "'");
+      }
       LocalDate from = r.date("accessFrom", admitted);
       String origin = r.text("origin", true);
       if (!origin.equals("plant") && !origin.equals("animal")) {
         throw r.error("origin", "origin must be plant or animal, found '" + origin + "'");
       }
       String use = r.text("use", true);
-      if (!use.equals("food") && !use.equals("feed")) {
-        throw r.error("use", "use must be food or feed, found '" + use + "'");
+      if (!use.equals("food") && !use.equals("feed") && !use.equals("other")) {
+        throw r.error("use", "use must be food, feed or other, found '" + use + "'");
       }
       List<String> headings = r.list("hsHeadings");
       if (headings.isEmpty()) {
@@ -128,6 +144,26 @@ public final class ReferenceData {
         } catch (IllegalArgumentException e) {
           throw r.errorAtElement("hsHeadings", i, e.getMessage());
         }
+      }
+      Map<String, List<String>> hsByForm = r.listsByKey("hsByForm");
+      Map<String, List<String>> hsPrefixesByForm = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> e : hsByForm.entrySet()) {
+        List<String> fp = new ArrayList<>();
+        for (String h : e.getValue()) {
+          List<String> expanded;
+          try {
+            expanded = HsCodes.expand(h);
+          } catch (IllegalArgumentException ex) {
+            throw r.error("hsByForm", e.getKey() + ": " + ex.getMessage());
+          }
+          for (String x : expanded) {
+            if (prefixes.stream().noneMatch(x::startsWith)) {
+              throw r.error("hsByForm", e.getKey() + ": " + h + " is not under the product's hsHeadings");
+            }
+          }
+          fp.addAll(expanded);
+        }
+        hsPrefixesByForm.put(e.getKey(), List.copyOf(fp));
       }
       Product.Treatment treatment = null;
       DataRow t = r.child("treatment");
@@ -158,7 +194,12 @@ public final class ReferenceData {
               r.number("maxParticleMm", false),
               r.text("reference", true),
               r.text("source", true),
-              r.text("basis", true));
+              r.text("basis", true),
+              hsByForm,
+              java.util.Collections.unmodifiableMap(hsPrefixesByForm),
+              registration != null,
+              r.days("maxAgeDays"),
+              outsideScope);
       putUnique(out, key, p, r, "key");
     }
     return out;
@@ -205,14 +246,28 @@ public final class ReferenceData {
   private static Map<String, Crossing> loadCrossings(PackFiles pack) throws PackException {
     Map<String, Crossing> out = new LinkedHashMap<>();
     for (DataRow r : DataRow.readList(pack, CROSSINGS)) {
-      r.allowOnly(Set.of("key", "name", "mode", "source", "basis"));
+      r.allowOnly(Set.of("key", "name", "mode", "validFrom", "validTo", "planned", "source", "basis"));
       r.requireProvenance();
       String mode = r.text("mode", true);
       if (!mode.equals("rail") && !mode.equals("road")) {
         throw r.error("mode", "mode must be rail or road, found '" + mode + "'");
       }
       String key = r.text("key", true);
-      putUnique(out, key, new Crossing(key, r.text("name", true), mode, r.text("source", true), r.text("basis", true)), r, "key");
+      LocalDate validFrom = r.date("validFrom", false);
+      LocalDate validTo = r.date("validTo", false);
+      if (validFrom != null && validTo != null && !validFrom.isBefore(validTo)) {
+        throw r.error("validTo", "validTo must be after validFrom");
+      }
+      boolean planned = r.bool("planned");
+      if (planned && validFrom != null) {
+        throw r.error("planned", "a planned crossing has no opening date; give validFrom once it is known and drop planned");
+      }
+      putUnique(
+          out,
+          key,
+          new Crossing(key, r.text("name", true), mode, validFrom, validTo, planned, r.text("source", true), r.text("basis", true)),
+          r,
+          "key");
     }
     return out;
   }
@@ -311,7 +366,7 @@ public final class ReferenceData {
   private static Map<String, Form> loadForms(PackFiles pack) throws PackException {
     Map<String, Form> out = new LinkedHashMap<>();
     for (DataRow r : DataRow.readList(pack, FORMS)) {
-      r.allowOnly(Set.of("key", "name", "storageMinC", "storageMaxC", "source", "basis"));
+      r.allowOnly(Set.of("key", "name", "storageMinC", "storageMaxC", "maxAgeDays", "source", "basis"));
       r.requireProvenance();
       String key = r.text("key", true);
       Double min = r.number("storageMinC", false);
@@ -319,7 +374,12 @@ public final class ReferenceData {
       if (min != null && max != null && min > max) {
         throw r.error("storageMaxC", "storageMaxC must not be below storageMinC");
       }
-      putUnique(out, key, new Form(key, r.text("name", true), min, max, r.text("source", true), r.text("basis", true)), r, "key");
+      putUnique(
+          out,
+          key,
+          new Form(key, r.text("name", true), min, max, r.text("source", true), r.text("basis", true), r.days("maxAgeDays")),
+          r,
+          "key");
     }
     return out;
   }
@@ -441,6 +501,16 @@ public final class ReferenceData {
 
   public Collection<Laboratory> laboratories() {
     return laboratories.values();
+  }
+
+  /**
+   * The first day on which the pack's data knows an accredited laboratory, or null when it knows
+   * none. The laboratory-report requirement is a model of this project: it starts on this day, so
+   * that a shipment is never failed only because the pack's own data has no laboratory for its
+   * date (beef, lamb, honey and dairy were exported lawfully before 2021-03-18).
+   */
+  public LocalDate labReportsRequiredFrom() {
+    return labReportsRequiredFrom;
   }
 
   public String laboratoryKeys() {

@@ -88,7 +88,9 @@ public final class DeclarationGenerator {
       (p.admitted() ? admitted : notAdmitted).add(p);
     }
     for (Crossing c : ref.crossings()) {
-      (c.mode().equals("rail") ? rail : road).add(c);
+      if (c.openOn(YEAR_START) && c.openOn(LAST)) { // a planned crossing would fail every declaration
+        (c.mode().equals("rail") ? rail : road).add(c);
+      }
     }
     List<String> lines = Files.readAllLines(rules.resolve("data/register.csv"), StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
@@ -406,9 +408,9 @@ public final class DeclarationGenerator {
       Product p = i == 0 ? shown : product;
       String itemForm = form;
       b.append("  - product: ").append(p.key()).append('\n');
-      String hs = hsCode(p);
+      String hs = hsCode(p, itemForm);
       if (i == 0 && itemFaults.contains("hs")) {
-        hs = hsCode(pick(admitted.stream().filter(x -> x != product).toList()));
+        hs = hsCode(pick(admitted.stream().filter(x -> x != product).toList()), null);
       }
       b.append("    hsCode: \"").append(hs).append("\"\n");
       b.append("    description: ").append(quote(p.name())).append('\n');
@@ -478,8 +480,10 @@ public final class DeclarationGenerator {
     return kind;
   }
 
-  private String hsCode(Product p) {
-    String prefix = pick(p.hsPrefixes());
+  /** An HS code under the product's headings, and under the form's own where it has them (HS-003). */
+  private String hsCode(Product p, String form) {
+    List<String> prefixes = form == null ? null : p.hsPrefixesByForm().get(form);
+    String prefix = pick(prefixes != null ? prefixes : p.hsPrefixes());
     StringBuilder d = new StringBuilder(prefix);
     while (d.length() < 6) {
       d.append(random.nextInt(10));

@@ -134,6 +134,8 @@ public final class PlainChecks implements Checks {
       if (p == null) {
         add(ACCESS_001, at + "product", "unknown product '" + i.getProduct() + "': it is not on the access list",
             "use a product key of the access list: " + ref.admittedKeys());
+      } else if (p.outsideScope()) {
+        // ACCESS-004 is not among the baseline's rules; ACCESS-002 does not fire for such a product
       } else if (!p.admittedOn(date)) {
         if (p.admitted()) {
           add(ACCESS_002, at + "product",

@@ -99,6 +99,11 @@ class InitCommandTest {
     assertTrue(t.contains("    hsCode: \"1102.90\" "), t);
     assertFalse(t.contains("type: laboratory"), t);
 
+    // frozen beef is declared under 0202; 0201 is fresh or chilled beef (HS-003)
+    t = Cli.run("init", "--product", "beef", "--ship-date", SHIP_DATE).out();
+    assertTrue(t.contains("    hsCode: \"0202\" "), t);
+    assertTrue(t.contains("under 0202 (frozen)"), t);
+
     r = Cli.run("init", "--product", "pork", "--form", "chilled", "--ship-date", SHIP_DATE);
     t = r.out();
     assertTrue(t.contains("  - type: veterinary "), t);
@@ -106,7 +111,7 @@ class InitCommandTest {
     assertTrue(t.contains("    laboratory: katu-biosafety-lab "), t);
     assertTrue(t.contains("    storageTemperatureC: 2 "), t);
     assertTrue(t.contains("    establishment: KZ-EST-0042 "), t);
-    assertTrue(t.contains("    originRegion: pavlodar "), t);
+    assertTrue(t.contains("    originRegion: east-kazakhstan "), t);
     assertFalse(t.contains("heatTreatment"), t);
 
     r = Cli.run("init", "--product", "wheat", "--ship-date", SHIP_DATE);

@@ -67,9 +67,9 @@ class PredicatesTest {
 
   @Test
   void coldChainRanges() {
-    Form frozen = new Form("frozen", "frozen", null, -18.0, "s", "model");
-    Form chilled = new Form("chilled", "chilled", 0.0, 4.0, "s", "model");
-    Form grain = new Form("grain", "grain", null, null, "s", "model");
+    Form frozen = new Form("frozen", "frozen", null, -18.0, "s", "model", null);
+    Form chilled = new Form("chilled", "chilled", 0.0, 4.0, "s", "model", null);
+    Form grain = new Form("grain", "grain", null, null, "s", "model", null);
     assertTrue(frozen.storageOk(-18.0));
     assertTrue(frozen.storageOk(-25.0));
     assertFalse(frozen.storageOk(-17.5));
@@ -126,7 +126,7 @@ class PredicatesTest {
     return new Product(
         "pork", "pork", true, LocalDate.of(2025, 10, 15), List.of("frozen", "heat-treated"), List.of("0203"),
         List.of("0203"), "animal", "food", List.of("fmd", "asf"), true, true, false, false, List.of(), t, null,
-        "ref", "src", "fact");
+        "ref", "src", "fact", java.util.Map.of(), java.util.Map.of(), true, null, false);
   }
 
   private static Restriction restriction(boolean heatExempt, Product.Treatment inactivation) {

@@ -40,14 +40,36 @@ class ReferenceDataTest {
     return ReferenceData.load(PackFiles.fromDirectory(copy), null, null);
   }
 
+  /** GACC/MARA 2024 No. 20 reopened nine south-eastern regions; the other eleven stay closed. */
   @Test
-  void fmdRowEndsOn20240207() throws PackException {
+  void fmdLiftingOf2024IsRegional() throws PackException {
     ReferenceData ref = bundled();
     Product beef = ref.product("beef");
+    Product pork = ref.product("pork");
     assertEquals(1, ref.restrictions("almaty-region", beef, LocalDate.of(2024, 2, 6)).size());
     assertEquals(0, ref.restrictions("almaty-region", beef, LocalDate.of(2024, 2, 7)).size());
-    assertEquals(1, ref.restrictions("abai", beef, LocalDate.of(2022, 8, 1)).size(), "all covers every region");
-    assertEquals(0, ref.restrictions("almaty-region", ref.product("pork"), LocalDate.of(2023, 1, 1)).size());
+    assertEquals(1, ref.restrictions("abai", beef, LocalDate.of(2022, 8, 1)).size());
+    for (String open : List.of("almaty-region", "jetisu", "east-kazakhstan", "abai", "zhambyl", "turkistan",
+        "kyzylorda", "almaty-city", "shymkent")) {
+      assertEquals(0, ref.restrictions(open, beef, LocalDate.of(2026, 12, 2)).size(), open);
+      assertEquals(0, ref.restrictions(open, pork, LocalDate.of(2026, 12, 2)).size(), open);
+    }
+    for (String closed : List.of("akmola", "aktobe", "atyrau", "west-kazakhstan", "karaganda", "ulytau",
+        "kostanay", "mangystau", "pavlodar", "north-kazakhstan", "astana")) {
+      assertEquals(1, ref.restrictions(closed, beef, LocalDate.of(2026, 12, 2)).size(), closed);
+      assertEquals(1, ref.restrictions(closed, pork, LocalDate.of(2026, 12, 2)).size(), "covers pork: " + closed);
+    }
+  }
+
+  /** The five buffer regions (and those later cut from them) open for FMD-sensitive goods on 2018-05-12. */
+  @Test
+  void bufferRegionsOpenOn20180512() throws PackException {
+    ReferenceData ref = bundled();
+    Product lamb = ref.product("lamb");
+    assertEquals(1, ref.restrictions("almaty-region", lamb, LocalDate.of(2018, 5, 11)).size());
+    assertEquals(1, ref.restrictions("south-kazakhstan", lamb, LocalDate.of(2018, 5, 11)).size());
+    assertEquals(0, ref.restrictions("almaty-region", lamb, LocalDate.of(2018, 5, 12)).size());
+    assertEquals(0, ref.restrictions("akmola", lamb, LocalDate.of(2018, 3, 20)).size());
   }
 
   @Test
