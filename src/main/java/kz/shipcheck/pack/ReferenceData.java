@@ -1,5 +1,6 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -135,7 +136,7 @@ public final class ReferenceData {
         t.allowOnly(Set.of("forms", "minCoreC", "minMinutes", "minHumidityPct"));
         treatment =
             new Product.Treatment(
-                t.list("forms"), t.number("minCoreC", true), t.number("minMinutes", true), t.number("minHumidityPct", false));
+                t.list("forms"), t.decimal("minCoreC", true), t.decimal("minMinutes", true), t.decimal("minHumidityPct", false));
       }
       Product p =
           new Product(
@@ -155,7 +156,7 @@ public final class ReferenceData {
               r.bool("exportMarking"),
               r.list("adMustMention"),
               treatment,
-              r.number("maxParticleMm", false),
+              r.decimal("maxParticleMm", false),
               r.text("reference", true),
               r.text("source", true),
               r.text("basis", true));
@@ -290,7 +291,7 @@ public final class ReferenceData {
       DataRow t = r.child("inactivation");
       if (t != null) {
         t.allowOnly(Set.of("minCoreC", "minMinutes"));
-        inactivation = new Product.Treatment(List.of(), t.number("minCoreC", true), t.number("minMinutes", true), null);
+        inactivation = new Product.Treatment(List.of(), t.decimal("minCoreC", true), t.decimal("minMinutes", true), null);
       }
       if (heatExempt && inactivation == null) {
         throw r.error(
@@ -314,9 +315,9 @@ public final class ReferenceData {
       r.allowOnly(Set.of("key", "name", "storageMinC", "storageMaxC", "source", "basis"));
       r.requireProvenance();
       String key = r.text("key", true);
-      Double min = r.number("storageMinC", false);
-      Double max = r.number("storageMaxC", false);
-      if (min != null && max != null && min > max) {
+      BigDecimal min = r.decimal("storageMinC", false);
+      BigDecimal max = r.decimal("storageMaxC", false);
+      if (min != null && max != null && min.compareTo(max) > 0) {
         throw r.error("storageMaxC", "storageMaxC must not be below storageMinC");
       }
       putUnique(out, key, new Form(key, r.text("name", true), min, max, r.text("source", true), r.text("basis", true)), r, "key");
