@@ -331,14 +331,16 @@ public final class ReferenceData {
       r.allowOnly(Set.of("key", "name", "maxAgeDays", "source", "basis"));
       r.requireProvenance();
       String key = r.text("key", true);
-      Double days = r.number("maxAgeDays", false);
-      if (days != null && (days < 0 || days != Math.floor(days))) {
+      // exact, so that 30.00000000000000001 is refused rather than read as 30
+      BigDecimal days = r.decimal("maxAgeDays", false);
+      if (days != null && (days.signum() < 0 || days.stripTrailingZeros().scale() > 0
+          || days.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
         throw r.error("maxAgeDays", "maxAgeDays must be a whole number of days, zero or more");
       }
       putUnique(
           out,
           key,
-          new CertificateType(key, r.text("name", true), days == null ? null : days.intValue(), r.text("source", true), r.text("basis", true)),
+          new CertificateType(key, r.text("name", true), days == null ? null : days.intValueExact(), r.text("source", true), r.text("basis", true)),
           r,
           "key");
     }

@@ -58,6 +58,13 @@ class PackLimitsTest {
     assertTrue(!ref.form("frozen").storageOk(new BigDecimal("-18")), "-18 is warmer than the edited limit");
   }
 
+  @Test
+  void aCertificateAgeJustOverAWholeNumberOfDaysIsNotRoundedToIt() {
+    PackException e = assertThrows(PackException.class,
+        () -> withEdit("data/certificates.yaml", "maxAgeDays: 30", "maxAgeDays: 30.00000000000000001"));
+    assertTrue(e.getMessage().contains("maxAgeDays must be a whole number of days"), e.getMessage());
+  }
+
   @ParameterizedTest(name = "{0}: {1} -> {2}")
   @CsvSource(
       delimiter = '|',
