@@ -24,15 +24,19 @@ public final class Numbers {
   /** Digits a number may have after the decimal point, trailing zeros not counted. */
   public static final int MAX_DECIMAL_PLACES = 30;
 
+  // Only character classes are repeated below, never groups: a repeated group makes Java's regex
+  // recurse once per repetition (a 60,000-character "1,1,1,..." overflows the stack) and can
+  // backtrack quadratically; a scalar may be 64 KiB long.
   private static final Pattern DECIMAL =
       Pattern.compile("([-+]?)([0-9]*)(?:\\.([0-9]*))?(?:[eE]([-+]?[0-9]+))?");
-  private static final Pattern NAN = Pattern.compile("[-+]?\\.(nan|NaN|NAN)");
-  private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+  private static final Pattern NAN = Pattern.compile("[-+]?\\.(?:nan|NaN|NAN)");
+  private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)");
   private static final Pattern PREFIXED = Pattern.compile("[-+]?0([xXoObB])[0-9a-fA-F_]*");
-  private static final Pattern UNDERSCORES = Pattern.compile("[-+]?[0-9_.]*_[0-9_.]*([eE][-+]?[0-9]+)?");
-  private static final Pattern BASE_60 = Pattern.compile("[-+]?[0-9_]+(:[0-5]?[0-9])+(\\.[0-9_]*)?");
-  private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9][0-9_]*(\\.[0-9]*)?([eE][-+]?[0-9]+)?");
-  private static final Pattern COMMA = Pattern.compile("[-+]?[0-9]+(,[0-9]+)+");
+  private static final Pattern DIGITS_AND_UNDERSCORES = Pattern.compile("[-+]?[0-9_.]+(?:[eE][-+]?[0-9]+)?");
+  private static final Pattern BASE_60 = Pattern.compile("[-+]?[0-9][0-9_]*:[0-9_:]*(?:\\.[0-9_]*)?");
+  private static final Pattern LEADING_ZERO =
+      Pattern.compile("[-+]?0[0-9][0-9_]*(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?");
+  private static final Pattern DIGITS_AND_COMMAS = Pattern.compile("[-+]?[0-9][0-9,]*");
 
   private Numbers() {}
 
@@ -126,10 +130,11 @@ public final class Numbers {
       return base + " number to some YAML readers and text to others; write it in decimal";
     }
     if (BASE_60.matcher(text).matches()) {
-      return "YAML 1.1 reads it as a base-60 number (1:30 is 90) and YAML 1.2 as text; write one"
-          + " decimal number, e.g. minutes as 90";
+      return "YAML 1.1 reads 1:30 as the base-60 number 90 and YAML 1.2 as text; write one decimal"
+          + " number, e.g. minutes as 90";
     }
-    if (UNDERSCORES.matcher(text).matches() && text.chars().anyMatch(Character::isDigit)) {
+    if (text.indexOf('_') >= 0 && DIGITS_AND_UNDERSCORES.matcher(text).matches()
+        && text.chars().anyMatch(c -> c >= '0' && c <= '9')) {
       return "YAML 1.1 reads digits grouped with '_' as one number and YAML 1.2 as text; write the"
           + " digits without '_'";
     }
@@ -137,7 +142,7 @@ public final class Numbers {
       return "YAML 1.1 reads a leading zero as octal (017 is 15) and YAML 1.2 as decimal (017 is 17);"
           + " write the number without leading zeros";
     }
-    if (COMMA.matcher(text).matches()) {
+    if (text.indexOf(',') >= 0 && DIGITS_AND_COMMAS.matcher(text).matches()) {
       return "YAML has neither a decimal comma nor digit grouping; write a decimal point and no"
           + " separators";
     }
