@@ -1,5 +1,6 @@
 package kz.shipcheck.input;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import kz.shipcheck.model.Certificate;
 import kz.shipcheck.model.Declaration;
 import kz.shipcheck.model.Item;
 import kz.shipcheck.model.Transport;
+import kz.shipcheck.pack.Numbers;
 
 /** Turns a document that passed {@link SchemaValidator} into a {@link Declaration}. */
 final class Binder {
@@ -95,7 +97,7 @@ final class Binder {
     if (m.get("covers") instanceof ListNode covers) {
       List<Integer> idx = new ArrayList<>();
       for (YamlNode n : covers.items()) {
-        idx.add(Integer.parseInt(((Scalar) n).text().replace("_", "").replace("+", "")));
+        idx.add(Integer.parseInt(((Scalar) n).text())); // SchemaValidator let only +?digits through
       }
       b.covers = idx;
     }
@@ -131,8 +133,9 @@ final class Binder {
     return absent(n) ? null : SchemaValidator.parseDate(((Scalar) n).text());
   }
 
-  private static Double number(YamlNode n) {
-    return absent(n) ? null : Double.valueOf(((Scalar) n).text().replace("_", ""));
+  /** The exact decimal written; {@link SchemaValidator} has refused every other spelling. */
+  private static BigDecimal number(YamlNode n) {
+    return absent(n) ? null : Numbers.parse(((Scalar) n).text());
   }
 
   private static Boolean bool(YamlNode n) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import kz.shipcheck.input.Schema.Field;
 import kz.shipcheck.input.Schema.Obj;
 import kz.shipcheck.input.Schema.Simple;
 import kz.shipcheck.input.Schema.Type;
+import kz.shipcheck.pack.Numbers;
 
 /**
  * The declaration format as a JSON Schema (draft 2020-12), generated from {@link Schema} so that
@@ -161,9 +163,12 @@ public final class JsonSchema {
       }
       case NUMBER -> {
         node.put("type", "number");
-        // the reader keeps numbers as doubles: 1e999 is out of range, not infinity
-        node.put("minimum", -Double.MAX_VALUE);
-        node.put("maximum", Double.MAX_VALUE);
+        // the reader keeps numbers as the exact decimals written, below 10^15 in size (1e999 is
+        // out of range); its limit of decimal places (Numbers.MAX_DECIMAL_PLACES) has no JSON
+        // Schema keyword that editors check exactly, so only the reader refuses 1e-400
+        BigDecimal bound = BigDecimal.TEN.pow(Numbers.MAX_INTEGER_DIGITS);
+        node.put("exclusiveMinimum", bound.negate());
+        node.put("exclusiveMaximum", bound);
       }
       case INDEX -> {
         node.put("type", "integer");

@@ -16,6 +16,7 @@ import kz.shipcheck.input.YamlNode.ListNode;
 import kz.shipcheck.input.YamlNode.MapNode;
 import kz.shipcheck.input.YamlNode.Scalar;
 import kz.shipcheck.input.YamlNode.ScalarType;
+import kz.shipcheck.pack.Numbers;
 
 /**
  * Checks a document's shape against {@link Schema}: types, unknown keys, required fields. It
@@ -184,22 +185,13 @@ public final class SchemaValidator {
                   s.column()));
         }
       }
-      case NUMBER -> {
-        if (!(s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
-            || !NUMBER.matcher(s.text()).matches()) {
-          wrongType(node, "a number", path);
-        } else if (!Double.isFinite(Double.parseDouble(s.text()))) {
-          add(
-              new InputProblem(
-                  "INPUT-TYPE",
-                  "'" + path + "' must be a number in range, found '" + abbreviate(s.text()) + "'",
-                  path,
-                  s.line(),
-                  s.column()));
-        }
-      }
+      case NUMBER -> checkNumber(s, path);
       case INDEX -> {
-        if (s.type() == ScalarType.INTEGER && s.text().matches("\\+?\\d{10,}")) {
+        // 010 is item 8 to YAML 1.1 and item 10 to YAML 1.2: refused like any odd spelling
+        String odd = s.type() == ScalarType.INTEGER ? Numbers.oddSpelling(s.text()) : null;
+        if (odd != null) {
+          oddNumber(s, "a whole number, 0 or more (an item index)", path, odd);
+        } else if (s.type() == ScalarType.INTEGER && s.text().matches("\\+?\\d{10,}")) {
           add(
               new InputProblem(
                   "INPUT-TYPE",
@@ -217,6 +209,58 @@ public final class SchemaValidator {
         }
       }
     }
+  }
+
+  /**
+   * A number is a plain decimal, read exactly as written ({@link Numbers#parse}); every other
+   * spelling YAML has for numbers is refused with the reason, since it reads differently to
+   * different readers. A quoted number is text, as it is to YAML and JSON.
+   */
+  private void checkNumber(Scalar s, String path) {
+    String odd = s.type() == ScalarType.BOOLEAN ? null : Numbers.oddSpelling(s.text());
+    if (odd != null) {
+      oddNumber(s, "a number", path, odd);
+      return;
+    }
+    if (s.type() != ScalarType.INTEGER && s.type() != ScalarType.DECIMAL) {
+      if (s.type() == ScalarType.STRING && NUMBER.matcher(s.text()).matches()) {
+        add(
+            new InputProblem(
+                "INPUT-TYPE",
+                "'" + path + "' must be a number, found text '" + abbreviate(s.text())
+                    + "': a quoted number is text; write it without quotes",
+                path,
+                s.line(),
+                s.column()));
+      } else {
+        wrongType(s, "a number", path);
+      }
+      return;
+    }
+    try {
+      Numbers.parse(s.text());
+    } catch (Numbers.OutOfRange e) {
+      add(
+          new InputProblem(
+              "INPUT-TYPE",
+              "'" + path + "' must be a number in range, found '" + abbreviate(s.text()) + "': " + e.getMessage(),
+              path,
+              s.line(),
+              s.column()));
+    } catch (NumberFormatException e) {
+      wrongType(s, "a number", path);
+    }
+  }
+
+  private void oddNumber(Scalar s, String expected, String path, String reason) {
+    add(
+        new InputProblem(
+            "INPUT-TYPE",
+            "'" + path + "' must be " + expected + ", found '" + abbreviate(s.text())
+                + "', which is not a plain decimal number: " + reason,
+            path,
+            s.line(),
+            s.column()));
   }
 
   private void add(InputProblem p) {

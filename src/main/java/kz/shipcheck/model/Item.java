@@ -1,5 +1,6 @@
 package kz.shipcheck.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import kz.shipcheck.pack.Form;
@@ -19,6 +20,9 @@ import kz.shipcheck.pack.Restriction;
  * the rule network shares between rules and evaluates once per item, instead of each rule looking
  * the same key up again with {@code from ref.product(...)}. A row is null when the key is absent
  * or unknown, exactly as the {@code ref} look-up returns.
+ *
+ * <p>Declared numbers are the exact decimals written ({@link kz.shipcheck.pack.Numbers#parse}),
+ * never doubles: -17.99999999999999999 °C is warmer than -18 °C, and a rule must see it so.
  */
 public final class Item {
   private final Declaration declaration;
@@ -30,15 +34,15 @@ public final class Item {
   private final String originRegion;
   private final String establishment;
   private final LocalDate productionDate;
-  private final Double netWeightKg;
-  private final Double valueAmount;
+  private final BigDecimal netWeightKg;
+  private final BigDecimal valueAmount;
   private final String valueCurrency;
-  private final Double storageTemperatureC;
-  private final Double heatCoreTemperatureC;
-  private final Double heatMinutes;
-  private final Double heatRelativeHumidityPct;
+  private final BigDecimal storageTemperatureC;
+  private final BigDecimal heatCoreTemperatureC;
+  private final BigDecimal heatMinutes;
+  private final BigDecimal heatRelativeHumidityPct;
   private final boolean heatTreated;
-  private final Double particleSizeMm;
+  private final BigDecimal particleSizeMm;
   private final Boolean registrationMarked;
   private final Boolean chineseLabel;
   private final Boolean exportMarking;
@@ -134,11 +138,11 @@ public final class Item {
     return productionDate != null ? productionDate : declaration.getDate();
   }
 
-  public Double getNetWeightKg() {
+  public BigDecimal getNetWeightKg() {
     return netWeightKg;
   }
 
-  public Double getValueAmount() {
+  public BigDecimal getValueAmount() {
     return valueAmount;
   }
 
@@ -146,7 +150,7 @@ public final class Item {
     return valueCurrency;
   }
 
-  public Double getStorageTemperatureC() {
+  public BigDecimal getStorageTemperatureC() {
     return storageTemperatureC;
   }
 
@@ -155,19 +159,19 @@ public final class Item {
     return heatTreated;
   }
 
-  public Double getHeatCoreTemperatureC() {
+  public BigDecimal getHeatCoreTemperatureC() {
     return heatCoreTemperatureC;
   }
 
-  public Double getHeatMinutes() {
+  public BigDecimal getHeatMinutes() {
     return heatMinutes;
   }
 
-  public Double getHeatRelativeHumidityPct() {
+  public BigDecimal getHeatRelativeHumidityPct() {
     return heatRelativeHumidityPct;
   }
 
-  public Double getParticleSizeMm() {
+  public BigDecimal getParticleSizeMm() {
     return particleSizeMm;
   }
 
@@ -276,15 +280,15 @@ public final class Item {
     public String originRegion;
     public String establishment;
     public LocalDate productionDate;
-    public Double netWeightKg;
-    public Double valueAmount;
+    public BigDecimal netWeightKg;
+    public BigDecimal valueAmount;
     public String valueCurrency;
-    public Double storageTemperatureC;
+    public BigDecimal storageTemperatureC;
     public boolean heatTreated;
-    public Double heatCoreTemperatureC;
-    public Double heatMinutes;
-    public Double heatRelativeHumidityPct;
-    public Double particleSizeMm;
+    public BigDecimal heatCoreTemperatureC;
+    public BigDecimal heatMinutes;
+    public BigDecimal heatRelativeHumidityPct;
+    public BigDecimal particleSizeMm;
     public Boolean registrationMarked;
     public Boolean chineseLabel;
     public Boolean exportMarking;

@@ -1,5 +1,6 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +168,31 @@ final class DataRow {
       // YAML reads 0x1F and .nan as numbers; fall through to the error
     }
     throw error(key, "'" + key + "' must be a plain decimal number, found '" + s.text() + "'");
+  }
+
+  /**
+   * A limit a rule compares a declared number with: the exact decimal written, under the same
+   * rules as a declaration's numbers ({@link Numbers#parse}), so a limit of 70 is 70, not a double
+   * near it.
+   */
+  BigDecimal decimal(String key, boolean required) throws PackException {
+    YamlNode n = present(key);
+    if (n == null) {
+      if (required) {
+        throw error(key, "missing required field '" + key + "'");
+      }
+      return null;
+    }
+    if (!(n instanceof Scalar s) || s.type() == ScalarType.BOOLEAN || s.type() == ScalarType.NULL
+        // -018 and 1:30 are text to the YAML reader, yet plainly meant as numbers: parse() says why
+        || (s.type() == ScalarType.STRING && Numbers.oddSpelling(s.text()) == null)) {
+      throw error(key, "'" + key + "' must be a number, found " + n.kindName());
+    }
+    try {
+      return Numbers.parse(s.text());
+    } catch (NumberFormatException e) {
+      throw error(key, "'" + key + "' must be a plain decimal number, found '" + s.text() + "': " + e.getMessage());
+    }
   }
 
   List<String> list(String key) throws PackException {

@@ -1,5 +1,7 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,12 +298,12 @@ public final class DeclarationTemplate {
   }
 
   /** A value safely below a limit that must not be reached, with one decimal. */
-  private static double below(double max) {
-    return Math.max(0.1, Math.floor((max - 0.2) * 10 + 1e-9) / 10);
+  private static BigDecimal below(BigDecimal max) {
+    return max.subtract(new BigDecimal("0.2")).setScale(1, RoundingMode.FLOOR).max(new BigDecimal("0.1"));
   }
 
-  private static String number(double d) {
-    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  private static String number(BigDecimal d) {
+    return Numbers.plain(d);
   }
 
   private static String quote(String s) {
@@ -338,9 +340,9 @@ public final class DeclarationTemplate {
   }
 
   /** A storage temperature inside the form's range: its middle, or its open end's bound. */
-  private static double storageWithin(Form f) {
+  private static BigDecimal storageWithin(Form f) {
     if (f.storageMinC() != null && f.storageMaxC() != null) {
-      return (f.storageMinC() + f.storageMaxC()) / 2;
+      return f.storageMinC().add(f.storageMaxC()).divide(BigDecimal.valueOf(2));
     }
     return f.storageMaxC() != null ? f.storageMaxC() : f.storageMinC();
   }

@@ -1,13 +1,17 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
+
 /**
  * A product form of the declaration format ({@code data/forms.yaml}) and, for frozen and chilled
- * goods, the storage temperature range the cold chain must hold (either bound may be open).
+ * goods, the storage temperature range the cold chain must hold (either bound may be open). The
+ * bounds and the declared temperature are exact decimals, compared as written.
  *
  * @param maxAgeDays production age after which goods of this form draw a warning, or null
  */
 public record Form(
-    String key, String name, Double storageMinC, Double storageMaxC, String source, String basis, Integer maxAgeDays) {
+    String key, String name, BigDecimal storageMinC, BigDecimal storageMaxC, String source, String basis,
+    Integer maxAgeDays) {
 
   /** True when the form has a storage range at all. */
   public boolean coldChain() {
@@ -15,13 +19,13 @@ public record Form(
   }
 
   /** True when the temperature is given and inside the range (bounds inclusive). */
-  public boolean storageOk(Double temperatureC) {
+  public boolean storageOk(BigDecimal temperatureC) {
     if (!coldChain()) {
       return true;
     }
     return temperatureC != null
-        && (storageMinC == null || temperatureC >= storageMinC)
-        && (storageMaxC == null || temperatureC <= storageMaxC);
+        && (storageMinC == null || temperatureC.compareTo(storageMinC) >= 0)
+        && (storageMaxC == null || temperatureC.compareTo(storageMaxC) <= 0);
   }
 
   /** "-18 °C or colder", "0 to 4 °C", "0 °C or warmer", for messages. */

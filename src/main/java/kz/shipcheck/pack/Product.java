@@ -1,5 +1,6 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param forms admitted forms; empty means {@code form} may be left out
  * @param hsPrefixes the HS headings expanded to digit prefixes ("0206.41-0206.49" gives 020641 ...
  *     020649)
+ * @param maxParticleMm particles must be smaller than this, compared as an exact decimal
  * @param hsByForm for products whose headings differ by form, each form's headings as written
  * @param hsPrefixesByForm the same expanded to digit prefixes
  * @param registrationRecommended one of GACC Decree 248's 18 types whose registration the
@@ -38,7 +40,7 @@ public record Product(
     boolean exportMarking,
     List<String> adMustMention,
     Treatment treatment,
-    Double maxParticleMm,
+    BigDecimal maxParticleMm,
     String reference,
     String source,
     String basis,
@@ -117,6 +119,11 @@ public record Product(
     return form != null && treatment.forms().contains(form) ? treatment : null;
   }
 
+  /** True when a particle size is given and smaller than the maximum (or none is set). */
+  public boolean particleSizeOk(BigDecimal particleSizeMm) {
+    return maxParticleMm == null || (particleSizeMm != null && particleSizeMm.compareTo(maxParticleMm) < 0);
+  }
+
   /** The protocol's words the phytosanitary additional declaration must contain, joined for messages. */
   public String adWording() {
     return "'" + String.join("' or '", adMustMention) + "'";
@@ -124,32 +131,33 @@ public record Product(
 
   /**
    * A heat treatment: minimum core temperature, time held at it, and (for moist heat) relative
-   * humidity. A null minimum is not required.
+   * humidity. A null minimum is not required. Minimums and declared values are exact decimals,
+   * compared as written: 69.999999999999999999 °C does not reach 70 °C.
    *
    * @param forms the product forms it applies to; empty means every form
    */
-  public record Treatment(List<String> forms, Double minCoreC, Double minMinutes, Double minHumidityPct) {
+  public record Treatment(List<String> forms, BigDecimal minCoreC, BigDecimal minMinutes, BigDecimal minHumidityPct) {
 
     /** True when the declared values reach every minimum; a missing value needed is not met. */
-    public boolean metBy(Double coreC, Double minutes, Double humidityPct) {
+    public boolean metBy(BigDecimal coreC, BigDecimal minutes, BigDecimal humidityPct) {
       return reaches(coreC, minCoreC) && reaches(minutes, minMinutes) && reaches(humidityPct, minHumidityPct);
     }
 
     /** True when the core temperature is given and reaches the minimum (or none is required). */
-    public boolean coreMetBy(Double coreC) {
+    public boolean coreMetBy(BigDecimal coreC) {
       return reaches(coreC, minCoreC);
     }
 
-    public boolean minutesMetBy(Double minutes) {
+    public boolean minutesMetBy(BigDecimal minutes) {
       return reaches(minutes, minMinutes);
     }
 
-    public boolean humidityMetBy(Double humidityPct) {
+    public boolean humidityMetBy(BigDecimal humidityPct) {
       return reaches(humidityPct, minHumidityPct);
     }
 
-    private static boolean reaches(Double value, Double minimum) {
-      return minimum == null || (value != null && value >= minimum);
+    private static boolean reaches(BigDecimal value, BigDecimal minimum) {
+      return minimum == null || (value != null && value.compareTo(minimum) >= 0);
     }
 
     /** "core >= 70 °C held >= 30 min", for messages and hints. */

@@ -1,5 +1,6 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -171,7 +172,7 @@ public final class ReferenceData {
         t.allowOnly(Set.of("forms", "minCoreC", "minMinutes", "minHumidityPct"));
         treatment =
             new Product.Treatment(
-                t.list("forms"), t.number("minCoreC", true), t.number("minMinutes", true), t.number("minHumidityPct", false));
+                t.list("forms"), t.decimal("minCoreC", true), t.decimal("minMinutes", true), t.decimal("minHumidityPct", false));
       }
       Product p =
           new Product(
@@ -191,7 +192,7 @@ public final class ReferenceData {
               r.bool("exportMarking"),
               r.list("adMustMention"),
               treatment,
-              r.number("maxParticleMm", false),
+              r.decimal("maxParticleMm", false),
               r.text("reference", true),
               r.text("source", true),
               r.text("basis", true),
@@ -345,7 +346,7 @@ public final class ReferenceData {
       DataRow t = r.child("inactivation");
       if (t != null) {
         t.allowOnly(Set.of("minCoreC", "minMinutes"));
-        inactivation = new Product.Treatment(List.of(), t.number("minCoreC", true), t.number("minMinutes", true), null);
+        inactivation = new Product.Treatment(List.of(), t.decimal("minCoreC", true), t.decimal("minMinutes", true), null);
       }
       if (heatExempt && inactivation == null) {
         throw r.error(
@@ -369,9 +370,9 @@ public final class ReferenceData {
       r.allowOnly(Set.of("key", "name", "storageMinC", "storageMaxC", "maxAgeDays", "source", "basis"));
       r.requireProvenance();
       String key = r.text("key", true);
-      Double min = r.number("storageMinC", false);
-      Double max = r.number("storageMaxC", false);
-      if (min != null && max != null && min > max) {
+      BigDecimal min = r.decimal("storageMinC", false);
+      BigDecimal max = r.decimal("storageMaxC", false);
+      if (min != null && max != null && min.compareTo(max) > 0) {
         throw r.error("storageMaxC", "storageMaxC must not be below storageMinC");
       }
       putUnique(
@@ -390,14 +391,16 @@ public final class ReferenceData {
       r.allowOnly(Set.of("key", "name", "maxAgeDays", "source", "basis"));
       r.requireProvenance();
       String key = r.text("key", true);
-      Double days = r.number("maxAgeDays", false);
-      if (days != null && (days < 0 || days != Math.floor(days))) {
+      // exact, so that 30.00000000000000001 is refused rather than read as 30
+      BigDecimal days = r.decimal("maxAgeDays", false);
+      if (days != null && (days.signum() < 0 || days.stripTrailingZeros().scale() > 0
+          || days.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
         throw r.error("maxAgeDays", "maxAgeDays must be a whole number of days, zero or more");
       }
       putUnique(
           out,
           key,
-          new CertificateType(key, r.text("name", true), days == null ? null : days.intValue(), r.text("source", true), r.text("basis", true)),
+          new CertificateType(key, r.text("name", true), days == null ? null : days.intValueExact(), r.text("source", true), r.text("basis", true)),
           r,
           "key");
     }

@@ -1,5 +1,6 @@
 package kz.shipcheck.pack;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -36,9 +37,9 @@ public record Restriction(
 
   /**
    * True when goods heat-treated at this core temperature for this long are exempt: the row says
-   * {@code heatExempt} and the treatment reaches its inactivation parameters.
+   * {@code heatExempt} and the treatment reaches its inactivation parameters, compared as written.
    */
-  public boolean exempts(Double coreC, Double minutes) {
+  public boolean exempts(BigDecimal coreC, BigDecimal minutes) {
     return heatExempt && inactivation != null && inactivation.metBy(coreC, minutes, null);
   }
 

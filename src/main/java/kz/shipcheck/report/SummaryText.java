@@ -1,5 +1,6 @@
 package kz.shipcheck.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,14 +40,15 @@ public final class SummaryText {
     line(b, "most frequent failing rules", s.failingRules());
     line(b, "failed declarations by product", failedByProduct);
     line(b, "failed declarations by border crossing", failedByCrossing);
-    double usd = 0;
+    // declared amounts are exact decimals; only the rate is a double, and it is taken as written
+    BigDecimal usd = BigDecimal.ZERO;
     List<String> unrated = new ArrayList<>();
-    for (Map.Entry<String, Double> e : s.valueByCurrency().entrySet()) {
+    for (Map.Entry<String, BigDecimal> e : s.valueByCurrency().entrySet()) {
       Double rate = usdPerUnit.apply(e.getKey());
       if (rate == null) {
         unrated.add(e.getKey());
       } else {
-        usd += e.getValue() * rate;
+        usd = usd.add(e.getValue().multiply(BigDecimal.valueOf(rate)));
       }
     }
     if (!s.valueByCurrency().isEmpty()) {

@@ -1,5 +1,6 @@
 package kz.shipcheck.result;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -23,8 +24,8 @@ public record DeclarationResult(
     public static final Facts NONE = new Facts(List.of(), null, List.of());
   }
 
-  /** A declared amount in its currency. */
-  public record Money(double amount, String currency) {}
+  /** A declared amount in its currency, the exact decimal written. */
+  public record Money(BigDecimal amount, String currency) {}
 
   /** Outcome from findings: fail on any unwaived finding at or above the threshold. */
   public static Outcome outcomeOf(List<Finding> findings, Severity failOn) {

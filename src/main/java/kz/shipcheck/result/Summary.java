@@ -1,5 +1,6 @@
 package kz.shipcheck.result;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +51,7 @@ public final class Summary {
   private final Map<String, long[]> byProduct = new TreeMap<>();
   private final Map<String, long[]> byCrossing = new TreeMap<>();
   private final Map<String, long[]> byRule = new TreeMap<>();
-  private final Map<String, Double> valueByCurrency = new TreeMap<>();
+  private final Map<String, BigDecimal> valueByCurrency = new TreeMap<>();
 
   public void add(DeclarationResult r) {
     declarations++;
@@ -86,7 +87,7 @@ public final class Summary {
     counter(byCrossing, crossing == null ? NONE : crossing, 2)[slot]++;
     for (Money m : r.facts().values()) {
       String c = key(valueByCurrency, m.currency());
-      valueByCurrency.merge(c, m.amount(), Double::sum);
+      valueByCurrency.merge(c, m.amount(), BigDecimal::add);
     }
   }
 
@@ -153,8 +154,8 @@ public final class Summary {
     return out;
   }
 
-  /** Declared item values summed per currency code, over readable declarations. */
-  public Map<String, Double> valueByCurrency() {
+  /** Declared item values summed exactly per currency code, over readable declarations. */
+  public Map<String, BigDecimal> valueByCurrency() {
     return Collections.unmodifiableMap(valueByCurrency);
   }
 

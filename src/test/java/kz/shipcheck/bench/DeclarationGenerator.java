@@ -2,6 +2,7 @@ package kz.shipcheck.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -443,13 +444,13 @@ public final class DeclarationGenerator {
       Product.Treatment t = product.treatmentFor(itemForm);
       if (t != null) {
         b.append(String.format(Locale.ROOT, "    heatTreatment:%n      coreTemperatureC: %.0f%n      minutes: %.0f%n",
-            t.minCoreC() + 2, t.minMinutes() + 5));
+            t.minCoreC().add(BigDecimal.valueOf(2)), t.minMinutes().add(BigDecimal.valueOf(5))));
         if (t.minHumidityPct() != null) {
-          b.append(String.format(Locale.ROOT, "      relativeHumidityPct: %.0f%n", t.minHumidityPct() + 5));
+          b.append(String.format(Locale.ROOT, "      relativeHumidityPct: %.0f%n", t.minHumidityPct().add(BigDecimal.valueOf(5))));
         }
       }
       if (product.maxParticleMm() != null) {
-        b.append(String.format(Locale.ROOT, "    particleSizeMm: %.1f%n", product.maxParticleMm() * 0.8));
+        b.append(String.format(Locale.ROOT, "    particleSizeMm: %.1f%n", product.maxParticleMm().multiply(new BigDecimal("0.8"))));
       }
       if (product.packaged()) {
         b.append("    packaging:\n      registrationMarked: true\n");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +41,7 @@ class DeclarationReaderTest {
     assertEquals("190640005554", d.declaration().getExporterBin());
     assertEquals("0203.29", d.declaration().getItems().get(0).getHsCode());
     assertEquals(Boolean.TRUE, d.declaration().getItems().get(0).getChineseLabel());
-    assertEquals(22000.0, d.declaration().getItems().get(0).getNetWeightKg());
+    assertEquals(new BigDecimal("22000"), d.declaration().getItems().get(0).getNetWeightKg());
     assertTrue(java.util.Arrays.equals(new int[] {8, 13}, d.locations().find("items[0].hsCode")));
     // a missing field points at its parent
     assertTrue(java.util.Arrays.equals(new int[] {7, 5}, d.locations().find("items[0].form")));

@@ -6,28 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The small predicates the rules call: treatments, cold chain, certificate age, wording. */
 class PredicatesTest {
-  static final Product.Treatment PORK = new Product.Treatment(List.of("heat-treated"), 70.0, 30.0, null);
-  static final Product.Treatment FEED = new Product.Treatment(List.of("milled"), 85.0, 5.0, 80.0);
+  static final Product.Treatment PORK = new Product.Treatment(List.of("heat-treated"), d("70.0"), d("30.0"), null);
+  static final Product.Treatment FEED = new Product.Treatment(List.of("milled"), d("85.0"), d("5.0"), d("80.0"));
 
   @Test
   void treatmentBoundariesAreInclusive() {
-    assertTrue(PORK.metBy(70.0, 30.0, null));
-    assertTrue(PORK.metBy(72.5, 45.0, null));
-    assertFalse(PORK.metBy(69.9, 30.0, null));
-    assertFalse(PORK.metBy(70.0, 29.0, null));
-    assertFalse(PORK.metBy(null, 30.0, null), "a missing value needed is not met");
+    assertTrue(PORK.metBy(d("70.0"), d("30.0"), null));
+    assertTrue(PORK.metBy(d("72.5"), d("45.0"), null));
+    assertFalse(PORK.metBy(d("69.9"), d("30.0"), null));
+    assertFalse(PORK.metBy(d("70.0"), d("29.0"), null));
+    assertFalse(PORK.metBy(null, d("30.0"), null), "a missing value needed is not met");
+    assertFalse(PORK.metBy(d("69.999999999999999999"), d("30"), null), "a double would round this to 70");
+    assertFalse(PORK.metBy(d("70"), d("29.9999999999999999"), null), "a double would round this to 30");
     assertTrue(PORK.humidityMetBy(null), "no humidity is required for dry heat");
-    assertTrue(FEED.metBy(85.0, 5.0, 80.0));
-    assertFalse(FEED.metBy(85.0, 5.0, 79.0));
+    assertTrue(FEED.metBy(d("85.0"), d("5.0"), d("80.0")));
+    assertFalse(FEED.metBy(d("85.0"), d("5.0"), d("79.0")));
     assertFalse(FEED.humidityMetBy(null));
-    assertTrue(FEED.coreMetBy(90.0));
-    assertFalse(FEED.minutesMetBy(4.5));
+    assertTrue(FEED.coreMetBy(d("90.0")));
+    assertFalse(FEED.minutesMetBy(d("4.5")));
   }
 
   @Test
@@ -42,18 +45,18 @@ class PredicatesTest {
     assertSame(PORK, pork.treatmentFor("heat-treated"));
     assertNull(pork.treatmentFor("frozen"));
     assertNull(pork.treatmentFor(null), "no form given: no NullPointerException, no treatment");
-    Product any = product(new Product.Treatment(List.of(), 70.0, 30.0, null));
+    Product any = product(new Product.Treatment(List.of(), d("70.0"), d("30.0"), null));
     assertTrue(any.treatmentFor(null) != null);
   }
 
   @Test
   void restrictionExemptsOnlyHeatTreatmentThatReachesTheParameters() {
-    Restriction fmd = restriction(true, new Product.Treatment(List.of(), 70.0, 30.0, null));
-    assertTrue(fmd.exempts(70.0, 30.0));
-    assertFalse(fmd.exempts(69.0, 30.0));
+    Restriction fmd = restriction(true, new Product.Treatment(List.of(), d("70.0"), d("30.0"), null));
+    assertTrue(fmd.exempts(d("70.0"), d("30.0")));
+    assertFalse(fmd.exempts(d("69.0"), d("30.0")));
     assertFalse(fmd.exempts(null, null));
     Restriction asf = restriction(false, null);
-    assertFalse(asf.exempts(100.0, 120.0));
+    assertFalse(asf.exempts(d("100.0"), d("120.0")));
   }
 
   @Test
@@ -67,17 +70,19 @@ class PredicatesTest {
 
   @Test
   void coldChainRanges() {
-    Form frozen = new Form("frozen", "frozen", null, -18.0, "s", "model", null);
-    Form chilled = new Form("chilled", "chilled", 0.0, 4.0, "s", "model", null);
+    Form frozen = new Form("frozen", "frozen", null, d("-18.0"), "s", "model", null);
+    Form chilled = new Form("chilled", "chilled", d("0.0"), d("4.0"), "s", "model", null);
     Form grain = new Form("grain", "grain", null, null, "s", "model", null);
-    assertTrue(frozen.storageOk(-18.0));
-    assertTrue(frozen.storageOk(-25.0));
-    assertFalse(frozen.storageOk(-17.5));
+    assertTrue(frozen.storageOk(d("-18.0")));
+    assertTrue(frozen.storageOk(d("-25.0")));
+    assertFalse(frozen.storageOk(d("-17.5")));
+    assertFalse(frozen.storageOk(d("-17.99999999999999999")), "a double would round this to -18");
+    assertTrue(frozen.storageOk(d("-18.000000000000000000")));
     assertFalse(frozen.storageOk(null));
-    assertTrue(chilled.storageOk(0.0));
-    assertTrue(chilled.storageOk(4.0));
-    assertFalse(chilled.storageOk(4.5));
-    assertFalse(chilled.storageOk(-1.0));
+    assertTrue(chilled.storageOk(d("0.0")));
+    assertTrue(chilled.storageOk(d("4.0")));
+    assertFalse(chilled.storageOk(d("4.5")));
+    assertFalse(chilled.storageOk(d("-1.0")));
     assertTrue(grain.storageOk(null));
     assertFalse(grain.coldChain());
     assertEquals("-18 °C or colder", frozen.storageRange());
@@ -116,10 +121,17 @@ class PredicatesTest {
 
   @Test
   void numbersArePrintedPlainly() {
-    assertEquals("70", Numbers.plain(70.0));
-    assertEquals("1.2", Numbers.plain(1.2));
-    assertEquals("-18", Numbers.plain(-18.0));
+    assertEquals("70", Numbers.plain(d("70.0")));
+    assertEquals("1.2", Numbers.plain(d("1.2")));
+    assertEquals("-18", Numbers.plain(d("-18.0")));
     assertEquals("none", Numbers.plain(null));
+    assertEquals("-17.99999999999999999", Numbers.plain(d("-17.99999999999999999")), "printed as written");
+    assertEquals("100000", Numbers.plain(d("1e5")));
+    assertEquals("0", Numbers.plain(d("-0.0")));
+  }
+
+  private static BigDecimal d(String exact) {
+    return new BigDecimal(exact);
   }
 
   private static Product product(Product.Treatment t) {

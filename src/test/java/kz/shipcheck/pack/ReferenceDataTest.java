@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,9 +121,9 @@ class ReferenceDataTest {
   @Test
   void formsCertificatesAndDecreesAreLoaded() throws PackException {
     ReferenceData ref = bundled();
-    assertEquals(-18.0, ref.form("frozen").storageMaxC());
-    assertEquals(0.0, ref.form("chilled").storageMinC());
-    assertEquals(4.0, ref.form("chilled").storageMaxC());
+    assertEquals(new BigDecimal("-18"), ref.form("frozen").storageMaxC());
+    assertEquals(BigDecimal.ZERO, ref.form("chilled").storageMinC());
+    assertEquals(new BigDecimal("4"), ref.form("chilled").storageMaxC());
     assertEquals("veterinary, phytosanitary, laboratory, origin", ref.certificateTypeKeys());
     assertEquals(30, ref.certificateType("phytosanitary").maxAgeDays());
     assertEquals(LocalDate.of(2022, 1, 1), ref.decree("decree-248").inForce());

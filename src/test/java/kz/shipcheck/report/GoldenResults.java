@@ -1,5 +1,6 @@
 package kz.shipcheck.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.DeclarationResult.Facts;
@@ -48,7 +49,7 @@ final class GoldenResults {
     return List.of(
         new DeclarationResult(
             "shipments/wheat.yaml", 1, "KZ-CN-2025-000101", Outcome.PASS, List.of(),
-            new Facts(List.of("wheat"), "dostyk-alashankou", List.of(new Money(15600, "USD")))),
+            new Facts(List.of("wheat"), "dostyk-alashankou", List.of(new Money(new BigDecimal("15600"), "USD")))),
         new DeclarationResult(
             "shipments/pork.yaml", 1, "KZ-CN-2025-000187", Outcome.FAIL,
             List.of(
@@ -63,7 +64,7 @@ final class GoldenResults {
                 new Finding("LABEL-001", Severity.WARNING,
                     "no Chinese label on pre-packaged pork: 100% of retail packs need one",
                     "items[0].packaging.chineseLabel", 27, 21, "GB 7718-2011 <labels>", "model", null, null)),
-            new Facts(List.of("pork"), "dostyk-alashankou", List.of(new Money(98_000_000, "KZT")))),
+            new Facts(List.of("pork"), "dostyk-alashankou", List.of(new Money(new BigDecimal("98000000"), "KZT")))),
         new DeclarationResult(
             "shipments/month 11/mixed, \"A&B\".yaml", 1, "KZ-CN-2025-000200", Outcome.FAIL,
             List.of(
@@ -73,7 +74,7 @@ final class GoldenResults {
                 new Finding("HS-001", Severity.ERROR,
                     "HS code \"0203.29\" is not a heading of barley: expected 1003 <&> 10:03, 50%\nsee the access list",
                     "items[1].hsCode", 16, 13, "GACC access list & HS 2022", "approx", "use 1003.xx", null)),
-            new Facts(List.of("rice", "barley"), "nur-zholy-khorgos", List.of(new Money(120000, "CNY"), new Money(5000, "USD")))),
+            new Facts(List.of("rice", "barley"), "nur-zholy-khorgos", List.of(new Money(new BigDecimal("120000"), "CNY"), new Money(new BigDecimal("5000"), "USD")))),
         new DeclarationResult(
             "shipments/month 11/mixed, \"A&B\".yaml", 2, "KZ-CN-2025-000200", Outcome.FAIL,
             List.of(
@@ -81,14 +82,14 @@ final class GoldenResults {
                     "declaration id 'KZ-CN-2025-000200' was already used earlier in this batch",
                     "id", 31, 5, "shipcheck SPEC §1 (declaration format)", "model",
                     "give every declaration its own id", null)),
-            new Facts(List.of("barley"), "nur-zholy-khorgos", List.of(new Money(2_500_000, "KZT")))),
+            new Facts(List.of("barley"), "nur-zholy-khorgos", List.of(new Money(new BigDecimal("2500000"), "KZT")))),
         new DeclarationResult(
             "shipments/month 11/mixed, \"A&B\".yaml", 3, "=HYPERLINK(\"http://x\")", Outcome.PASS,
             List.of(
                 new Finding("ACCESS-002", Severity.ERROR,
                     "beef in form 'chilled' is not admitted", "items[0].form", 52, 11,
                     "GACC access list", "fact", null, null).withWaiver(WAIVER)),
-            new Facts(List.of("beef", "lamb"), "nur-zholy-khorgos", List.of(new Money(40000, "XXX")))),
+            new Facts(List.of("beef", "lamb"), "nur-zholy-khorgos", List.of(new Money(new BigDecimal("40000"), "XXX")))),
         new DeclarationResult(
             "incoming/broken.yaml", 1, null, Outcome.INVALID,
             List.of(

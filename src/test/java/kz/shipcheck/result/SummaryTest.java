@@ -3,6 +3,7 @@ package kz.shipcheck.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import kz.shipcheck.report.SummaryText;
@@ -19,16 +20,17 @@ class SummaryTest {
   void breakdownsByProductCrossingRuleAndCurrency() {
     Summary s = new Summary();
     s.add(new DeclarationResult("a", 1, "A", Outcome.PASS, List.of(),
-        new Facts(List.of("wheat", "wheat", "barley"), "dostyk-alashankou", List.of(new Money(100, "USD")))));
+        new Facts(List.of("wheat", "wheat", "barley"), "dostyk-alashankou", List.of(new Money(new BigDecimal("100"), "USD")))));
     s.add(new DeclarationResult("b", 1, "B", Outcome.FAIL, List.of(error("HS-001"), error("HS-001")),
-        new Facts(List.of("wheat"), null, List.of(new Money(1000, "KZT"), new Money(5, "XXX")))));
+        new Facts(List.of("wheat"), null, List.of(new Money(new BigDecimal("1000"), "KZT"), new Money(new BigDecimal("5"), "XXX")))));
     s.add(new DeclarationResult("c", 1, null, Outcome.INVALID, List.of(error("INPUT-SYNTAX")), Facts.NONE));
     assertEquals(Map.of("barley", new Summary.Tally(1, 0), "wheat", new Summary.Tally(1, 1)), s.byProduct());
     assertEquals(Map.of("dostyk-alashankou", new Summary.Tally(1, 0), Summary.NONE, new Summary.Tally(0, 1)),
         s.byCrossing());
     assertEquals(new Summary.RuleCount(2, 0, 0, 0), s.byRule().get("HS-001"));
     assertEquals(Map.of("HS-001", 2L, "INPUT-SYNTAX", 1L), s.failingRules());
-    assertEquals(Map.of("USD", 100.0, "KZT", 1000.0, "XXX", 5.0), s.valueByCurrency());
+    assertEquals(Map.of("USD", new BigDecimal("100"), "KZT", new BigDecimal("1000"), "XXX", new BigDecimal("5")),
+        s.valueByCurrency());
 
     Map<String, Double> rates = Map.of("USD", 1.0, "KZT", 0.002);
     String text = SummaryText.render(s, rates::get);
@@ -46,7 +48,7 @@ class SummaryTest {
     Summary s = new Summary();
     for (int i = 0; i < Summary.MAX_KEYS + 500; i++) {
       s.add(new DeclarationResult("f", 1, "D" + i, Outcome.FAIL, List.of(error("ACCESS-001")),
-          new Facts(List.of("made-up-" + i), "crossing-" + i, List.of(new Money(1, "C" + i)))));
+          new Facts(List.of("made-up-" + i), "crossing-" + i, List.of(new Money(new BigDecimal("1"), "C" + i)))));
     }
     assertEquals(Summary.MAX_KEYS + 1, s.byProduct().size());
     assertEquals(500, s.byProduct().get(Summary.OTHER).failed());
