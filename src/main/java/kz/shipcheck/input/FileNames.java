@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,8 @@ final class FileNames {
     }
     byte[] raw = fromCommandLine(arg);
     if (raw == null) {
-      return new Argument(arg, null);
+      // a name that really holds U+FFFD, given where the command line is not at hand (in-process)
+      return new Argument(arg, p != null && Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? p : null);
     }
     // a URI is the one way to give a Path its bytes whatever the locale; it must be absolute
     String prefix = raw.length > 0 && raw[0] == '/' ? "" : "/proc/self/cwd/";

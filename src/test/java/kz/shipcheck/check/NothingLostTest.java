@@ -204,6 +204,25 @@ class NothingLostTest {
     }
   }
 
+  /**
+   * An argument whose bytes did not decode, when its bytes cannot be found again (here: not on
+   * this process's command line), is an unreadable input with a hint, not a missing path (exit 2)
+   * that stops the whole batch, and not a crash.
+   */
+  @Test
+  void anArgumentWhoseBytesAreLostIsUnreadable() throws Exception {
+    Path good = write(tmp.resolve("good.yaml"), declaration("NL-OK"));
+    Cli.Run run = Cli.run("check", tmp.resolve("bad\uFFFD.yaml").toString(), good.toString(), "--format", "jsonl", "--quiet");
+    assertEquals(1, run.code(), run.out() + run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(2, lines.size(), run.out());
+    JsonNode bad = JSON.readTree(lines.get(0));
+    assertEquals(tmp.resolve("bad\uFFFD.yaml").toString(), bad.get("file").asText());
+    assertEquals("INPUT-UNREADABLE", bad.get("findings").get(0).get("rule").asText(), bad.toString());
+    assertTrue(bad.get("findings").get(0).get("message").asText().contains("rename the file"), bad.toString());
+    assertEquals("NL-OK", JSON.readTree(lines.get(1)).get("id").asText());
+  }
+
   private static Path write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, text, StandardCharsets.UTF_8);
