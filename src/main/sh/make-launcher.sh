@@ -13,7 +13,8 @@ cache="$(mktemp -d)"
 # (JDK-8306460, fixed in 21), and a method archived so is never compiled again in any run that
 # uses the archive: a hot one left in the interpreter made a 100,000-file batch 45 % slower.
 # Without the JIT nothing is ever queued; the recording run takes a few seconds longer.
-if ! SHIPCHECK_CACHE_DIR="$cache" "$java_bin" -Xint -XX:ArchiveClassesAtExit="$target/shipcheck.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+# under the character type the launcher gives the JVM (C.UTF-8), so the archive holds its classes
+if ! SHIPCHECK_CACHE_DIR="$cache" LC_ALL=C.UTF-8 "$java_bin" -Xint -XX:ArchiveClassesAtExit="$target/shipcheck.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$target/shipcheck.jar" check --quiet --format json --fail-on never "$base/shipments" > /dev/null 2>&1; then
   echo "make-launcher: no class-data-sharing archive (the launcher works without it)" >&2
   rm -f "$target/shipcheck.jsa"

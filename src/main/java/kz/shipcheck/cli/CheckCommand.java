@@ -249,10 +249,10 @@ final class CheckCommand implements Callable<Integer> {
       // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
       // has room for them (jsonl): say them here as well
       for (Waivers.Waiver w : waivers.expired()) {
-        main.io.err().println("waiver expired on " + w.expires() + ": " + describe(w));
+        main.io.err().println("waiver expired on " + w.expires() + ": " + kz.shipcheck.report.Display.safe(describe(w)));
       }
       for (Waivers.Waiver w : waivers.unused()) {
-        main.io.err().println("waiver matched nothing: " + describe(w));
+        main.io.err().println("waiver matched nothing: " + kz.shipcheck.report.Display.safe(describe(w)));
       }
       main.io.err().print(SummaryText.render(summary, c -> {
         Rate r = rulePack.data().rate(c);
@@ -262,7 +262,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean failedTargets = false;
     for (Target t : targets) {
       if (!t.live()) {
-        main.io.err().println("error: " + t.error);
+        main.io.err().println("error: " + kz.shipcheck.report.Display.safe(t.error));
         failedTargets = true;
       }
     }

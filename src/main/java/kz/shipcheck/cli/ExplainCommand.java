@@ -8,6 +8,7 @@ import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.fixture.Examples;
 import kz.shipcheck.input.Suggest;
 import kz.shipcheck.pack.PackFiles;
+import kz.shipcheck.report.Display;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.RuleInfo;
 import picocli.CommandLine.Command;
@@ -55,7 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
     PrintStream out = main.io.out();
     StringBuilder b = new StringBuilder();
-    b.append(rule.id()).append(": ").append(rule.title()).append("\n\n");
+    line(b, rule.id() + ": " + rule.title());
+    b.append('\n');
     row(b, "severity", rule.severity().label() + switch (rule.severity()) {
       case ERROR -> " (fails the declaration)";
       case WARNING -> " (fails the declaration only with --fail-on warning)";
@@ -76,31 +78,26 @@ final class ExplainCommand implements Callable<Integer> {
     b.append('\n');
     Examples.Example ex = Examples.find(files, p, rule.id());
     if (ex == null) {
-      b.append("Failing example: none. No fixture under ").append(files.display("tests"))
-          .append(" expects ").append(rule.id()).append("; add one with '# expect: ").append(rule.id())
-          .append("' on the offending line.\n");
+      line(b, "Failing example: none. No fixture under " + files.display("tests") + " expects " + rule.id()
+          + "; add one with '# expect: " + rule.id() + "' on the offending line.");
     } else {
-      b.append("Failing example: ").append(ex.file())
-          .append(ex.document() > 1 ? " (document " + ex.document() + ")" : "").append('\n');
+      line(b, "Failing example: " + ex.file() + (ex.document() > 1 ? " (document " + ex.document() + ")" : ""));
       int width = String.valueOf(ex.lines().get(ex.lines().size() - 1).number()).length();
       for (Examples.Line l : ex.lines()) {
-        b.append(l.marked() ? "> " : "  ")
-            .append(String.format("%" + width + "d", l.number())).append(" | ").append(l.text()).append('\n');
+        // a CRLF file's lines end in \r: part of the line break, not of the text to show
+        String text = l.text().endsWith("\r") ? l.text().substring(0, l.text().length() - 1) : l.text();
+        line(b, (l.marked() ? "> " : "  ") + String.format("%" + width + "d", l.number()) + " | " + text);
       }
       b.append('\n');
       if (ex.findings().isEmpty()) {
-        b.append("(the fixture expects ").append(rule.id())
-            .append(" here, but the rule does not fire on it: 'shipcheck test' reports this fixture as failing)\n");
+        line(b, "(the fixture expects " + rule.id()
+            + " here, but the rule does not fire on it: 'shipcheck test' reports this fixture as failing)");
       }
       for (Finding f : ex.findings()) {
-        b.append(ex.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-            .append(f.severity().label()).append(' ').append(f.rule()).append(' ').append(f.message());
-        if (!f.path().isEmpty()) {
-          b.append(" [").append(f.path()).append(']');
-        }
-        b.append('\n');
+        line(b, ex.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " " + f.rule() + " "
+            + f.message() + (f.path().isEmpty() ? "" : " [" + f.path() + "]"));
         if (f.hint() != null) {
-          b.append("    hint: ").append(f.hint()).append('\n');
+          line(b, "    hint: " + f.hint());
         }
       }
     }
@@ -110,7 +107,15 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static void row(StringBuilder b, String label, String value) {
-    b.append(String.format("  %-10s %s", label, value)).append('\n');
+    line(b, String.format("  %-10s %s", label, value));
+  }
+
+  /**
+   * One line of the explanation. The pack's metadata and its fixtures (lines and the values the
+   * findings quote) may come from anyone's repository: shown through {@link Display#safe}.
+   */
+  private static void line(StringBuilder b, String text) {
+    b.append(Display.safe(text)).append('\n');
   }
 
   /** What each basis means (domain brief). */

@@ -60,7 +60,7 @@ final class InitCommand implements Callable<Integer> {
     main.io.out().write(t.text().getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
     for (String gap : t.gaps()) {
-      main.io.err().println("warning: " + gap + "; this template will not pass until you fill it in");
+      main.io.err().println("warning: " + kz.shipcheck.report.Display.safe(gap) + "; this template will not pass until you fill it in");
     }
     return ExitCode.OK.code;
   }

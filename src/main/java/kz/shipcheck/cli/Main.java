@@ -10,6 +10,7 @@ import java.util.Map;
 import kz.shipcheck.engine.HeadStart;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.pack.PackException;
+import kz.shipcheck.report.Display;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -127,7 +128,11 @@ public final class Main implements Runnable {
     return run(args, out, err, in, false, false);
   }
 
-  /** Runs the command line and returns the exit code (SPEC §5). */
+  /**
+   * Runs the command line and returns the exit code (SPEC §5). Error lines quote what the user or
+   * a file gave (paths, option values, pack content): they go through {@link Display#safe}, so
+   * that none can draw another line, on a terminal or for the GitHub Actions runner reading stderr.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in,
       boolean outIsTerminal, boolean errIsTerminal) {
     Main main = new Main(new Io(out, err, in, outIsTerminal, errIsTerminal));
@@ -148,7 +153,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           PrintWriter e = ex.getCommandLine().getErr();
-          e.println("error: " + ex.getMessage());
+          e.println("error: " + Display.safe(ex.getMessage()));
           e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
           e.flush();
           return ExitCode.USAGE.code;
@@ -158,13 +163,13 @@ public final class Main implements Runnable {
           PrintWriter e = commandLine.getErr();
           int code;
           if (ex instanceof UsageException) {
-            e.println("error: " + ex.getMessage());
+            e.println("error: " + Display.safe(ex.getMessage()));
             code = ExitCode.USAGE.code;
           } else if (ex instanceof PackException pe) {
-            e.println("error: " + pe.located());
+            e.println("error: " + Display.safe(pe.located()));
             code = ExitCode.PACK.code;
           } else {
-            e.println("error: internal error: " + ex + " (this is a bug; run with --debug for details)");
+            e.println("error: internal error: " + Display.safe(String.valueOf(ex)) + " (this is a bug; run with --debug for details)");
             if (main.debug) {
               ex.printStackTrace(e);
             }

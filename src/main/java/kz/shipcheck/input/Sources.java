@@ -9,10 +9,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -21,9 +23,13 @@ import java.util.Set;
  * turn; inside a folder, {@code *.yaml} and {@code *.yml} files found recursively, sorted by name
  * at each level. Folders are listed one at a time, so a million files never sit in memory at once.
  * What cannot be opened (broken links, loops, unreadable folders, pipes and sockets found in a
- * folder) still becomes a source, so that it appears in the report.
+ * folder) still becomes a source, so that it appears in the report. A file whose name is not
+ * valid in the locale's encoding is read all the same, and named by its bytes ({@link FileNames}).
  */
 public final class Sources implements Iterable<Source> {
+  /** Ends the name of a folder entry whose name is not exact; see {@link Walk}. */
+  private static final char INEXACT = '\0';
+
   private final List<String> args;
 
   public Sources(List<String> args) {
@@ -34,7 +40,12 @@ public final class Sources implements Iterable<Source> {
   public List<String> missing() {
     List<String> out = new ArrayList<>();
     for (String a : args) {
-      if (!a.equals("-") && !Files.exists(Path.of(a), LinkOption.NOFOLLOW_LINKS)) {
+      if (a.equals("-")) {
+        continue;
+      }
+      // a name whose bytes cannot be known is not "missing": it is reported as unreadable
+      Path p = FileNames.argument(a).path();
+      if (p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
         out.add(a);
       }
     }
@@ -57,7 +68,11 @@ public final class Sources implements Iterable<Source> {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private Source next;
 
-    private record Frame(String name, Path dir, Path real, Iterator<String> children) {}
+    /**
+     * A folder being walked: its children's names, sorted, and the entries whose name is not
+     * exact (see {@link FileNames}) by their marked name.
+     */
+    private record Frame(String name, Path dir, Path real, Iterator<String> children, Map<String, Path> inexact) {}
 
     @Override
     public boolean hasNext() {
@@ -69,14 +84,27 @@ public final class Sources implements Iterable<Source> {
             continue;
           }
           String child = top.children().next();
-          visit(top.name() + "/" + child, top.dir().resolve(child), false);
+          Path raw = top.inexact().get(child);
+          if (raw != null) {
+            visit(top.name() + "/" + child.substring(0, child.length() - 1), raw, false);
+          } else {
+            visit(top.name() + "/" + child, top.dir().resolve(child), false);
+          }
         } else if (argIt.hasNext()) {
           String a = argIt.next();
           if (a.equals("-")) {
             next = Source.stdin();
           } else {
-            String name = a.length() > 1 && a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
-            visit(name, Path.of(a), true);
+            FileNames.Argument arg = FileNames.argument(a);
+            String n = arg.name();
+            String name = n.length() > 1 && n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+            if (arg.path() == null) {
+              next = Source.broken(name, null, "the file name is not valid in this locale's encoding ("
+                  + System.getProperty("sun.jnu.encoding") + "), so it cannot be opened: rename the file, or run"
+                  + " under a UTF-8 locale (LC_ALL=C.UTF-8)");
+            } else {
+              visit(name, arg.path(), true);
+            }
           }
         } else {
           return false;
@@ -106,12 +134,27 @@ public final class Sources implements Iterable<Source> {
           }
         }
         List<String> children = new ArrayList<>();
+        Map<String, Path> inexact = Map.of();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
           for (Path c : ds) {
             String fn = c.getFileName().toString();
+            boolean exact = FileNames.exact(fn, c);
+            if (!exact) {
+              fn = FileNames.display(c);
+            }
             // the name first: a batch folder holds mostly *.yaml files, and each stat call costs
             if (isYamlName(fn) || Files.isDirectory(c)) {
-              children.add(fn);
+              if (exact) {
+                children.add(fn);
+              } else {
+                // read through the listing's own Path, which has the bytes; the NUL that marks the
+                // name can be in no real file name, so it never stands for another file
+                if (inexact.isEmpty()) {
+                  inexact = new HashMap<>();
+                }
+                inexact.put(fn + INEXACT, c);
+                children.add(fn + INEXACT);
+              }
             }
           }
         } catch (IOException e) {
@@ -119,7 +162,7 @@ public final class Sources implements Iterable<Source> {
           return;
         }
         children.sort(null);
-        stack.push(new Frame(name, path, real, children.iterator()));
+        stack.push(new Frame(name, path, real, children.iterator(), inexact));
       } else if (target != null) {
         if (!explicit && isYamlName(path.getFileName().toString()) && !target.isRegularFile()) {
           // a named pipe would block the run forever, a socket or device cannot be read as a file;

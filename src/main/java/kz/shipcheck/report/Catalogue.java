@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import kz.shipcheck.result.RuleInfo;
 
-/** Renders the rule catalogue as text, markdown (for the README and docs) or json. */
+/**
+ * Renders the rule catalogue as text, markdown (for the README and docs) or json. A pack's
+ * metadata is text from its DRL files: text and markdown show it through {@link Display#safe},
+ * json keeps it exact.
+ */
 public final class Catalogue {
   /** The catalogue formats. */
   public enum Style {
@@ -37,7 +41,8 @@ public final class Catalogue {
     int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(8);
     StringBuilder b = new StringBuilder();
     for (RuleInfo r : rules) {
-      b.append(String.format("%-" + w + "s  %-7s  %-6s  %s%n", r.id(), r.severity().label(), r.basis(), r.title()));
+      b.append(Display.safe(String.format("%-" + w + "s  %-7s  %-6s  %s", r.id(), r.severity().label(), r.basis(),
+          r.title()))).append('\n');
     }
     b.append(rules.size()).append(" rules\n");
     return b.toString();
@@ -53,16 +58,17 @@ public final class Catalogue {
     b.append("| id | severity | basis | title | reference | defined in | reads |\n");
     b.append("|---|---|---|---|---|---|---|\n");
     for (RuleInfo r : rules) {
-      b.append("| ").append(r.id()).append(" | ").append(r.severity().label()).append(" | ")
-          .append(r.basis()).append(" | ").append(cell(r.title())).append(" | ")
+      b.append("| ").append(cell(r.id())).append(" | ").append(r.severity().label()).append(" | ")
+          .append(cell(r.basis())).append(" | ").append(cell(r.title())).append(" | ")
           .append(cell(r.reference())).append(" | ").append(cell(r.file())).append(" | ")
           .append(r.data().isEmpty() ? "" : cell(String.join(", ", r.data()))).append(" |\n");
     }
     return b.toString();
   }
 
+  /** A table cell: a pipe would end it, a line break the row; control characters are escaped. */
   private static String cell(String s) {
-    return s.replace("|", "\\|");
+    return Display.safe(s).replace("|", "\\|");
   }
 
   private static String json(List<RuleInfo> rules) {

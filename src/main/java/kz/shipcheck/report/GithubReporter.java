@@ -15,7 +15,10 @@ import kz.shipcheck.result.Summary;
  * the changed files. Errors are {@code error}, warnings {@code warning}, infos and waived findings
  * {@code notice}; waivers that did not apply are {@code warning}s without a file. Data and
  * properties are escaped as the Actions toolkit does, so a message can never end the command
- * early or inject another one. A plain summary line closes the output.
+ * early or inject another one; before that, each value goes through {@link Display#safe}, since
+ * the Actions log shows escape sequences as colours and moves, and bidi controls reorder it (the
+ * reporter's own line breaks stay {@code %0A}, a value's show as {@code \n}). A plain summary line
+ * closes the output.
  */
 final class GithubReporter implements Reporter {
   private final Writer out;
@@ -29,15 +32,15 @@ final class GithubReporter implements Reporter {
     for (Finding f : r.findings()) {
       String command;
       String title;
-      StringBuilder message = new StringBuilder(f.message());
+      StringBuilder message = new StringBuilder(Display.safe(f.message()));
       if (!f.path().isEmpty()) {
-        message.append(" [").append(f.path()).append(']');
+        message.append(" [").append(Display.safe(f.path())).append(']');
       }
       if (f.isWaived()) {
         command = "notice";
         title = f.rule() + " (waived)";
-        message.append("\nwaived: ").append(f.waived().reason()).append(" (approved by ")
-            .append(f.waived().approvedBy()).append(", expires ").append(f.waived().expires()).append(')');
+        message.append("\nwaived: ").append(Display.safe(f.waived().reason())).append(" (approved by ")
+            .append(Display.safe(f.waived().approvedBy())).append(", expires ").append(f.waived().expires()).append(')');
       } else {
         command = switch (f.severity()) {
           case ERROR -> "error";
@@ -46,17 +49,18 @@ final class GithubReporter implements Reporter {
         };
         title = f.rule();
         if (f.hint() != null) {
-          message.append("\nhint: ").append(f.hint());
+          message.append("\nhint: ").append(Display.safe(f.hint()));
         }
       }
       if (r.id() != null) {
-        message.append("\ndeclaration ").append(r.id());
+        message.append("\ndeclaration ").append(Display.safe(r.id()));
         if (r.document() > 1) {
           message.append(" (document ").append(r.document()).append(')');
         }
       }
-      out.write("::" + command + " file=" + property(r.file()) + ",line=" + Math.max(1, f.line()) + ",col="
-          + Math.max(1, f.column()) + ",title=" + property(title) + "::" + data(message.toString()) + "\n");
+      out.write("::" + command + " file=" + property(Display.safe(r.file())) + ",line=" + Math.max(1, f.line())
+          + ",col=" + Math.max(1, f.column()) + ",title=" + property(Display.safe(title)) + "::"
+          + data(message.toString()) + "\n");
     }
   }
 
@@ -64,11 +68,12 @@ final class GithubReporter implements Reporter {
   public void finish(Summary s, WaiverNotes waivers) throws IOException {
     for (WaiverNotes.Entry e : waivers.expired()) {
       out.write("::warning title=" + property("waiver expired") + "::"
-          + data("waiver expired on " + e.expires() + " and no longer applies: " + TextReporter.describe(e)) + "\n");
+          + data("waiver expired on " + e.expires() + " and no longer applies: " + Display.safe(TextReporter.describe(e)))
+          + "\n");
     }
     for (WaiverNotes.Entry e : waivers.unused()) {
       out.write("::warning title=" + property("waiver unused") + "::"
-          + data("waiver matched no finding: " + TextReporter.describe(e)) + "\n");
+          + data("waiver matched no finding: " + Display.safe(TextReporter.describe(e))) + "\n");
     }
     out.write("shipcheck: " + s.declarations() + (s.declarations() == 1 ? " declaration: " : " declarations: ")
         + s.passed() + " passed, " + s.failed() + " failed, " + s.invalid() + " invalid, "

@@ -13,7 +13,8 @@ import kz.shipcheck.result.Summary;
 /**
  * The closing summary a batch run prints on stderr (never into the report): counts, the most
  * frequent failing rules, failures by product and by border crossing, and the total declared
- * value in US dollars at the rule pack's rates.
+ * value in US dollars at the rule pack's rates. Products, crossings and currencies are declared
+ * values: they are shown through {@link Display#safe}.
  */
 public final class SummaryText {
   /** How many entries each "most frequent" line names. */
@@ -54,7 +55,7 @@ public final class SummaryText {
     if (!s.valueByCurrency().isEmpty()) {
       b.append(String.format(Locale.ROOT, "declared value: %,.0f USD", usd));
       b.append(unrated.isEmpty() ? " (at the rule pack's rates)"
-          : " (at the rule pack's rates; left out, no rate for: " + String.join(", ", unrated) + ")");
+          : " (at the rule pack's rates; left out, no rate for: " + Display.safe(String.join(", ", unrated)) + ")");
       b.append('\n');
     }
     return b.toString();
@@ -73,7 +74,7 @@ public final class SummaryText {
       if (i > 0) {
         b.append(", ");
       }
-      b.append(rows.get(i).getKey()).append(String.format(Locale.ROOT, " %,d", rows.get(i).getValue()));
+      b.append(Display.safe(rows.get(i).getKey())).append(String.format(Locale.ROOT, " %,d", rows.get(i).getValue()));
     }
     if (rows.size() > TOP) {
       b.append(" and ").append(rows.size() - TOP).append(" more");

@@ -9,7 +9,8 @@ import kz.shipcheck.result.Summary;
 
 /**
  * The default, human format: {@code file:line:col: severity RULE message} per finding with its
- * hint below, a PASS/FAIL/INVALID line per declaration, and a closing summary.
+ * hint below, a PASS/FAIL/INVALID line per declaration, and a closing summary. Values are shown
+ * through {@link Display#safe}: a line break or escape sequence in a declaration stays visible text.
  */
 final class TextReporter implements Reporter {
   private final PrintWriter out;
@@ -21,17 +22,18 @@ final class TextReporter implements Reporter {
   @Override
   public void result(DeclarationResult r) {
     for (Finding f : r.findings()) {
-      out.print(r.file() + ":" + f.line() + ":" + f.column() + ": ");
-      out.print(f.isWaived() ? "waived " + f.severity().label() : f.severity().label());
-      out.print(" " + f.rule() + " " + f.message());
+      StringBuilder line = new StringBuilder();
+      line.append(r.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ");
+      line.append(f.isWaived() ? "waived " + f.severity().label() : f.severity().label());
+      line.append(' ').append(f.rule()).append(' ').append(f.message());
       if (!f.path().isEmpty()) {
-        out.print(" [" + f.path() + "]");
+        line.append(" [").append(f.path()).append(']');
       }
-      out.println();
+      println(line.toString());
       if (f.isWaived()) {
-        out.println("    waived: " + f.waived().reason() + " (approved by " + f.waived().approvedBy() + ", expires " + f.waived().expires() + ")");
+        println("    waived: " + f.waived().reason() + " (approved by " + f.waived().approvedBy() + ", expires " + f.waived().expires() + ")");
       } else if (f.hint() != null) {
-        out.println("    hint: " + f.hint());
+        println("    hint: " + f.hint());
       }
     }
     String label = switch (r.outcome()) {
@@ -39,7 +41,12 @@ final class TextReporter implements Reporter {
       case FAIL -> "FAIL";
       case INVALID -> "INVALID";
     };
-    out.println(label + " " + name(r));
+    println(label + " " + name(r));
+  }
+
+  /** Every line goes out through here: values inside it cannot break it or draw another. */
+  private void println(String line) {
+    out.println(Display.safe(line));
   }
 
   static String name(DeclarationResult r) {
@@ -50,10 +57,10 @@ final class TextReporter implements Reporter {
   @Override
   public void finish(Summary s, WaiverNotes waivers) throws IOException {
     for (WaiverNotes.Entry w : waivers.expired()) {
-      out.println("waiver expired on " + w.expires() + ": " + describe(w));
+      println("waiver expired on " + w.expires() + ": " + describe(w));
     }
     for (WaiverNotes.Entry w : waivers.unused()) {
-      out.println("waiver matched nothing: " + describe(w));
+      println("waiver matched nothing: " + describe(w));
     }
     out.println();
     StringBuilder b = new StringBuilder();
@@ -72,7 +79,7 @@ final class TextReporter implements Reporter {
       for (Map.Entry<String, Long> e : s.failingRules().entrySet()) {
         rules.append(' ').append(e.getKey()).append(" (").append(e.getValue()).append(')');
       }
-      out.println(rules);
+      println(rules.toString());
     }
     out.flush();
     if (out.checkError()) {

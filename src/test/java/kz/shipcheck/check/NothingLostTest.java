@@ -172,6 +172,57 @@ class NothingLostTest {
     assertTrue(root0 || !lockedReadable, "as a normal user a mode-000 file is unreadable");
   }
 
+  /**
+   * A file name is bytes; Java decodes it with the locale's charset, and bytes that do not decode
+   * gave a String naming no file: {@code bad\xff.yaml} (and a folder {@code odd\xfe}) was missing
+   * from every report and the run passed. Each is read and named by its bytes.
+   */
+  @Test
+  void aFileWhoseNameIsNotUtf8IsReadAndNamedByItsBytes() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("names"));
+    Path content = write(tmp.resolve("content.yaml"), declaration("NL-FF").replace("product: wheat", "product: wheet"));
+    Path good = write(tmp.resolve("good.yaml"), declaration("NL-OK"));
+    // Java cannot create these names itself (it would encode U+FFFD): the shell gives the bytes
+    Process p = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$(printf 'bad\\377.yaml')\"; mkdir \"$(printf 'odd\\376')\";"
+        + " cp \"$2\" \"$(printf 'odd\\376')/one.yaml\"; cp \"$2\" \"$(printf '\\320\\264\\320\\265\\320\\272.yaml')\"",
+        "sh", content.toString(), good.toString()).directory(root.toFile()).inheritIO().start();
+    assertEquals(0, p.waitFor());
+
+    Cli.Run run = Cli.run("check", root.toString(), "--format", "jsonl", "--quiet");
+    assertEquals(1, run.code(), run.out() + run.err());
+    Map<String, JsonNode> byFile = new LinkedHashMap<>();
+    for (String line : run.out().split("\n")) {
+      JsonNode r = JSON.readTree(line);
+      byFile.put(r.get("file").asText().substring(root.toString().length() + 1), r);
+    }
+    assertEquals(List.of("bad\\xff.yaml", "odd\\xfe/one.yaml", "\u0434\u0435\u043a.yaml"), List.copyOf(byFile.keySet()),
+        run.out());
+    assertEquals("ACCESS-001", byFile.get("bad\\xff.yaml").get("findings").get(0).get("rule").asText(), run.out());
+    for (String read : List.of("odd\\xfe/one.yaml", "\u0434\u0435\u043a.yaml")) {
+      assertEquals("NL-OK", byFile.get(read).get("id").asText(), run.out());
+      assertFalse(byFile.get(read).get("outcome").asText().equals("invalid"), run.out());
+    }
+  }
+
+  /**
+   * An argument whose bytes did not decode, when its bytes cannot be found again (here: not on
+   * this process's command line), is an unreadable input with a hint, not a missing path (exit 2)
+   * that stops the whole batch, and not a crash.
+   */
+  @Test
+  void anArgumentWhoseBytesAreLostIsUnreadable() throws Exception {
+    Path good = write(tmp.resolve("good.yaml"), declaration("NL-OK"));
+    Cli.Run run = Cli.run("check", tmp.resolve("bad\uFFFD.yaml").toString(), good.toString(), "--format", "jsonl", "--quiet");
+    assertEquals(1, run.code(), run.out() + run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(2, lines.size(), run.out());
+    JsonNode bad = JSON.readTree(lines.get(0));
+    assertEquals(tmp.resolve("bad\uFFFD.yaml").toString(), bad.get("file").asText());
+    assertEquals("INPUT-UNREADABLE", bad.get("findings").get(0).get("rule").asText(), bad.toString());
+    assertTrue(bad.get("findings").get(0).get("message").asText().contains("rename the file"), bad.toString());
+    assertEquals("NL-OK", JSON.readTree(lines.get(1)).get("id").asText());
+  }
+
   private static Path write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, text, StandardCharsets.UTF_8);
