@@ -294,19 +294,16 @@ final class CheckCommand implements Callable<Integer> {
     return out;
   }
 
-  /** Marks the targets that cannot be written at all (before the rule pack is even loaded). */
+  /**
+   * Marks the targets that cannot be written at all (before the rule pack is even loaded): a
+   * folder, a socket, a folder that does not exist or cannot be written (AtomicFile says which
+   * paths are replaced and which written directly).
+   */
   private static void precheck(List<Target> targets) {
     for (Target t : targets) {
-      if (t.file == null) {
-        continue;
-      }
-      Path dir = t.file.toAbsolutePath().getParent();
-      if (Files.isDirectory(t.file)) {
-        t.fail("it is a folder");
-      } else if (dir == null || !Files.isDirectory(dir)) {
-        t.fail("no such folder " + (dir == null ? "" : dir.toString()));
-      } else if (!Files.isWritable(dir)) {
-        t.fail("permission denied");
+      String problem = t.file == null ? null : AtomicFile.problem(t.file);
+      if (problem != null) {
+        t.fail(problem);
       }
     }
   }
@@ -321,7 +318,7 @@ final class CheckCommand implements Callable<Integer> {
         if (t.file == null) {
           t.stream = new java.io.BufferedOutputStream(new NonClosing(main.io.out()), 1 << 16);
         } else {
-          t.atomic = new AtomicFile(t.file);
+          t.atomic = AtomicFile.open(t.file);
           t.stream = t.atomic.stream();
         }
         t.reporter = t.format.create(t.stream, context);

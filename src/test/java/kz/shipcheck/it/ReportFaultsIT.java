@@ -159,4 +159,45 @@ class ReportFaultsIT {
     assertEquals(2, p.exitValue(), err);
     assertTrue(err.contains("error: cannot write the report to standard output: standard output cannot be written"), err);
   }
+
+  /**
+   * {@code /dev/stdout} and {@code /dev/stderr} are links to this process's descriptors 1 and 2
+   * (a pipe, a terminal or a file): the reports named by them must reach them, the links left
+   * alone. Renaming a finished report over {@code /dev/stdout} (as root) once removed the link and
+   * printed nothing, exit 0.
+   */
+  @Test
+  void reportsNamedByStandardOutputAndErrorReachThem() throws Exception {
+    String shipments = Path.of("shipments").toAbsolutePath().toString();
+    int results;
+    try (Stream<Path> files = Files.list(Path.of(shipments))) {
+      results = (int) files.filter(f -> f.toString().endsWith(".yaml")).count();
+    }
+    for (boolean stdoutIsAFile : new boolean[] {false, true}) {
+      Path err = dir.resolve("stderr.txt"); // a file: reached through /dev/stderr, appended to
+      ProcessBuilder pb = new ProcessBuilder(JAVA, "-XX:-UsePerfData", "-jar", JAR.toString(), "check", "--quiet",
+          "--output", dir.resolve("r.txt").toString(), "--report", "sarif=/dev/stdout", "--report", "jsonl=/dev/stderr",
+          shipments).directory(dir.toFile()).redirectError(err.toFile());
+      if (stdoutIsAFile) {
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+      }
+      Process p = pb.start();
+      String out = stdoutIsAFile ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+      if (stdoutIsAFile) {
+        out = Files.readString(dir.resolve("stdout.txt"));
+      }
+      String errText = Files.readString(err);
+      assertEquals(1, p.exitValue(), errText);
+      JsonNode sarif = JSON.readTree(out);
+      assertEquals("2.1.0", sarif.get("version").asText(), out);
+      List<String> lines = errText.lines().toList();
+      assertTrue(lines.size() >= results && lines.stream().allMatch(l -> l.startsWith("{\"file\":")), errText);
+      assertTrue(Files.readString(dir.resolve("r.txt")).contains(" passed, "));
+      assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")) && Files.isSymbolicLink(Path.of("/dev/stderr")));
+      try (Stream<Path> left = Files.list(dir)) {
+        assertTrue(left.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary file");
+      }
+    }
+  }
 }
