@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * measurable" where a loaded machine made the measurement meaningless (BenchNumbersTest).
  */
 class BenchScriptIT {
-  /** A figure in a table: digits with thousands separators and decimals, never a sign. */
-  static final String NUMBER = "\\d{1,3}(,\\d{3})*(\\.\\d+)?";
+  /** A figure in a table: digits, with or without thousands separators, and decimals; never a sign. */
+  static final String NUMBER = "(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?";
 
   /** A cost in the text: "12.3 µs" or "not measurable". */
   static final String FIGURE = "\\d+\\.\\d µs|not measurable";
