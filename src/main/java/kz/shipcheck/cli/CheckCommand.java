@@ -190,6 +190,8 @@ final class CheckCommand implements Callable<Integer> {
     checker.useWaivers(waivers);
     ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
     Summary summary = new Summary();
+    // results handed on before every report had failed; -1 while some report can still be written
+    long[] stoppedAfter = {-1};
 
     try {
       open(targets, context);
@@ -203,6 +205,9 @@ final class CheckCommand implements Callable<Integer> {
             sources,
             main.io.in(),
             r -> {
+              if (stoppedAfter[0] >= 0) {
+                return; // the rest of a chunk already checked when the run was stopped
+              }
               summary.add(r);
               if (progress != null) {
                 progress.result(r);
@@ -215,6 +220,11 @@ final class CheckCommand implements Callable<Integer> {
                     t.fail(reason(e));
                   }
                 }
+              }
+              if (targets.stream().noneMatch(Target::live)) {
+                // no report can take the rest (| head -1 closed stdout): stop checking, exit 2
+                stoppedAfter[0] = summary.declarations();
+                checker.stop();
               }
             });
       } catch (ExecutionException e) {
@@ -244,8 +254,9 @@ final class CheckCommand implements Callable<Integer> {
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
           (t0 - Main.STARTED) / 1_000_000, (t1 - t0) / 1_000_000, rulePack.loadTiming(), (t2 - t1) / 1_000_000);
     }
-    // a text report on stdout ends with its own summary: stderr stays empty then
-    if (!quiet && (fmt != Format.TEXT || output != null)) {
+    // a text report on stdout ends with its own summary: stderr stays empty then; a run stopped
+    // early has no summary to give
+    if (!quiet && (fmt != Format.TEXT || output != null) && stoppedAfter[0] < 0) {
       // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
       // has room for them (jsonl): say them here as well
       for (Waivers.Waiver w : waivers.expired()) {
@@ -262,7 +273,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean failedTargets = false;
     for (Target t : targets) {
       if (!t.live()) {
-        main.io.err().println("error: " + t.error);
+        String stopped = stoppedAfter[0] >= 0 && t == targets.get(targets.size() - 1)
+            ? String.format(java.util.Locale.ROOT, "; stopped after %,d declarations", stoppedAfter[0]) : "";
+        main.io.err().println("error: " + t.error + stopped);
         failedTargets = true;
       }
     }
