@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of {@code /dev/null} in a temporary folder, never touching the real one. (The
  * {@code /dev/stdout} case runs on the packaged jar: ReportFaultsIT.)
  */
-@Timeout(value = 2, unit = TimeUnit.MINUTES) // a hang guard: a FIFO nobody reads blocks its writer
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard: a FIFO nobody reads blocks its writer
 class OutputTargetsTest {
   static final String PASS = CheckCommandTest.PASS;
 
