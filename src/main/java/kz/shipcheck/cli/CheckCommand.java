@@ -300,11 +300,27 @@ final class CheckCommand implements Callable<Integer> {
     }
     Set<Path> seen = new HashSet<>();
     for (Target t : out) {
-      if (t.file != null && !seen.add(t.file.toAbsolutePath().normalize())) {
+      if (t.file != null && !seen.add(sameFileKey(t.file))) {
         throw new UsageException(t.label + ": " + t.file + " is named twice; each report needs its own file");
       }
     }
     return out;
+  }
+
+  /**
+   * One key for every name of the same regular file: a link and its target, or two links to one
+   * file, would have two reports replace each other. (A device such as /dev/null may take several
+   * reports under different names.)
+   */
+  private static Path sameFileKey(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        return file.toRealPath();
+      }
+    } catch (IOException | SecurityException e) {
+      // gone meanwhile: its name is the key
+    }
+    return file.toAbsolutePath().normalize();
   }
 
   /**

@@ -171,4 +171,17 @@ class OutputTargetsTest {
     assertEquals(0, Files.size(dev));
     assertEquals(List.of("null", "null-link"), names(tmp), "no temporary file");
   }
+
+  @Test
+  void aFileNamedTwiceThroughALinkIsRefused() throws Exception {
+    // two reports into one file would interleave or overwrite each other, whatever the names
+    Path real = Files.writeString(tmp.resolve("report.json"), "the previous report\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("latest.json"), real.getFileName());
+    Cli.Run r = Cli.run("check", PASS, "--format", "json", "--output", link.toString(), "--report", "json=" + real,
+        "--quiet");
+    assertEquals(2, r.code(), r.err());
+    assertEquals("error: --report json=" + real + ": " + real + " is named twice; each report needs its own file\n",
+        r.err());
+    assertEquals("the previous report\n", Files.readString(real));
+  }
 }
