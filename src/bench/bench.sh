@@ -28,6 +28,8 @@
 # classes) and GNU time (/usr/bin/time). Data is generated into target/bench/ and kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=numbers.sh
+. src/bench/numbers.sh   # every figure printed: costs and ratios, or "not measurable"
 
 runs=3
 size=100000
@@ -132,8 +134,6 @@ timed() { # OUT_FILE COMMAND... -> prints "wall cpu peak_kb"; fails loudly if th
 
 rule_count() { grep -c '^rule ' "$1"/*.drl | awk -F: '{s += $2} END {print s}'; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 # Runs the named variants in turn, RUNS times over (interleaved), and keeps each one's results in
 # res_<name> as lines of "wall cpu kb".
@@ -254,9 +254,6 @@ fi
 log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- the tables ---------------------------------------------------------------------------------
-us() { awk -v s="$1" -v n="$2" 'BEGIN {printf "%.1f", s * 1e6 / n}'; }        # seconds, count -> µs each
-per_s() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.0f", n / s}' | commas; }
-mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 f() { echo "${batch[$1]}" | awk -v k="$2" '{print $k}'; }
 n_fmt=$(echo "$size" | commas)
 
@@ -296,8 +293,8 @@ echo
 echo "Same rules, shipcheck's throughput ÷ the baseline's: $(ratio "$(f plain_j1 1)" "$(f same_j1 1)") with --jobs 1," \
   "$(ratio "$(f plain_j2 1)" "$(f same_j2 1)") with --jobs 2"
 echo
-echo "--jobs 2 over --jobs 1: shipcheck $(ratio "$(f ship_j1 1)" "$(f ship_j2 1)")× (the baseline's rules:" \
-  "$(ratio "$(f same_j1 1)" "$(f same_j2 1)")×), baseline $(ratio "$(f plain_j1 1)" "$(f plain_j2 1)")×, no rules $(ratio "$(f none_j1 1)" "$(f none_j2 1)")×"
+echo "--jobs 2 over --jobs 1: shipcheck $(ratio_x "$(f ship_j1 1)" "$(f ship_j2 1)") (the baseline's rules:" \
+  "$(ratio_x "$(f same_j1 1)" "$(f same_j2 1)")), baseline $(ratio_x "$(f plain_j1 1)" "$(f plain_j2 1)"), no rules $(ratio_x "$(f none_j1 1)" "$(f none_j2 1)")"
 echo
 echo "**Scaling**: cost per declaration (wall time ÷ declarations), shipcheck with --jobs 1 and 2, the baseline with --jobs 2:"
 echo
@@ -312,13 +309,14 @@ done
 read -r a1 _ _ <<< "${scale[$size:1]}"; read -r b1 _ _ <<< "${scale[$big:1]}"
 read -r a2 _ _ <<< "${scale[$size:2]}"; read -r b2 _ _ <<< "${scale[$big:2]}"
 read -r ap _ _ <<< "${scale[$size:p2]}"; read -r bp _ _ <<< "${scale[$big:p2]}"
-m1=$(awk -v a="$a1" -v b="$b1" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
-m2=$(awk -v a="$a2" -v b="$b2" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
-mp=$(awk -v a="$ap" -v b="$bp" -v n=$((big - size)) 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
+# the larger batch can finish first on a loaded machine: then these are "not measurable"
+m1=$(further "$a1" "$b1" $((big - size)))
+m2=$(further "$a2" "$b2" $((big - size)))
+mp=$(further "$ap" "$bp" $((big - size)))
 echo
 echo "From $n_fmt to $(echo "$big" | commas) declarations (start-up and warm-up paid), each further declaration costs:" \
-  "shipcheck $m1 µs with --jobs 1 and $m2 µs with --jobs 2 (--jobs 2 over --jobs 1: $(ratio "$m1" "$m2")×);" \
-  "the baseline $mp µs with --jobs 2 (shipcheck ÷ baseline: $(ratio "$mp" "$m2"), the whole pack against its $nsame rules)"
+  "shipcheck $(suffixed "$m1" " µs") with --jobs 1 and $(suffixed "$m2" " µs") with --jobs 2 (--jobs 2 over --jobs 1: $(ratio_x "$m1" "$m2"));" \
+  "the baseline $(suffixed "$mp" " µs") with --jobs 2 (shipcheck ÷ baseline: $(ratio "$mp" "$m2"), the whole pack against its $nsame rules)"
 echo
 echo "| register | rows | wall time (s) | µs each | CPU µs each | peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|"
@@ -326,14 +324,14 @@ for r in 2600 26000; do
   echo "| --register register-$r.csv | $(echo $r | commas) | $(col reg$r 1) | $(us "$(col reg$r 1)" "$size") | $(us "$(col reg$r 2)" "$size") | $(mb "$(col reg$r 3)") |"
 done
 echo
-echo "26,000 rows over 2,600: $(ratio "$(col reg26000 1)" "$(col reg2600 1)")× the wall time"
+echo "26,000 rows over 2,600: $(ratio_x "$(col reg26000 1)" "$(col reg2600 1)") the wall time"
 echo
 echo "| rule pack | rules | wall time (s) | µs each | CPU µs each |"
 echo "|---|---:|---:|---:|---:|"
 echo "| rules/ | $(rule_count rules) | $(col rules1 1) | $(us "$(col rules1 1)" "$size") | $(us "$(col rules1 2)" "$size") |"
 echo "| every rule written 5 times | $(rule_count "$rules5") | $(col rules5 1) | $(us "$(col rules5 1)" "$size") | $(us "$(col rules5 2)" "$size") |"
 echo
-echo "5× the rules over 1×: $(ratio "$(col rules5 1)" "$(col rules1 1)")× the wall time, $(ratio "$(col rules5 2)" "$(col rules1 2)")× the CPU time"
+echo "5× the rules over 1×: $(ratio_x "$(col rules5 1)" "$(col rules1 1)") the wall time, $(ratio_x "$(col rules5 2)" "$(col rules1 2)") the CPU time"
 if [ "$million" = 1 ]; then
   echo
   echo "| 1,000,000 declarations, -Xmx512m | --jobs | wall time (s) | declarations/s | CPU time (s) | peak RSS (MB) |"

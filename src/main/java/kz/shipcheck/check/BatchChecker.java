@@ -70,6 +70,7 @@ public final class BatchChecker {
   private final Map<String, RuleInfo> inputRules = new HashMap<>();
   private final boolean idsPerFile;
   private Waivers waivers = Waivers.NONE;
+  private volatile boolean stopped;
 
   public BatchChecker(RulePack pack, DeclarationReader reader, int jobs) {
     this(pack, reader, jobs, false);
@@ -105,6 +106,15 @@ public final class BatchChecker {
    */
   public void useWaivers(Waivers w) {
     this.waivers = w;
+  }
+
+  /**
+   * Ends the run early: no batch starts after this, and {@link #run} returns once the chunk of
+   * results being handed on is done. For a sink whose reports can take no more results (standard
+   * output closed by {@code | head -1}): checking the rest of the batch would be work for nothing.
+   */
+  public void stop() {
+    stopped = true;
   }
 
   /**
@@ -159,7 +169,7 @@ public final class BatchChecker {
       List<Source> batch = new ArrayList<>(FILES_PER_BATCH);
       long batchBytes = 0;
       Iterator<Source> it = sources.iterator();
-      while (it.hasNext()) {
+      while (!stopped && it.hasNext()) {
         Source s = it.next();
         batch.add(s);
         batchBytes += size(s);
@@ -169,14 +179,14 @@ public final class BatchChecker {
           bytesInFlight += batchBytes;
           batch = new ArrayList<>(FILES_PER_BATCH);
           batchBytes = 0;
-          while (inFlight.size() >= window || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT) {
+          while (!stopped && (inFlight.size() >= window || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT)) {
             Pending done = inFlight.poll();
             bytesInFlight -= done.bytes();
             drain(done.result(), seenIds, sink);
           }
         }
       }
-      while (!inFlight.isEmpty()) {
+      while (!stopped && !inFlight.isEmpty()) {
         drain(inFlight.poll().result(), seenIds, sink);
       }
     } finally {
@@ -205,11 +215,11 @@ public final class BatchChecker {
     return out;
   }
 
-  /** Emits one batch's results, chunk by chunk as its worker produces them. */
+  /** Emits one batch's results, chunk by chunk as its worker produces them, until stopped. */
   @SuppressWarnings("unchecked")
   private void drain(BatchResults batch, IdScope seenIds, Consumer<DeclarationResult> sink)
       throws ExecutionException, InterruptedException {
-    while (true) {
+    while (!stopped) {
       Object chunk = batch.chunks.take();
       if (chunk == BatchResults.END) {
         return;

@@ -190,6 +190,8 @@ final class CheckCommand implements Callable<Integer> {
     checker.useWaivers(waivers);
     ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
     Summary summary = new Summary();
+    // results handed on before every report had failed; -1 while some report can still be written
+    long[] stoppedAfter = {-1};
 
     try {
       open(targets, context);
@@ -203,6 +205,9 @@ final class CheckCommand implements Callable<Integer> {
             sources,
             main.io.in(),
             r -> {
+              if (stoppedAfter[0] >= 0) {
+                return; // the rest of a chunk already checked when the run was stopped
+              }
               summary.add(r);
               if (progress != null) {
                 progress.result(r);
@@ -215,6 +220,11 @@ final class CheckCommand implements Callable<Integer> {
                     t.fail(reason(e));
                   }
                 }
+              }
+              if (targets.stream().noneMatch(Target::live)) {
+                // no report can take the rest (| head -1 closed stdout): stop checking, exit 2
+                stoppedAfter[0] = summary.declarations();
+                checker.stop();
               }
             });
       } catch (ExecutionException e) {
@@ -244,8 +254,9 @@ final class CheckCommand implements Callable<Integer> {
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
           (t0 - Main.STARTED) / 1_000_000, (t1 - t0) / 1_000_000, rulePack.loadTiming(), (t2 - t1) / 1_000_000);
     }
-    // a text report on stdout ends with its own summary: stderr stays empty then
-    if (!quiet && (fmt != Format.TEXT || output != null)) {
+    // a text report on stdout ends with its own summary: stderr stays empty then; a run stopped
+    // early has no summary to give
+    if (!quiet && (fmt != Format.TEXT || output != null) && stoppedAfter[0] < 0) {
       // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
       // has room for them (jsonl): say them here as well
       for (Waivers.Waiver w : waivers.expired()) {
@@ -262,7 +273,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean failedTargets = false;
     for (Target t : targets) {
       if (!t.live()) {
-        main.io.err().println("error: " + kz.shipcheck.report.Display.safe(t.error));
+        String stopped = stoppedAfter[0] >= 0 && t == targets.get(targets.size() - 1)
+            ? String.format(java.util.Locale.ROOT, "; stopped after %,d declarations", stoppedAfter[0]) : "";
+        main.io.err().println("error: " + kz.shipcheck.report.Display.safe(t.error) + stopped);
         failedTargets = true;
       }
     }
@@ -287,26 +300,39 @@ final class CheckCommand implements Callable<Integer> {
     }
     Set<Path> seen = new HashSet<>();
     for (Target t : out) {
-      if (t.file != null && !seen.add(t.file.toAbsolutePath().normalize())) {
+      if (t.file != null && !seen.add(sameFileKey(t.file))) {
         throw new UsageException(t.label + ": " + t.file + " is named twice; each report needs its own file");
       }
     }
     return out;
   }
 
-  /** Marks the targets that cannot be written at all (before the rule pack is even loaded). */
+  /**
+   * One key for every name of the same regular file: a link and its target, or two links to one
+   * file, would have two reports replace each other. (A device such as /dev/null may take several
+   * reports under different names.)
+   */
+  private static Path sameFileKey(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        return file.toRealPath();
+      }
+    } catch (IOException | SecurityException e) {
+      // gone meanwhile: its name is the key
+    }
+    return file.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Marks the targets that cannot be written at all (before the rule pack is even loaded): a
+   * folder, a socket, a folder that does not exist or cannot be written (AtomicFile says which
+   * paths are replaced and which written directly).
+   */
   private static void precheck(List<Target> targets) {
     for (Target t : targets) {
-      if (t.file == null) {
-        continue;
-      }
-      Path dir = t.file.toAbsolutePath().getParent();
-      if (Files.isDirectory(t.file)) {
-        t.fail("it is a folder");
-      } else if (dir == null || !Files.isDirectory(dir)) {
-        t.fail("no such folder " + (dir == null ? "" : dir.toString()));
-      } else if (!Files.isWritable(dir)) {
-        t.fail("permission denied");
+      String problem = t.file == null ? null : AtomicFile.problem(t.file);
+      if (problem != null) {
+        t.fail(problem);
       }
     }
   }
@@ -321,7 +347,7 @@ final class CheckCommand implements Callable<Integer> {
         if (t.file == null) {
           t.stream = new java.io.BufferedOutputStream(new NonClosing(main.io.out()), 1 << 16);
         } else {
-          t.atomic = new AtomicFile(t.file);
+          t.atomic = AtomicFile.open(t.file);
           t.stream = t.atomic.stream();
         }
         t.reporter = t.format.create(t.stream, context);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,12 +76,14 @@ class ReportFaultsIT {
 
   /**
    * Starts a check writing {@code format} to {@code target}, waits until its temporary report
-   * holds at least {@code bytes}, then kills it with SIGKILL.
+   * holds at least {@code bytes}, then kills it with SIGKILL. The run reads standard input last,
+   * which stays open: it cannot end before it is killed, however fast the machine.
    */
   private void killWhileWriting(String format, Path target, long bytes) throws Exception {
-    Process p = jar("check", "--no-cache", "--jobs", "1", "--format", format, "--output", target.toString(), big.toString()).start();
+    Process p = jar("check", "--no-cache", "--jobs", "1", "--format", format, "--output", target.toString(), big.toString(),
+        "-").start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // a hang guard
       Optional<Path> temp = Optional.empty();
       while (p.isAlive() && System.nanoTime() < deadline) {
         temp = tempOf(target);
@@ -86,8 +92,7 @@ class ReportFaultsIT {
         }
         Thread.sleep(10);
       }
-      assertTrue(p.isAlive(), "the run ended before it could be killed: make the input larger\n"
-          + Files.readString(dir.resolve("stderr.txt")));
+      assertTrue(p.isAlive(), "the run ended before it was killed\n" + Files.readString(dir.resolve("stderr.txt")));
       assertTrue(temp.isPresent(), "no temporary report appeared");
       p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -158,5 +163,71 @@ class ReportFaultsIT {
     String err = Files.readString(dir.resolve("stderr.txt"));
     assertEquals(2, p.exitValue(), err);
     assertTrue(err.contains("error: cannot write the report to standard output: standard output cannot be written"), err);
+  }
+
+  /**
+   * {@code /dev/stdout} and {@code /dev/stderr} are links to this process's descriptors 1 and 2
+   * (a pipe, a terminal or a file): the reports named by them must reach them, the links left
+   * alone. Renaming a finished report over {@code /dev/stdout} (as root) once removed the link and
+   * printed nothing, exit 0.
+   */
+  @Test
+  void reportsNamedByStandardOutputAndErrorReachThem() throws Exception {
+    String shipments = Path.of("shipments").toAbsolutePath().toString();
+    int results;
+    try (Stream<Path> files = Files.list(Path.of(shipments))) {
+      results = (int) files.filter(f -> f.toString().endsWith(".yaml")).count();
+    }
+    for (boolean stdoutIsAFile : new boolean[] {false, true}) {
+      Path err = dir.resolve("stderr.txt"); // a file: reached through /dev/stderr, appended to
+      ProcessBuilder pb = new ProcessBuilder(JAVA, "-XX:-UsePerfData", "-jar", JAR.toString(), "check", "--quiet",
+          "--output", dir.resolve("r.txt").toString(), "--report", "sarif=/dev/stdout", "--report", "jsonl=/dev/stderr",
+          shipments).directory(dir.toFile()).redirectError(err.toFile());
+      if (stdoutIsAFile) {
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+      }
+      Process p = pb.start();
+      String out = stdoutIsAFile ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+      if (stdoutIsAFile) {
+        out = Files.readString(dir.resolve("stdout.txt"));
+      }
+      String errText = Files.readString(err);
+      assertEquals(1, p.exitValue(), errText);
+      JsonNode sarif = JSON.readTree(out);
+      assertEquals("2.1.0", sarif.get("version").asText(), out);
+      List<String> lines = errText.lines().toList();
+      assertTrue(lines.size() >= results && lines.stream().allMatch(l -> l.startsWith("{\"file\":")), errText);
+      assertTrue(Files.readString(dir.resolve("r.txt")).contains(" passed, "));
+      assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")) && Files.isSymbolicLink(Path.of("/dev/stderr")));
+      try (Stream<Path> left = Files.list(dir)) {
+        assertTrue(left.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary file");
+      }
+    }
+  }
+
+  /**
+   * {@code shipcheck check BIG | head -1}: once the reader has closed the pipe, no report can take
+   * another result, and the run stops instead of checking the rest of the batch. What is observed
+   * is how far the run got, never how long it took: after the first line, the pipe (64 KB), the
+   * reader's buffer and shipcheck's own (64 KB each) can hold a few hundred results, not 30,000.
+   */
+  @Test
+  void aClosedStandardOutputStopsTheRun() throws Exception {
+    Process p = new ProcessBuilder(JAVA, "-XX:-UsePerfData", "-jar", JAR.toString(), "check", "--format", "jsonl",
+        big.toString()).directory(dir.toFile()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+    try (BufferedReader head = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = head.readLine();
+      assertTrue(first != null && first.startsWith("{\"file\":"), first);
+    } // closes the pipe, as head does after its line
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the run did not end");
+    String err = Files.readString(dir.resolve("stderr.txt"));
+    assertEquals(2, p.exitValue(), err);
+    Matcher stopped = Pattern.compile("^error: cannot write the report to standard output: .*; stopped after ([0-9,]+)"
+        + " declarations\n$").matcher(err);
+    assertTrue(stopped.find(), "one line saying so: " + err);
+    long checked = Long.parseLong(stopped.group(1).replace(",", ""));
+    assertTrue(checked > 0 && checked < 60 * 500, "stopped after " + checked + " of " + 60 * 500);
+    assertFalse(err.contains(" passed, "), "no summary of a batch that was not checked whole: " + err);
   }
 }
