@@ -29,6 +29,10 @@ class PackCacheTest {
     }
   }
 
+  static List<String> declared(PackFiles files) {
+    return DrlRules.of(files.drlSources());
+  }
+
   @Test
   void aCachedPackBehavesLikeACompiledOne() throws Exception {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
@@ -37,7 +41,7 @@ class PackCacheTest {
       assertEquals(1, entries.count(), "one entry written");
     }
     String key = PackCache.key(files, "test");
-    assertNotNull(PackCache.at(cache).load(key), "the entry reads back");
+    assertNotNull(PackCache.at(cache).load(key, declared(files)).kieBase(), "the entry reads back");
     RulePack cached = RulePack.load(files, null, null, cache, "test");
     assertEquals(compiled.catalogue(), cached.catalogue());
     String fail = "src/test/resources/cli/pork-fail.yaml";
@@ -51,10 +55,16 @@ class PackCacheTest {
     String key = PackCache.key(files, "test");
     Files.createDirectories(cache);
     Files.write(PackCache.at(cache).file(key), "not a pack".getBytes(StandardCharsets.UTF_8));
-    assertNull(PackCache.at(cache).load(key));
+    PackCache.Loaded corrupt = PackCache.at(cache).load(key, declared(files));
+    assertNull(corrupt.kieBase());
+    assertTrue(corrupt.doubt().contains("not a shipcheck cache entry"), corrupt.doubt());
+    Files.write(PackCache.at(cache).file(key), "not a pack".getBytes(StandardCharsets.UTF_8));
     RulePack pack = RulePack.load(files, null, null, cache, "test");
     assertEquals(1, check(pack, "src/test/resources/cli/pork-fail.yaml").size());
-    assertNotNull(PackCache.at(cache).load(key), "rebuilt after the corrupt entry");
+    assertTrue(pack.cacheNotice().startsWith("discarded the compiled-rule-pack cache entry " + PackCache.at(cache).file(key)
+        + " (not a shipcheck cache entry)"), pack.cacheNotice());
+    assertNotNull(PackCache.at(cache).load(key, declared(files)).kieBase(), "rebuilt after the corrupt entry");
+    assertNull(RulePack.load(files, null, null, cache, "test").cacheNotice(), "and read without a word");
   }
 
   @Test
@@ -94,6 +104,6 @@ class PackCacheTest {
       assertEquals(List.of(PackCache.at(cache).file(PackCache.key(files, "test")).getFileName().toString()),
           entries.map(p -> p.getFileName().toString()).toList(), "one entry, no temporary files left");
     }
-    assertNotNull(PackCache.at(cache).load(PackCache.key(files, "test")), "and it reads back");
+    assertNotNull(PackCache.at(cache).load(PackCache.key(files, "test"), declared(files)).kieBase(), "and it reads back");
   }
 }
