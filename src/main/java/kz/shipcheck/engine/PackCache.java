@@ -256,6 +256,10 @@ final class PackCache {
     try {
       return new Loaded(read(f, key, declaredRules), null);
     } catch (Doubt d) {
+      if (Thread.currentThread().isInterrupted()) {
+        // the run no longer wants the rules (a data error came first): the entry is not in doubt
+        return new Loaded(null, null);
+      }
       try {
         Files.deleteIfExists(f);
       } catch (IOException ignored) {

@@ -295,4 +295,24 @@ class PackCacheTest {
     assertEquals("not using the compiled-rule-pack cache: " + theirs + " is owned by uid 12345, not by this user"
         + " (uid 0) or root", locate(Map.of("SHIPCHECK_CACHE_DIR", theirs.resolve("below").toString()), Map.of()).refusal());
   }
+
+  /**
+   * A load interrupted because the run stopped wanting the rules (the pack's data failed to load
+   * first) leaves a good entry alone.
+   */
+  @Test
+  void anInterruptedLoadKeepsTheEntry() throws Exception {
+    PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
+    String key = PackCache.key(files, "test");
+    RulePack.load(files, null, null, cache, "test");
+    PackCache.Loaded loaded;
+    Thread.currentThread().interrupt();
+    try {
+      loaded = PackCache.at(cache).load(key, declared(files));
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(new PackCache.Loaded(null, null), loaded);
+    assertNotNull(PackCache.at(cache).load(key, declared(files)).kieBase(), "the entry is still there and good");
+  }
 }
