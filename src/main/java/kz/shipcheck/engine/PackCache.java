@@ -301,7 +301,7 @@ final class PackCache {
         listed.add(in.readUTF());
       }
       if (!listed.equals(declaredRules)) {
-        throw new Doubt("it lists " + n + " rules, not the " + declaredRules.size() + " the DRL declares");
+        throw new Doubt("it lists other rules than the DRL declares: " + n + " rules, the DRL " + declaredRules.size());
       }
       long length = in.readLong();
       byte[] sha = in.readNBytes(32);
@@ -370,7 +370,8 @@ final class PackCache {
     }
     List<String> found = rulesOf(packages);
     if (!found.equals(declaredRules)) {
-      throw new Doubt("it holds " + found.size() + " rules, not the " + declaredRules.size() + " the DRL declares");
+      throw new Doubt("it holds other rules than the DRL declares: " + found.size() + " rules, the DRL "
+          + declaredRules.size());
     }
     InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
     kb.addPackages(packages);

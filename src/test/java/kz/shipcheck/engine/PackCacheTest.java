@@ -152,11 +152,29 @@ class PackCacheTest {
     PackCache at = PackCache.at(cache);
     String empty = loadForged(at, PackCacheHostileTest.serialized(new java.util.ArrayList<>())).doubt();
     int rules = declared(PackFiles.fromDirectory(Path.of("rules"))).size();
-    assertTrue(empty.contains("(it holds 0 rules, not the " + rules + " the DRL declares)"), empty);
+    assertTrue(empty.contains("(it holds other rules than the DRL declares: 0 rules, the DRL " + rules + ")"), empty);
     String deep = loadForged(at, PackCacheHostileTest.nestedSets(100)).doubt();
     assertTrue(deep.contains("refused while reading it"), deep);
     String huge = loadForged(at, PackCacheHostileTest.arrayClaiming(new long[0], Integer.MAX_VALUE - 15)).doubt();
     assertTrue(huge.contains("refused while reading it"), huge);
+    // the packages of another pack (this one without access.drl), compiled and serialized as an entry is
+    Path otherPack = kz.shipcheck.testing.PackCopy.of(cache.resolve("other-pack"), false);
+    Files.delete(otherPack.resolve("access.drl"));
+    RulePack otherRules = RulePack.load(PackFiles.fromDirectory(otherPack), null, null, null, "test");
+    java.io.ByteArrayOutputStream packages = new java.io.ByteArrayOutputStream();
+    try (var out = new org.drools.base.common.DroolsObjectOutputStream(packages)) {
+      out.writeObject(new java.util.ArrayList<>(otherRules.kieBase().getKiePackages()));
+    }
+    String otherPackages = loadForged(at, packages.toByteArray()).doubt();
+    assertTrue(otherPackages.contains("(it holds other rules than the DRL declares: " + (rules - 5) + " rules, the DRL "
+        + rules + ")"), otherPackages);
+    // a header that lists other rules is refused before anything is read
+    PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
+    String key = PackCache.key(files, "test");
+    Files.write(at.file(key), forged(key, declared(files).subList(1, rules), packages.toByteArray()));
+    String listed = at.load(key, declared(files)).doubt();
+    assertTrue(listed.contains("(it lists other rules than the DRL declares: " + (rules - 1) + " rules, the DRL " + rules
+        + ")"), listed);
     String other = loadForged(at, PackCacheHostileTest.serialized(java.net.URI.create("http://example.org/"))).doubt();
     assertTrue(other.contains("refused while reading it"), "java.net is not read: " + other);
   }
