@@ -31,10 +31,10 @@ public final class HeadStart {
     FutureTask<Loaded> t = new FutureTask<>(() -> {
       PackFiles pack = f.get();
       String key = PackCache.key(pack, toolVersion);
-      // checked against the DRL as RulePack.load checks it: the same entry, read earlier
       if (cacheDir == null) {
         return new Loaded(null, key, new PackCache.Loaded(null, null)); // the cache is refused
       }
+      // checked against the DRL as RulePack.load checks it: the same entry, read earlier
       return new Loaded(cacheDir, key, PackCache.at(cacheDir).load(key, DrlRules.of(pack.drlSources())));
     });
     files = f;
