@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.InputProblem;
 import kz.shipcheck.input.SchemaValidator;
@@ -61,8 +60,8 @@ public final class Waivers {
   public static final Waivers NONE = new Waivers(List.of());
 
   private final List<Waiver> waivers;
-  private final List<Pattern> declarationGlobs = new ArrayList<>();
-  private final List<Pattern> pathGlobs = new ArrayList<>();
+  private final List<Glob> declarationGlobs = new ArrayList<>();
+  private final List<Glob> pathGlobs = new ArrayList<>();
   private final int[] applied;
   private final boolean[] expiredHit;
 
@@ -177,18 +176,55 @@ public final class Waivers {
   }
 
   /** {@code *} any run of characters, {@code ?} one character, everything else literal. */
-  static Pattern glob(String glob) {
-    StringBuilder b = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*') {
-        b.append(".*");
-      } else if (c == '?') {
-        b.append('.');
-      } else {
-        b.append(Pattern.quote(String.valueOf(c)));
-      }
+  static Glob glob(String glob) {
+    return new Glob(glob);
+  }
+
+  /**
+   * A compiled glob: {@code *} matches any run of characters (line breaks included), {@code ?}
+   * exactly one character (a code point, so one emoji is one character), everything else only
+   * itself. Matching walks the text once and, on a mismatch, goes back only to the last {@code *}:
+   * at most (text length × glob length) steps. A regular expression ({@code .*-.*-.*-0001}) took
+   * cubic time instead, and a waiver glob comes from a file and an id from a declaration: a
+   * 3,000-character id took 56 s against {@code KZ-*-*-*-0001}.
+   */
+  static final class Glob {
+    private static final int STAR = -1;
+    private static final int ANY = -2;
+    private final int[] pattern;
+
+    Glob(String glob) {
+      pattern = glob.codePoints().map(c -> c == '*' ? STAR : c == '?' ? ANY : c).toArray();
     }
-    return Pattern.compile(b.toString(), Pattern.DOTALL);
+
+    /** Whether the glob matches the whole of {@code text}. */
+    boolean matches(String text) {
+      int[] t = text.codePoints().toArray();
+      int p = 0;
+      int i = 0;
+      int star = -1; // the position in the glob just after the last star met, or -1
+      int resume = 0; // where in the text that star's run ends so far
+      while (i < t.length) {
+        if (p < pattern.length && pattern[p] == STAR) {
+          star = ++p;
+          resume = i;
+        } else if (p < pattern.length && (pattern[p] == ANY || pattern[p] == t[i])) {
+          p++;
+          i++;
+        } else if (star >= 0) {
+          // the last star takes one more character; the earlier stars keep what they took,
+          // since whatever a later match needs the last star can absorb as well
+          p = star;
+          i = ++resume;
+        } else {
+          return false;
+        }
+      }
+      while (p < pattern.length && pattern[p] == STAR) {
+        p++;
+      }
+      return p == pattern.length;
+    }
   }
 
   /**
@@ -222,8 +258,8 @@ public final class Waivers {
   private Waiver accepting(String id, Finding f, LocalDate judgedOn) {
     for (int i = 0; i < waivers.size(); i++) {
       Waiver w = waivers.get(i);
-      if (!w.rule().equals(f.rule()) || !declarationGlobs.get(i).matcher(id).matches()
-          || pathGlobs.get(i) != null && !pathGlobs.get(i).matcher(f.path()).matches()) {
+      if (!w.rule().equals(f.rule()) || !declarationGlobs.get(i).matches(id)
+          || pathGlobs.get(i) != null && !pathGlobs.get(i).matches(f.path())) {
         continue;
       }
       if (!judgedOn.isBefore(w.expires())) {

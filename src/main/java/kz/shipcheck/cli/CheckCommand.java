@@ -74,35 +74,47 @@ final class CheckCommand implements Callable<Integer> {
           + " its expiry")
   Path waiversFile;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
-  Integer jobs;
+  /** The most worker threads {@code --jobs} takes: far more than cores, each holds a rule session. */
+  static final int MAX_JOBS = 256;
+
+  // The numeric options are read as text and parsed in call(): a value out of range, or not a
+  // number at all, is then one line naming the option and its range (exit 2), and no value can
+  // overflow the arithmetic done on it (--max-depth 2147483647 was an internal error).
+  @Option(names = "--jobs", paramLabel = "N", description = "worker threads, 1 to " + MAX_JOBS + " (default: the number of cores)")
+  String jobs;
 
   @Option(names = "--quiet", description = "no progress and no summary on stderr")
   boolean quiet;
 
   @Option(names = "--max-file-mb", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_FILE_MB,
-      description = "files larger than N MB are invalid (default: ${DEFAULT-VALUE})")
-  int maxFileMb;
+      description = "files larger than N MB are invalid, " + InputLimits.MIN_FILE_MB + " to " + InputLimits.MAX_FILE_MB
+          + " (default: ${DEFAULT-VALUE})")
+  String maxFileMb;
 
   @Option(names = "--max-documents", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_DOCUMENTS,
-      description = "documents beyond N in one file end as one invalid result (default: ${DEFAULT-VALUE})")
-  int maxDocuments;
+      description = "documents beyond N in one file end as one invalid result, " + InputLimits.MIN_DOCUMENTS + " to "
+          + InputLimits.MAX_DOCUMENTS + " (default: ${DEFAULT-VALUE})")
+  String maxDocuments;
 
   @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_DEPTH,
-      description = "deepest nesting of a document (default: ${DEFAULT-VALUE})")
-  int maxDepth;
+      description = "deepest nesting of a document, " + InputLimits.MIN_DEPTH + " to " + InputLimits.MAX_DEPTH
+          + " (default: ${DEFAULT-VALUE})")
+  String maxDepth;
 
   @Option(names = "--max-values", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_VALUES,
-      description = "most values (scalars, lists, mappings) in one document (default: ${DEFAULT-VALUE})")
-  int maxValues;
+      description = "most values (scalars, lists, mappings) in one document, " + InputLimits.MIN_VALUES + " to "
+          + InputLimits.MAX_VALUES + " (default: ${DEFAULT-VALUE})")
+  String maxValues;
 
   @Option(names = "--max-value-chars", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_SCALAR_CHARS,
-      description = "longest single value or key, in characters (default: ${DEFAULT-VALUE})")
-  int maxValueChars;
+      description = "longest single value or key, in characters, " + InputLimits.MIN_SCALAR_CHARS + " to "
+          + InputLimits.MAX_SCALAR_CHARS + " (default: ${DEFAULT-VALUE})")
+  String maxValueChars;
 
   @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_LINE_CHARS,
-      description = "longest line, in characters (default: ${DEFAULT-VALUE})")
-  int maxLineChars;
+      description = "longest line, in characters, " + InputLimits.MIN_LINE_CHARS + " to " + InputLimits.MAX_LINE_CHARS
+          + " (default: ${DEFAULT-VALUE})")
+  String maxLineChars;
 
   /** One report this run writes: a format and where it goes (a file, or stdout when null). */
   private static final class Target {
@@ -158,13 +170,14 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("--as-of: not a date (yyyy-mm-dd): '" + asOf + "'");
       }
     }
-    if (jobs != null && jobs < 1) {
-      throw new UsageException("--jobs: must be 1 or more");
-    }
-    if (maxFileMb < 1 || maxDocuments < 1 || maxDepth < 4 || maxValues < 16 || maxValueChars < 64 || maxLineChars < 80) {
-      throw new UsageException("--max-file-mb and --max-documents must be at least 1, --max-depth at least 4,"
-          + " --max-values at least 16, --max-value-chars at least 64, --max-line-chars at least 80");
-    }
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : number("--jobs", jobs, 1, MAX_JOBS);
+    InputLimits limits = new InputLimits(
+        number("--max-file-mb", maxFileMb, InputLimits.MIN_FILE_MB, InputLimits.MAX_FILE_MB) * 1024L * 1024L,
+        number("--max-documents", maxDocuments, InputLimits.MIN_DOCUMENTS, InputLimits.MAX_DOCUMENTS),
+        number("--max-depth", maxDepth, InputLimits.MIN_DEPTH, InputLimits.MAX_DEPTH),
+        number("--max-value-chars", maxValueChars, InputLimits.MIN_SCALAR_CHARS, InputLimits.MAX_SCALAR_CHARS),
+        number("--max-values", maxValues, InputLimits.MIN_VALUES, InputLimits.MAX_VALUES),
+        number("--max-line-chars", maxLineChars, InputLimits.MIN_LINE_CHARS, InputLimits.MAX_LINE_CHARS));
     List<Target> targets = targets(fmt);
     Sources sources = new Sources(paths);
     List<String> missing = sources.missing();
@@ -182,10 +195,7 @@ final class CheckCommand implements Callable<Integer> {
     RulePack rulePack = pack.load();
     long t1 = System.nanoTime();
     Waivers waivers = waiversFile == null ? Waivers.NONE : readWaivers(rulePack);
-    InputLimits limits =
-        new InputLimits(maxFileMb * 1024L * 1024L, maxDocuments, maxDepth, maxValueChars, maxValues, maxLineChars);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
-    int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);
     checker.useWaivers(waivers);
     ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
@@ -440,5 +450,18 @@ final class CheckCommand implements Callable<Integer> {
         throw new IOException("standard output cannot be written (disk full or pipe closed?)");
       }
     }
+  }
+
+  /**
+   * A numeric option's value: decimal digits within [min, max]; anything else is a usage error
+   * (exit 2) that names the option and its range.
+   */
+  static int number(String option, String value, int min, int max) {
+    String v = value.strip();
+    if (!v.matches("[0-9]{1,10}") || Long.parseLong(v) < min || Long.parseLong(v) > max) {
+      throw new UsageException(String.format(java.util.Locale.ROOT, "%s: must be a whole number from %,d to %,d, found '%s'",
+          option, min, max, value));
+    }
+    return Integer.parseInt(v);
   }
 }

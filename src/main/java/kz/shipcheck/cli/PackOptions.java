@@ -8,7 +8,9 @@ import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.pack.PackException;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options that choose the rule pack and register; shared by the commands that load a pack. */
 final class PackOptions {
@@ -20,6 +22,10 @@ final class PackOptions {
 
   @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")
   boolean noCache;
+
+  /** The command this mixin belongs to: its stderr gets the one line about a refused cache. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   /** Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3). */
   RulePack load() throws PackException {
@@ -44,15 +50,34 @@ final class PackOptions {
     return ReferenceData.load(files, register == null ? null : register.toString(), registerBytes);
   }
 
-  /** Compiles the pack from its files and loads its data (and the --register file, if given). */
+  /**
+   * Compiles the pack from its files (or reads it from the cache) and loads its data (and the
+   * --register file, if given). A cache that is not used, or an entry that was discarded, is one
+   * line on stderr: the run goes on, compiling the DRL.
+   */
   RulePack load(PackFiles files) throws PackException {
     byte[] registerBytes = registerBytes();
-    return RulePack.load(
+    Path cacheDir = null;
+    if (!noCache) {
+      RulePack.CacheFolder folder = RulePack.cacheFolder();
+      warn(folder.refusal());
+      cacheDir = folder.dir();
+    }
+    RulePack pack = RulePack.load(
         files,
         register == null ? null : register.toString(),
         registerBytes,
-        noCache ? null : RulePack.defaultCacheDir(),
+        cacheDir,
         Version.get());
+    warn(pack.cacheNotice());
+    return pack;
+  }
+
+  private void warn(String line) {
+    if (line != null) {
+      command.commandLine().getErr().println("warning: " + line);
+      command.commandLine().getErr().flush();
+    }
   }
 
   private byte[] registerBytes() throws PackException {

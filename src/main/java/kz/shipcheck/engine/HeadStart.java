@@ -3,7 +3,6 @@ package kz.shipcheck.engine;
 import java.nio.file.Path;
 import java.util.concurrent.FutureTask;
 import kz.shipcheck.pack.PackFiles;
-import org.kie.api.KieBase;
 
 /**
  * Reads the bundled rule pack and its compiled rules from the cache on a second thread while the
@@ -14,22 +13,29 @@ import org.kie.api.KieBase;
  * a failure included, is ignored and the pack is loaded as usual.
  */
 public final class HeadStart {
-  /** What the head start read: the bundled pack's cache key and, if the cache had it, its KieBase. */
-  record Loaded(Path cacheDir, String key, KieBase kieBase) {}
+  /** What the head start read: the bundled pack's cache key and what reading its entry gave. */
+  record Loaded(Path cacheDir, String key, PackCache.Loaded loaded) {}
 
   private static volatile FutureTask<PackFiles> files;
   private static volatile FutureTask<Loaded> task;
 
   private HeadStart() {}
 
-  /** Starts reading the bundled pack (and its cache entry in {@code cacheDir}) in the background. */
+  /**
+   * Starts reading the bundled pack (and its cache entry in {@code cacheDir}, unless that is null)
+   * in the background.
+   */
   public static void bundledPack(Path cacheDir, String toolVersion) {
     // the files are handed over as soon as they are read, the KieBase when it is deserialized
     FutureTask<PackFiles> f = new FutureTask<>(PackFiles::bundled);
     FutureTask<Loaded> t = new FutureTask<>(() -> {
       PackFiles pack = f.get();
       String key = PackCache.key(pack, toolVersion);
-      return new Loaded(cacheDir, key, PackCache.at(cacheDir).load(key));
+      if (cacheDir == null) {
+        return new Loaded(null, key, new PackCache.Loaded(null, null)); // the cache is refused
+      }
+      // checked against the DRL as RulePack.load checks it: the same entry, read earlier
+      return new Loaded(cacheDir, key, PackCache.at(cacheDir).load(key, DrlRules.of(pack.drlSources())));
     });
     files = f;
     task = t;
@@ -46,13 +52,17 @@ public final class HeadStart {
     return get(files);
   }
 
-  /** The compiled rules read ahead for this cache folder and key, or null. */
-  static KieBase kieBase(Path cacheDir, String key) {
+  /**
+   * What reading the cache entry for this folder and key ahead gave (compiled rules, or why the
+   * entry was discarded), or null when there was no head start, no entry, or another folder or key.
+   */
+  static PackCache.Loaded loaded(Path cacheDir, String key) {
     Loaded l = get(task);
-    if (l == null || l.kieBase() == null || !l.cacheDir().equals(cacheDir) || !l.key().equals(key)) {
+    if (l == null || l.cacheDir() == null || !l.cacheDir().equals(cacheDir) || !l.key().equals(key)
+        || l.loaded().kieBase() == null && l.loaded().doubt() == null) {
       return null;
     }
-    return l.kieBase();
+    return l.loaded();
   }
 
   private static <T> T get(FutureTask<T> t) {

@@ -42,6 +42,7 @@ public final class RulePack {
   private final List<RuleInfo> catalogue;
   private final String name;
   private String timing = "";
+  private String cacheNotice;
 
   private RulePack(KieBase kieBase, ReferenceData data, Map<String, RuleInfo> byRuleName, String name) {
     this.kieBase = kieBase;
@@ -82,21 +83,25 @@ public final class RulePack {
     PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
     java.util.concurrent.FutureTask<Compiled> rules = new java.util.concurrent.FutureTask<>(() -> {
       String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
+      // the rules as the DRL declares them: what a cache entry must hold, whatever it says
+      List<String> declared = cache == null ? null : DrlRules.of(drl);
+      String doubt = null;
       if (cache != null) {
-        KieBase kb = HeadStart.kieBase(cacheDir, key);
-        if (kb == null) {
-          kb = cache.load(key);
+        PackCache.Loaded cached = HeadStart.loaded(cacheDir, key);
+        if (cached == null) {
+          cached = cache.load(key, declared);
         }
-        if (kb != null) {
-          return new Compiled(kb, "from the cache");
+        if (cached.kieBase() != null) {
+          return new Compiled(cached.kieBase(), "from the cache", null);
         }
+        doubt = cached.doubt();
       }
       KieBase kb = compile(files, drl);
       if (cache == null) {
-        return new Compiled(kb, "compiled, no cache");
+        return new Compiled(kb, "compiled, no cache", null);
       }
-      cache.store(key, kb);
-      return new Compiled(kb, "compiled and cached");
+      cache.store(key, kb, declared);
+      return new Compiled(kb, "compiled and cached", doubt);
     });
     if (!drl.isEmpty()) {
       Thread loader = new Thread(rules, "shipcheck-rules");
@@ -135,6 +140,7 @@ public final class RulePack {
     long t2 = System.nanoTime();
     Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase());
     RulePack pack = new RulePack(compiled.kieBase(), data, infos, files.displayRoot());
+    pack.cacheNotice = compiled.doubt();
     long t3 = System.nanoTime();
     pack.timing = String.format(java.util.Locale.ROOT,
         "data %d ms, rules %d ms after the data (%s; the two load at once), catalogue %d ms",
@@ -142,8 +148,12 @@ public final class RulePack {
     return pack;
   }
 
-  /** The compiled rules and where they came from, for {@code --debug}. */
-  private record Compiled(KieBase kieBase, String how) {}
+  /**
+   * The compiled rules and where they came from, for {@code --debug}.
+   *
+   * @param doubt why a cache entry was discarded, or null
+   */
+  private record Compiled(KieBase kieBase, String how, String doubt) {}
 
   private static KieBase compile(PackFiles files, Map<String, byte[]> drl) throws PackException {
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
@@ -298,9 +308,31 @@ public final class RulePack {
     return timing;
   }
 
-  /** The standard cache folder (see {@link PackCache#standard()}). */
+  /**
+   * One line for stderr when loading discarded a cache entry (someone changed it, or it is not
+   * the pack's; the rules were compiled from the DRL instead), otherwise null.
+   */
+  public String cacheNotice() {
+    return cacheNotice;
+  }
+
+  /**
+   * The standard cache folder, or why there is none.
+   *
+   * @param dir the folder, or null when the cache is not to be used
+   * @param refusal one line for stderr saying why it is not used, or null
+   */
+  public record CacheFolder(java.nio.file.Path dir, String refusal) {}
+
+  /** The standard cache folder (see {@link PackCache#locate}), or why it is refused. */
+  public static CacheFolder cacheFolder() {
+    PackCache.Location l = PackCache.standard();
+    return new CacheFolder(l.dir(), l.refusal());
+  }
+
+  /** The standard cache folder, or null when it is refused (see {@link #cacheFolder()}). */
   public static java.nio.file.Path defaultCacheDir() {
-    return PackCache.standard().file("x").getParent();
+    return PackCache.standard().dir();
   }
 
   /** A new evaluator with its own session; use one per thread. */

@@ -29,6 +29,25 @@ public record InputLimits(
   public static final int DEFAULT_MAX_VALUES = 10_000;
   public static final int DEFAULT_MAX_LINE_CHARS = 256 * 1024;
 
+  /*
+   * The range each limit may be set to on the command line (README, Security, "Limits"). The
+   * lower ends keep a real declaration readable; the upper ends keep the arithmetic on a limit
+   * (one more than it, its megabytes in bytes) inside an int and a file inside one Java array, and
+   * the nesting inside a thread's stack.
+   */
+  public static final int MIN_FILE_MB = 1;
+  public static final int MAX_FILE_MB = 2047;
+  public static final int MIN_DOCUMENTS = 1;
+  public static final int MAX_DOCUMENTS = 1_000_000_000;
+  public static final int MIN_DEPTH = 4;
+  public static final int MAX_DEPTH = 256;
+  public static final int MIN_VALUES = 16;
+  public static final int MAX_VALUES = 1_000_000_000;
+  public static final int MIN_SCALAR_CHARS = 64;
+  public static final int MAX_SCALAR_CHARS = 1_000_000_000;
+  public static final int MIN_LINE_CHARS = 80;
+  public static final int MAX_LINE_CHARS = 1_000_000_000;
+
   /** The limits with the default number of values per document and line length. */
   public InputLimits(long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars) {
     this(maxFileBytes, maxDocuments, maxDepth, maxScalarChars, DEFAULT_MAX_VALUES, DEFAULT_MAX_LINE_CHARS);
