@@ -130,17 +130,21 @@ public final class DeclarationReader {
           ReadDocument.invalid(
               name, 1, null, new InputProblem("INPUT-ENCODING", e.getMessage(), "", e.line, e.column)));
     }
-    List<YamlReader.Segment> segments = YamlReader.split(text);
-    if (segments.isEmpty()) {
+    YamlReader.Splitter probe = new YamlReader.Splitter(text);
+    if (!probe.hasNext()) {
       return List.of(fileProblem(name, "INPUT-EMPTY", "the file holds no declaration"));
     }
+    // each iteration cuts its documents from the text one at a time, as it reaches them: a file
+    // holds one document's text and tree at a time however many it has, and nothing beyond
+    // --max-documents is cut out or parsed, only counted for the message
     return () -> new Iterator<>() {
-      private int i;
+      private final YamlReader.Splitter segments = new YamlReader.Splitter(text);
+      private int number;
       private boolean cut;
 
       @Override
       public boolean hasNext() {
-        return !cut && i < segments.size();
+        return !cut && segments.hasNext();
       }
 
       @Override
@@ -148,17 +152,17 @@ public final class DeclarationReader {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        int number = ++i;
+        YamlReader.Segment s = segments.next();
+        number++;
         if (number - 1 == limits.maxDocuments()) {
           cut = true;
-          YamlReader.Segment s = segments.get(number - 1);
           return ReadDocument.invalid(
               name,
               number,
               null,
               new InputProblem(
                   "INPUT-LIMIT",
-                  (segments.size() - number + 1)
+                  (1 + segments.countRemaining())
                       + " more documents beyond the limit of "
                       + limits.maxDocuments()
                       + " per file were not checked (--max-documents)",
@@ -166,8 +170,7 @@ public final class DeclarationReader {
                   s.lineOffset() + 1,
                   1));
         }
-        // parsed once and not kept: the segment's text can go
-        return readDocument(name, number, segments.set(number - 1, null));
+        return readDocument(name, number, s);
       }
     };
   }
