@@ -196,6 +196,15 @@ public final class DeclarationReader {
               root.column()));
     }
     String id = map.get("id") instanceof Scalar s && !s.text().isEmpty() ? s.text() : null;
+    String idProblem = id == null ? null : InputRules.idProblem(id);
+    if (idProblem != null) {
+      // an id a reader cannot tell from another would escape the duplicate check or match a
+      // waiver the reader did not mean; the document is not read as a declaration (and its id,
+      // shown escaped in the message, is not reported as one)
+      YamlNode at = map.get("id");
+      return ReadDocument.invalid(
+          name, number, null, new InputProblem("INPUT-TYPE", idProblem, "id", at.line(), at.column()));
+    }
     SchemaValidator.Outcome checked = SchemaValidator.validate(map, Schema.DECLARATION);
     if (!checked.problems().isEmpty()) {
       return new ReadDocument(name, number, id, null, checked.locations(), checked.problems());
