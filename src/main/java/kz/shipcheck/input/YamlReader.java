@@ -189,6 +189,9 @@ public final class YamlReader {
     private Segment finish(boolean keep, int nextStartLine) {
       Segment done = !content ? null : keep ? new Segment(current.toString(), startLine) : COUNTED;
       current.setLength(0);
+      if (current.capacity() > 1 << 16) {
+        current.trimToSize(); // a large document's buffer is not kept for the small ones after it
+      }
       content = false;
       startLine = nextStartLine;
       return done;
