@@ -127,10 +127,17 @@ public final class InputRules {
     return String.format(Locale.ROOT, "U+%04X", cp) + (name == null ? "" : " " + name);
   }
 
-  /** The id with every character that is not plain printable text written as a Java escape. */
+  /**
+   * The id with every character that is not plain printable text written as a Java escape; a
+   * long one cut after its first hundred characters.
+   */
   private static String escaped(String id) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < id.length(); ) {
+      if (i >= 100) {
+        out.append("…"); // an id of 65,000 characters makes no readable message
+        break;
+      }
       int cp = id.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);

@@ -63,6 +63,7 @@ class DeclarationIdsTest {
     assertRefused("KZ-\u039F1", "mixes Latin and Greek letters (U+039F GREEK CAPITAL LETTER OMICRON)");
     assertRefused("\u041a1D", "mixes Cyrillic and Latin letters (U+0044 LATIN CAPITAL LETTER D)");
     assertRefused("\u041f\u0410\u0420\u0422\u0418\u042f-KZ-1", "mixes Cyrillic and Latin");
+    assertRefused("\"" + "x".repeat(60_000) + "\\u200B\"", "'" + "x".repeat(100) + "…' holds U+200B");
   }
 
   @Test
