@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -130,17 +130,21 @@ public final class DeclarationReader {
           ReadDocument.invalid(
               name, 1, null, new InputProblem("INPUT-ENCODING", e.getMessage(), "", e.line, e.column)));
     }
-    List<YamlReader.Segment> segments = YamlReader.split(text);
-    if (segments.isEmpty()) {
+    YamlReader.Splitter probe = new YamlReader.Splitter(text);
+    if (!probe.hasNext()) {
       return List.of(fileProblem(name, "INPUT-EMPTY", "the file holds no declaration"));
     }
+    // each iteration cuts its documents from the text one at a time, as it reaches them: a file
+    // holds one document's text and tree at a time however many it has, and nothing beyond
+    // --max-documents is cut out or parsed, only counted for the message
     return () -> new Iterator<>() {
-      private int i;
+      private final YamlReader.Splitter segments = new YamlReader.Splitter(text);
+      private int number;
       private boolean cut;
 
       @Override
       public boolean hasNext() {
-        return !cut && i < segments.size();
+        return !cut && segments.hasNext();
       }
 
       @Override
@@ -148,17 +152,17 @@ public final class DeclarationReader {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        int number = ++i;
+        YamlReader.Segment s = segments.next();
+        number++;
         if (number - 1 == limits.maxDocuments()) {
           cut = true;
-          YamlReader.Segment s = segments.get(number - 1);
           return ReadDocument.invalid(
               name,
               number,
               null,
               new InputProblem(
                   "INPUT-LIMIT",
-                  (segments.size() - number + 1)
+                  (1 + segments.countRemaining())
                       + " more documents beyond the limit of "
                       + limits.maxDocuments()
                       + " per file were not checked (--max-documents)",
@@ -166,8 +170,7 @@ public final class DeclarationReader {
                   s.lineOffset() + 1,
                   1));
         }
-        // parsed once and not kept: the segment's text can go
-        return readDocument(name, number, segments.set(number - 1, null));
+        return readDocument(name, number, s);
       }
     };
   }
@@ -193,6 +196,15 @@ public final class DeclarationReader {
               root.column()));
     }
     String id = map.get("id") instanceof Scalar s && !s.text().isEmpty() ? s.text() : null;
+    String idProblem = id == null ? null : InputRules.idProblem(id);
+    if (idProblem != null) {
+      // an id a reader cannot tell from another would escape the duplicate check or match a
+      // waiver the reader did not mean; the document is not read as a declaration (and its id,
+      // shown escaped in the message, is not reported as one)
+      YamlNode at = map.get("id");
+      return ReadDocument.invalid(
+          name, number, null, new InputProblem("INPUT-TYPE", idProblem, "id", at.line(), at.column()));
+    }
     SchemaValidator.Outcome checked = SchemaValidator.validate(map, Schema.DECLARATION);
     if (!checked.problems().isEmpty()) {
       return new ReadDocument(name, number, id, null, checked.locations(), checked.problems());
@@ -267,7 +279,11 @@ public final class DeclarationReader {
     return new int[] {line, before.codePointCount(0, before.length()) + 1};
   }
 
-  /** Strict UTF-8, a leading byte-order mark dropped. */
+  /**
+   * Strict UTF-8, a leading byte-order mark dropped. The bytes are checked through a small buffer
+   * and then made a string at once, which the JDK stores as one byte per character when the text
+   * is ASCII: a file's text costs its size, not the three times a decoded char buffer costs.
+   */
   static String decode(byte[] bytes) throws BadEncoding {
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
@@ -277,32 +293,38 @@ public final class DeclarationReader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    try {
-      return decoder.decode(in).toString();
-    } catch (CharacterCodingException e) {
-      // find the first bad byte to give its line and column
-      CharBuffer out = CharBuffer.allocate(bytes.length);
-      ByteBuffer again = ByteBuffer.wrap(bytes, start, bytes.length - start);
-      decoder.reset().decode(again, out, true);
-      int badOffset = again.position();
-      out.flip();
-      int line = 1;
-      int col = 1;
-      for (int i = 0; i < out.length(); i++) {
-        if (out.charAt(i) == '\n') {
-          line++;
-          col = 1;
-        } else {
-          col++;
-        }
-      }
-      throw new BadEncoding(
-          String.format(
-              "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded",
-              bytes[badOffset] & 0xff, badOffset),
-          line,
-          col);
+    CharBuffer scratch = CharBuffer.allocate(8192);
+    CoderResult result;
+    do {
+      scratch.clear();
+      result = decoder.decode(in, scratch, true);
+    } while (result.isOverflow());
+    scratch.clear();
+    if (!result.isError() && !decoder.flush(scratch).isError()) {
+      return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
+    // find the first bad byte to give its line and column
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    ByteBuffer again = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    decoder.reset().decode(again, out, true);
+    int badOffset = again.position();
+    out.flip();
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < out.length(); i++) {
+      if (out.charAt(i) == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    throw new BadEncoding(
+        String.format(
+            "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded",
+            bytes[badOffset] & 0xff, badOffset),
+        line,
+        col);
   }
 
   static final class BadEncoding extends Exception {

@@ -118,6 +118,10 @@ public final class JsonSchema {
       // a blank required text names nothing; the reader refuses it as missing
       node.put("pattern", "\\S");
     }
+    if (f == Schema.DECLARATION.fields().get("id")) {
+      // what an id may hold, as the reader checks it (README "Declarations, verdicts and decisions")
+      node.put("pattern", InputRules.ID_PATTERN);
+    }
     String description = (f.required() ? "Required: " : "") + f.description();
     if (f.type() == Simple.DATE) {
       description += "; a date, yyyy-mm-dd";

@@ -16,9 +16,11 @@ import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import kz.shipcheck.input.YamlNode.Entry;
 import kz.shipcheck.input.YamlNode.ListNode;
 import kz.shipcheck.input.YamlNode.MapNode;
@@ -75,65 +77,137 @@ public final class YamlReader {
    * Splits a file's text into documents, keeping line numbers: a document starts at a {@code ---}
    * marker (blanked, so that content on the marker's line keeps its column) or after a {@code ...}
    * end marker, as in YAML. Directives ({@code %YAML}) before a document are blanked. Segments
-   * holding only blanks, comments or directives are dropped.
+   * holding only blanks, comments or directives are dropped. Lines end at {@code \n} only, as in
+   * an editor and {@code grep -n}; {@link #parse} refuses the other characters YAML 1.1 takes for
+   * line breaks, so that its line numbers are these.
    */
   public static List<Segment> split(String text) {
     List<Segment> out = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    int startLine = 0;
-    int lineNo = 0;
-    boolean betweenDocuments = true; // where a directive may stand
-    int pos = 0;
-    int n = text.length();
-    while (pos <= n) {
-      int nl = text.indexOf('\n', pos);
-      int end = nl < 0 ? n : nl + 1;
-      if (pos == n && nl < 0) {
-        break;
-      }
-      String line = text.substring(pos, end);
-      if (isMarker(line, "---")) {
-        addIfContent(out, current, startLine);
-        current.setLength(0);
-        startLine = lineNo;
-        current.append("   ").append(line, 3, line.length());
-        betweenDocuments = false;
-      } else if (isMarker(line, "...")) {
-        // the document ends here; what follows is the next document (or directives for it)
-        addIfContent(out, current, startLine);
-        current.setLength(0);
-        startLine = lineNo + 1;
-        betweenDocuments = true;
-      } else if (betweenDocuments && line.startsWith("%")) {
-        current.append('\n'); // a directive belongs to the stream, not to the document
-      } else {
-        current.append(line);
-        if (hasContent(line)) {
-          betweenDocuments = false;
-        }
-      }
-      lineNo++;
-      pos = end;
-    }
-    addIfContent(out, current, startLine);
+    new Splitter(text).forEachRemaining(out::add);
     return out;
   }
 
-  private static boolean isMarker(String line, String marker) {
-    return line.startsWith(marker)
-        && (line.length() == 3 || Character.isWhitespace(line.charAt(3)));
-  }
+  /**
+   * The documents of a text one at a time, cut as {@link #split} cuts them, each only when asked
+   * for: a file of millions of tiny documents never holds more than one of them, and the
+   * documents beyond a limit are counted without being cut out at all.
+   */
+  public static final class Splitter implements Iterator<Segment> {
+    private static final Segment COUNTED = new Segment("", 0);
 
-  private static void addIfContent(List<Segment> out, StringBuilder text, int startLine) {
-    if (hasContent(text)) {
-      out.add(new Segment(text.toString(), startLine));
+    private final String text;
+    private final StringBuilder current = new StringBuilder();
+    private int pos;
+    private int lineNo;
+    private int startLine;
+    private boolean betweenDocuments = true; // where a directive may stand
+    private boolean content; // the current segment holds more than blanks and comments
+    private Segment next;
+
+    public Splitter(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        next = advance(true);
+      }
+      return next != null;
+    }
+
+    @Override
+    public Segment next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Segment s = next;
+      next = null;
+      return s;
+    }
+
+    /** Counts the documents not yet handed on, without cutting their text out. */
+    public int countRemaining() {
+      int n = next != null ? 1 : 0;
+      next = null;
+      while (advance(false) != null) {
+        n++;
+      }
+      return n;
+    }
+
+    /** Lines of the text looked at so far. */
+    public int linesRead() {
+      return lineNo;
+    }
+
+    /**
+     * Reads lines up to the end of the next segment with content and returns it (with {@code
+     * keep}; otherwise a placeholder, its text never built), or null at the end of the text.
+     */
+    private Segment advance(boolean keep) {
+      int n = text.length();
+      while (pos < n) {
+        int lineStart = pos;
+        int nl = text.indexOf('\n', pos);
+        int end = nl < 0 ? n : nl + 1;
+        int line = lineNo++;
+        pos = end;
+        Segment done = null;
+        if (isMarker(text, lineStart, end, "---")) {
+          done = finish(keep, line);
+          if (keep) {
+            current.append("   ").append(text, lineStart + 3, end);
+          }
+          content = hasContent(text, lineStart + 3, end);
+          betweenDocuments = false;
+        } else if (isMarker(text, lineStart, end, "...")) {
+          // the document ends here; what follows is the next document (or directives for it)
+          done = finish(keep, line + 1);
+          betweenDocuments = true;
+        } else if (betweenDocuments && text.startsWith("%", lineStart)) {
+          if (keep) {
+            current.append('\n'); // a directive belongs to the stream, not to the document
+          }
+        } else {
+          if (keep) {
+            current.append(text, lineStart, end);
+          }
+          if (hasContent(text, lineStart, end)) {
+            content = true;
+            betweenDocuments = false;
+          }
+        }
+        if (done != null) {
+          return done;
+        }
+      }
+      return finish(keep, lineNo);
+    }
+
+    /** Ends the current segment: returns it when it has content, and starts the next on a line. */
+    private Segment finish(boolean keep, int nextStartLine) {
+      Segment done = !content ? null : keep ? new Segment(current.toString(), startLine) : COUNTED;
+      current.setLength(0);
+      if (current.capacity() > 1 << 16) {
+        current.trimToSize(); // a large document's buffer is not kept for the small ones after it
+      }
+      content = false;
+      startLine = nextStartLine;
+      return done;
     }
   }
 
-  private static boolean hasContent(CharSequence text) {
+  private static boolean isMarker(String text, int start, int end, String marker) {
+    return text.startsWith(marker, start)
+        && (end - start == 3 || Character.isWhitespace(text.charAt(start + 3)));
+  }
+
+  /** True when the text between the indexes holds more than blanks and comments. */
+  private static boolean hasContent(CharSequence text, int from, int to) {
     boolean lineStart = true;
     boolean inComment = false;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c == '\n') {
         inComment = false;
@@ -153,6 +227,7 @@ public final class YamlReader {
   public YamlNode parse(Segment segment) throws InputProblem {
     int offset = segment.lineOffset();
     checkLineLength(segment);
+    checkLineBreaks(segment);
     TagAwareParser parser = null;
     try (JsonParser p = factory.createParser(segment.text())) {
       parser = (TagAwareParser) p;
@@ -455,6 +530,53 @@ public final class YamlReader {
         break;
       }
       start = nl + 1;
+    }
+  }
+
+  /**
+   * Refuses the characters SnakeYAML (YAML 1.1) takes for line breaks but an editor and {@code
+   * grep} do not: NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), and a
+   * carriage return not followed by a line feed (a break in some editors, not in others). In a
+   * comment one of them hides the rest of the line from the reader's eye but not from the parser
+   * ({@code # log<U+2028>heatTreatment: ...} adds a key nobody sees), and every line number
+   * after it would shift. Declarations are YAML 1.2 data, where these are no line breaks; rather
+   * than guess which reading the writer meant, the document is refused at the character, also in
+   * quoted text, where a declaration has no use for them. Its position counts lines by {@code \n}
+   * and columns in characters (code points), as every finding does.
+   */
+  static void checkLineBreaks(Segment segment) throws InputProblem {
+    String text = segment.text();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String name;
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+        continue;
+      } else if (c == '\r') {
+        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          continue;
+        }
+        name = "a carriage return (U+000D) not followed by a line feed";
+      } else if (c == '\u0085') {
+        name = "NEXT LINE (U+0085)";
+      } else if (c == '\u2028') {
+        name = "LINE SEPARATOR (U+2028)";
+      } else if (c == '\u2029') {
+        name = "PARAGRAPH SEPARATOR (U+2029)";
+      } else {
+        continue;
+      }
+      throw new InputProblem(
+          "INPUT-SYNTAX",
+          "YAML syntax: " + name + " is a line break to YAML 1.1 but not to an editor or grep, so"
+              + " what follows it on this line would be read as hidden content: remove it, or end"
+              + " the line with a line feed",
+          "",
+          segment.lineOffset() + line,
+          text.codePointCount(lineStart, i) + 1);
     }
   }
 

@@ -38,4 +38,35 @@ class IdSetTest {
     assertTrue(ids.add("партия-№1"));
     assertEquals(1, ids.size());
   }
+
+  @Test
+  void idsAreOneWhenTrimmedAndInNfcAndNeverCollideOtherwise() {
+    IdSet ids = new IdSet();
+    assertTrue(ids.add("KZ-1"));
+    assertFalse(ids.add("KZ-1 "));
+    assertFalse(ids.add(" KZ-1"));
+    assertTrue(ids.add("FX-\u00C9T\u00C9-1"));
+    assertFalse(ids.add("FX-E\u0301TE\u0301-1"));
+    // lone surrogate halves once all became '?' in UTF-8, and two different ids one
+    assertTrue(ids.add("KZ-\uD800"));
+    assertTrue(ids.add("KZ-\uD801"));
+    assertTrue(ids.add("KZ-?"));
+    assertTrue(ids.add("KZ-\uDC00\uD800"));
+    assertFalse(ids.add("KZ-\uD800"));
+    assertEquals(6, ids.size());
+  }
+
+  @Test
+  void eachIdCostsAFixedSizeWhateverItsLength() {
+    // 3,000 ids of 65,000 characters once took 195 MB here, in an array of 256 MB (and exhausted a 160 MB heap)
+    IdSet ids = new IdSet();
+    StringBuilder id = new StringBuilder("x".repeat(65_000));
+    for (int i = 0; i < 3_000; i++) {
+      id.setCharAt(i % 65_000, (char) ('a' + i / 65_000 + i % 7));
+      id.replace(0, 4, String.format("%04d", i));
+      assertTrue(ids.add(id.toString()));
+    }
+    assertEquals(3_000, ids.size());
+    assertTrue(ids.footprintBytes() <= 3_000 * 64L * 2, "bytes held: " + ids.footprintBytes());
+  }
 }
