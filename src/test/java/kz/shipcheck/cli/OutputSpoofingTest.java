@@ -23,7 +23,11 @@ class OutputSpoofingTest {
   /** Redraws the line as a fake PASS, then starts a line that is a GitHub annotation. */
   static final String EVIL = "\r\u001b[2KPASS fake.yaml KZ-OK\n::error::x\u202e";
 
-  static final String ID = "KZ-CN-2025-000001" + EVIL;
+  /**
+   * The id itself stays plain: an id with control or format characters makes the document
+   * invalid before any rule runs ({@link #aHostileIdIsRefusedAndShownEscaped}).
+   */
+  static final String ID = "KZ-CN-2025-000001";
 
   @TempDir Path dir;
 
@@ -93,8 +97,7 @@ class OutputSpoofingTest {
     Cli.Run r = Cli.run("check", evil().toString());
     assertEquals(1, r.code(), r.err());
     assertSafe(r.out());
-    assertTrue(r.out().contains("FAIL " + evil() + " KZ-CN-2025-000001\\r\\x1b[2KPASS fake.yaml KZ-OK\\n::error::x\\u202e\n"),
-        r.out());
+    assertTrue(r.out().contains("FAIL " + evil() + " KZ-CN-2025-000001\n"), r.out());
     assertTrue(r.out().contains(" unknown product 'pork\\r\\x1b[2KPASS"), r.out());
   }
 
@@ -124,7 +127,20 @@ class OutputSpoofingTest {
     // the tool's own line breaks are still GitHub's %0A; the value's are visible escapes
     assertTrue(r.out().contains("unknown product 'pork\\r\\x1b[2KPASS fake.yaml KZ-OK\\n::error::x\\u202e'"), r.out());
     assertTrue(r.out().contains("%0Ahint: "), r.out());
-    assertTrue(r.out().contains("%0Adeclaration KZ-CN-2025-000001\\r\\x1b[2KPASS"), r.out());
+    assertTrue(r.out().contains("%0Adeclaration KZ-CN-2025-000001"), r.out());
+  }
+
+  @Test
+  void aHostileIdIsRefusedAndShownEscaped() throws Exception {
+    Path f = dir.resolve("evil-id.yaml");
+    Files.writeString(f, declaration().replace("id: " + q(ID), "id: " + q(ID + EVIL)));
+    for (String format : List.of("text", "github")) {
+      Cli.Run r = Cli.run("check", f.toString(), "--format", format);
+      assertEquals(1, r.code(), r.err());
+      assertSafe(r.out(), "::error file=");
+      assertSafe(r.err());
+      assertTrue(r.out().contains("INPUT-TYPE"), r.out());
+    }
   }
 
   @Test

@@ -166,7 +166,8 @@ class PackCacheTest {
       out.writeObject(new java.util.ArrayList<>(otherRules.kieBase().getKiePackages()));
     }
     String otherPackages = loadForged(at, packages.toByteArray()).doubt();
-    assertTrue(otherPackages.contains("(it holds other rules than the DRL declares: " + (rules - 5) + " rules, the DRL "
+    long inAccess = Files.readAllLines(Path.of("rules/access.drl")).stream().filter(l -> l.startsWith("rule ")).count();
+    assertTrue(otherPackages.contains("(it holds other rules than the DRL declares: " + (rules - inAccess) + " rules, the DRL "
         + rules + ")"), otherPackages);
     // a header that lists other rules is refused before anything is read
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
