@@ -65,14 +65,17 @@ export SHIPCHECK_CACHE_DIR="$PWD/$work/cache"   # its own cache folder: warmed b
 log() { echo "bench: $*" >&2; }
 
 # --- data -------------------------------------------------------------------------------------
-generate() { # DIR COUNT [generator options...]: single-declaration files, seed 1, made once
+# Data and pack copies are kept between runs, but only for the same rules/: made from an older
+# pack they would time (and count) the older pack's rules and data.
+rules_hash="$(find rules -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)"
+generate() { # DIR COUNT [generator options...]: single-declaration files, seed 1, made once per pack
   local dir="$1" count="$2"
   shift 2
-  if [ ! -f "$dir/.complete" ]; then
+  if [ "$(cat "$dir/.complete" 2> /dev/null)" != "$rules_hash" ]; then
     rm -rf "$dir"
     "$java_bin" -cp "$cp_bench" kz.shipcheck.bench.DeclarationGenerator --count "$count" --seed 1 --per-file 1 \
       --out "$dir" "$@"
-    touch "$dir/.complete"
+    echo "$rules_hash" > "$dir/.complete"
   fi
 }
 
@@ -227,10 +230,10 @@ run_interleaved "$runs" reg2600 reg26000
 
 # --- 5. rules written five times ---------------------------------------------------------------
 rules5="$work/rules-x5"
-if [ ! -f "$rules5/.complete" ]; then
+if [ "$(cat "$rules5/.complete" 2> /dev/null)" != "$rules_hash" ]; then
   rm -rf "$rules5"
   "$java_bin" -cp "$cp_bench" kz.shipcheck.bench.PackMultiplier --rules rules --times 5 --out "$rules5"
-  touch "$rules5/.complete"
+  echo "$rules_hash" > "$rules5/.complete"
 fi
 target/shipcheck check "$one" --rules "$rules5" --quiet > /dev/null || true   # compile once, into the cache
 cmd_rules1=(target/shipcheck check "$main_dir" --jobs 2 --format jsonl --quiet --fail-on never)
@@ -240,10 +243,10 @@ run_interleaved "$runs" rules1 rules5
 # --- 6. a million, in a capped heap -------------------------------------------------------------
 if [ "$million" = 1 ]; then
   mdir="$work/mixed-1000000"
-  if [ ! -f "$mdir/.complete" ]; then
+  if [ "$(cat "$mdir/.complete" 2> /dev/null)" != "$rules_hash" ]; then
     rm -rf "$mdir"
     "$java_bin" -cp "$cp_bench" kz.shipcheck.bench.DeclarationGenerator --count 1000000 --seed 1 --out "$mdir"
-    touch "$mdir/.complete"
+    echo "$rules_hash" > "$mdir/.complete"
   fi
   for j in 1 2; do
     eval "cmd_million_j$j=(env SHIPCHECK_JAVA_OPTS=-Xmx512m target/shipcheck check \"$mdir\" --jobs $j --format jsonl --quiet --fail-on never)"
