@@ -49,6 +49,7 @@ public final class Main implements Runnable {
     m.put("schema", SchemaCommand.class);
     m.put("init", InitCommand.class);
     m.put("test", TestCommand.class);
+    m.put("completion", CompletionCommand.class);
     m.put("help", CommandLine.HelpCommand.class);
     return m;
   }
@@ -135,14 +136,8 @@ public final class Main implements Runnable {
    */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in,
       boolean outIsTerminal, boolean errIsTerminal) {
-    Main main = new Main(new Io(out, err, in, outIsTerminal, errIsTerminal));
-    CommandLine cl = new CommandLine(main);
-    String only = invoked(args);
-    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
-      if (only == null || only.equals(c.getKey())) {
-        cl.addSubcommand(c.getKey(), c.getValue());
-      }
-    }
+    CommandLine cl = commandLine(new Io(out, err, in, outIsTerminal, errIsTerminal), invoked(args));
+    Main main = cl.getCommand();
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     Map<String, String> codes = new LinkedHashMap<>();
@@ -153,7 +148,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           PrintWriter e = ex.getCommandLine().getErr();
-          e.println("error: " + Display.safe(ex.getMessage()));
+          e.println("error: " + Display.safe(usageMessage(ex)));
           e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
           e.flush();
           return ExitCode.USAGE.code;
@@ -188,6 +183,37 @@ public final class Main implements Runnable {
       main.io.err().flush();
       return ExitCode.INTERNAL.code;
     }
+  }
+
+  /**
+   * The usage error to print: a mistyped command or option names what the user probably meant
+   * ({@code shipcheck chek} → did you mean check?), from picocli's edit-distance suggestions.
+   */
+  static String usageMessage(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+      return ex.getMessage();
+    }
+    String word = u.getUnmatched().get(0);
+    java.util.List<String> near = u.getSuggestions();
+    String suggestion = near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+    if (u.getCommandLine().getCommandSpec().userObject() instanceof Main && !word.startsWith("-")) {
+      String command = kz.shipcheck.input.Suggest.closest(word, COMMANDS.keySet());
+      suggestion = command == null ? "" : "; did you mean " + command + "?";
+      return "unknown command '" + word + "'" + suggestion + " (commands: "
+          + String.join(", ", COMMANDS.keySet()) + ")";
+    }
+    return ex.getMessage() + suggestion;
+  }
+
+  /** The command line with the subcommand {@code only}, or with every subcommand when null. */
+  static CommandLine commandLine(Io io, String only) {
+    CommandLine cl = new CommandLine(new Main(io));
+    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
+    return cl;
   }
 
   /**

@@ -35,35 +35,54 @@ class ReadmeCiExamplesTest {
     return m.group(1);
   }
 
+  /**
+   * The workflow's action step runs as the action runs it: action.yml's check script with the
+   * step's inputs, the launcher replaced by this build's classes (on fixtures, reports in a
+   * temporary folder), and it writes the SARIF file the upload step names.
+   */
   @Test
   void theWorkflowRunsAndUploadsWhatItWrites() throws Exception {
     JsonNode workflow = YAML.readTree(block("# .github/workflows/shipcheck.yml"));
     assertEquals("write", workflow.at("/permissions/security-events").asText());
-    String command = null;
+    JsonNode with = null;
     String sarif = null;
     for (JsonNode step : workflow.at("/jobs/check/steps")) {
-      if (step.has("run") && step.get("run").asText().contains("shipcheck.jar\" check")) {
-        command = step.get("run").asText();
+      if (step.path("uses").asText().matches("[^/]+/shipcheck@.+")) {
+        with = step.get("with");
       }
       if (step.path("uses").asText().startsWith("github/codeql-action/upload-sarif@")) {
         sarif = step.at("/with/sarif_file").asText();
       }
     }
-    assertTrue(command != null && sarif != null, workflow.toString());
-    List<String> args = new ArrayList<>();
-    for (String word : command.substring(command.indexOf(" check ") + 1).trim().split("\\s+")) {
-      if (word.equals("declarations/")) {
-        args.add("rules/tests/access");
-      } else if (word.contains("=shipcheck.")) {
-        args.add(word.replace("=", "=" + tmp + "/"));
-      } else {
-        args.add(word);
+    assertTrue(with != null && sarif != null, workflow.toString());
+    JsonNode action = YAML.readTree(Path.of("action.yml").toFile());
+    with.fieldNames().forEachRemaining(input -> assertTrue(action.at("/inputs").has(input), "action input " + input));
+    String checkStep = null;
+    for (JsonNode step : action.at("/runs/steps")) {
+      if ("check".equals(step.path("id").asText())) {
+        checkStep = step.get("run").asText();
       }
     }
-    Cli.Run run = Cli.run(args.toArray(new String[0]));
-    assertEquals(1, run.code(), run.err());
-    assertTrue(run.out().startsWith("::error file=rules/tests/access/"), run.out());
+    assertEquals("bash \"$GITHUB_ACTION_PATH/src/main/sh/action-check\"", checkStep.trim());
+
+    Path launcher = tmp.resolve("shipcheck");
+    Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+        + "' -cp '" + System.getProperty("java.class.path") + "' kz.shipcheck.cli.Main \"$@\"\n");
+    launcher.toFile().setExecutable(true);
+    ProcessBuilder pb = new ProcessBuilder("bash", "src/main/sh/action-check").redirectErrorStream(false);
+    pb.environment().put("SHIPCHECK_BIN", launcher.toString());
+    pb.environment().put("SHIPCHECK_CACHE_DIR", tmp.resolve("cache").toString());
+    pb.environment().put("GITHUB_OUTPUT", tmp.resolve("github-output").toString());
+    pb.environment().put("INPUT_PATHS", with.get("paths").asText().replace("declarations/", "rules/tests/access"));
+    pb.environment().put("INPUT_FAIL_ON", with.get("fail-on").asText());
+    pb.environment().put("INPUT_REPORTS", with.get("reports").asText().replace("=shipcheck.", "=" + tmp + "/shipcheck."));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)); // a hang guard only
+    assertEquals(1, p.exitValue(), out);
+    assertTrue(out.startsWith("::error file=rules/tests/access/"), out);
     assertTrue(Files.size(tmp.resolve(sarif)) > 1000, "the uploaded file is the one written");
+    assertEquals("exit-code=1\n", Files.readString(tmp.resolve("github-output")));
   }
 
   @Test

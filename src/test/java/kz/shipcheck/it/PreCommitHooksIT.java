@@ -94,9 +94,45 @@ class PreCommitHooksIT {
       assertTrue(files.matcher("declarations/a.yaml").find() && files.matcher("b.yml").find());
       assertTrue(!files.matcher("notes.txt").find() && !files.matcher("a.yaml.bak").find());
     }
-    assertEquals("script", hook("shipcheck").get("language").asText());
-    assertTrue(Files.isExecutable(HOME.resolve(hook("shipcheck").get("entry").asText())));
-    assertEquals("system", hook("shipcheck-jar").get("language").asText());
+    for (String id : List.of("shipcheck", "shipcheck-jar")) {
+      assertEquals("script", hook(id).get("language").asText(), id);
+      assertTrue(Files.isExecutable(HOME.resolve(hook(id).get("entry").asText())), id);
+    }
+  }
+
+  /** A workflow file or .pre-commit-config.yaml is YAML too: skipped with a note, never a failure. */
+  @Test
+  void yamlThatIsNotADeclarationIsSkippedWithANote() throws Exception {
+    Files.createDirectories(repo.resolve("declarations"));
+    Files.copy(HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("declarations/good.yaml"));
+    Files.writeString(repo.resolve(".pre-commit-config.yaml"), "repos:\n  - repo: local\n    hooks: []\n");
+    Files.createDirectories(repo.resolve(".github/workflows"));
+    Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
+    for (String id : List.of("shipcheck", "shipcheck-jar")) {
+      Run mixed = run(hook(id), List.of(".pre-commit-config.yaml", ".github/workflows/ci.yml", "declarations/good.yaml"));
+      assertEquals(0, mixed.code(), id + ": " + mixed.output());
+      assertTrue(mixed.output().contains("shipcheck: skipped .pre-commit-config.yaml (no top-level shipDate or items key"),
+          mixed.output());
+      assertTrue(mixed.output().contains("shipcheck: skipped .github/workflows/ci.yml"), mixed.output());
+      assertTrue(mixed.output().contains("PASS declarations/good.yaml"), mixed.output());
+      Run none = run(hook(id), List.of(".pre-commit-config.yaml"));
+      assertEquals(0, none.code(), id + ": " + none.output());
+      assertTrue(none.output().contains("no declarations among the staged YAML files"), none.output());
+    }
+  }
+
+  @Test
+  void theJarHookNamesSHIPCHECK_JARWhenTheJarIsMissing() throws Exception {
+    Files.copy(HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("good.yaml"));
+    JsonNode h = hook("shipcheck-jar");
+    List<String> cmd = new ArrayList<>(List.of(HOME.resolve(h.get("entry").asText()).toString(), "good.yaml"));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
+    pb.environment().put("SHIPCHECK_JAR", repo.resolve("nowhere/shipcheck.jar").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.contains("set SHIPCHECK_JAR to the path of shipcheck.jar"), out);
   }
 
   @Test

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Build step (mvn package, after make-launcher.sh): the downloads for people without a JDK or
+# Maven.
+#   target/shipcheck-VERSION-linux-x64.tar.gz  bin/shipcheck, lib/shipcheck.jar, a Java runtime
+#                                               trimmed by jlink to the modules shipcheck needs,
+#                                               and the class-data archive recorded with it
+#   target/shipcheck-VERSION.zip                bin/shipcheck and lib/shipcheck.jar, for any system
+#                                               with Java 17 or newer
+# Without jlink (a JRE-only machine) the tarball is skipped with one line; the zip is always made.
+set -euo pipefail
+target="$1"
+base="$2"
+version="$3"
+name="shipcheck-$version"
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+jlink_bin="$java_home/bin/jlink"
+[ -x "$jlink_bin" ] || jlink_bin="$(command -v jlink || true)"
+
+# The modules the jar needs, found once with `jdeps --print-module-deps --ignore-missing-deps` on
+# the shaded jar and kept here, since jdeps on 200 shaded libraries takes longer than the build:
+# java.desktop for java.beans (MVEL and Jackson introspect with it), java.compiler and
+# java.scripting for Drools' compiler, jdk.unsupported for sun.misc.Unsafe (Drools, MVEL),
+# jdk.crypto.ec for Ed25519 (signed rule packs), jdk.zipfs for packs read from zip files,
+# jdk.localedata and jdk.charsets for messages and file names outside English and UTF-8.
+modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.scripting,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.unsupported,jdk.zipfs
+
+work="$target/dist"
+rm -rf "$work"
+mkdir -p "$work/$name/bin" "$work/$name/lib"
+install -m 0755 "$base/src/main/sh/shipcheck" "$work/$name/bin/shipcheck"
+cp "$target/shipcheck.jar" "$work/$name/lib/shipcheck.jar"
+cp "$base/README.md" "$work/$name/README.md"
+
+rm -f "$target/$name.zip"
+if command -v zip > /dev/null; then
+  (cd "$work" && zip -q -r "../$name.zip" "$name") # zip keeps the launcher's executable bit
+else
+  # the JDK's jar tool stores no permissions: after unzipping, run `chmod +x bin/shipcheck`
+  (cd "$work" && "$java_home/bin/jar" --create --file "../$name.zip" --no-manifest "$name")
+fi
+
+if [ -z "$jlink_bin" ] || [ ! -x "$jlink_bin" ]; then
+  echo "make-dist: no jlink beside this Java: $name-linux-x64.tar.gz not built (the zip is)" >&2
+  exit 0
+fi
+# --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
+"$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
+  --no-header-files --compress=2 --generate-cds-archive > /dev/null
+cache="$(mktemp -d)"
+# the archive must come from the runtime that will use it; -Xint as in make-launcher.sh
+if ! SHIPCHECK_CACHE_DIR="$cache" LC_ALL=C.UTF-8 "$work/$name/runtime/bin/java" -Xint \
+    -XX:ArchiveClassesAtExit="$work/$name/lib/shipcheck.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "$work/$name/lib/shipcheck.jar" check --quiet --format json --fail-on never "$base/shipments" > /dev/null 2>&1; then
+  echo "make-dist: no class-data-sharing archive in the tarball (the launcher works without it)" >&2
+  rm -f "$work/$name/lib/shipcheck.jsa"
+fi
+rm -rf "$cache"
+tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
+rm -rf "$work"
