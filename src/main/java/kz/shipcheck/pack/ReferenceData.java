@@ -75,6 +75,7 @@ public final class ReferenceData {
    */
   public static ReferenceData load(PackFiles pack, String registerName, byte[] registerOverride)
       throws PackException {
+    pack.manifest(); // a malformed manifest is a pack error, as a malformed data file is
     Map<String, Region> regions = loadRegions(pack);
     Map<String, Product> products = loadProducts(pack);
     Map<String, Crossing> crossings = loadCrossings(pack);

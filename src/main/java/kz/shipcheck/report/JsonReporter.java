@@ -124,6 +124,10 @@ final class JsonReporter implements Reporter {
       g.writeNumberField("formatVersion", 1);
       g.writeFieldName("tool");
       MAPPER.writeValue(g, tool);
+      if (context.pack() != null) {
+        g.writeFieldName("pack");
+        MAPPER.writeValue(g, packFields(context.pack()));
+      }
       g.writeFieldName("summary");
       MAPPER.writeValue(g, summary);
       g.writeArrayFieldStart("results");
@@ -141,6 +145,16 @@ final class JsonReporter implements Reporter {
     }
     out.write('\n');
     out.flush();
+  }
+
+  /** The pack that judged the run, as every report names it: name, version, effective, sha256. */
+  static Map<String, Object> packFields(kz.shipcheck.pack.PackId p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", p.name());
+    m.put("version", p.version());
+    m.put("effective", p.effectiveText());
+    m.put("sha256", p.sha256());
+    return m;
   }
 
   @Override

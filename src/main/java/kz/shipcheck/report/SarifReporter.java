@@ -35,7 +35,7 @@ final class SarifReporter implements Reporter {
   record Message(String text) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Driver(String name, String version, String informationUri, List<Rule> rules) {}
+  record Driver(String name, String version, String informationUri, List<Rule> rules, Map<String, Object> properties) {}
 
   record Tool(Driver driver) {}
 
@@ -84,9 +84,12 @@ final class SarifReporter implements Reporter {
   record Envelope(@JsonProperty("$schema") String schema, String version) {}
 
   private final JsonGenerator g;
+  private final Map<String, Object> pack;
   private final Map<String, Integer> ruleIndex = new HashMap<>();
 
   SarifReporter(OutputStream out, ReportContext context) throws IOException {
+    // the driver's version stays the tool's; the pack that judged the run goes beside it
+    pack = context.pack() == null ? null : JsonReporter.packFields(context.pack());
     List<Rule> rules = new ArrayList<>();
     for (RuleInfo r : context.catalogue()) {
       ruleIndex.put(r.id(), rules.size());
@@ -99,7 +102,8 @@ final class SarifReporter implements Reporter {
     g.writeArrayFieldStart("runs");
     g.writeStartObject();
     g.writeFieldName("tool");
-    JsonReporter.MAPPER.writeValue(g, new Tool(new Driver("shipcheck", context.toolVersion(), null, rules)));
+    JsonReporter.MAPPER.writeValue(g, new Tool(new Driver("shipcheck", context.toolVersion(), null, rules,
+        pack == null ? null : Map.of("pack", pack))));
     g.writeStringField("columnKind", "unicodeCodePoints");
     g.writeArrayFieldStart("results");
   }
@@ -202,7 +206,12 @@ final class SarifReporter implements Reporter {
     summary.put("invalid", s.invalid());
     summary.put("waived", s.waived());
     g.writeFieldName("properties");
-    JsonReporter.MAPPER.writeValue(g, Map.of("summary", summary));
+    Map<String, Object> props = new LinkedHashMap<>();
+    if (pack != null) {
+      props.put("pack", pack);
+    }
+    props.put("summary", summary);
+    JsonReporter.MAPPER.writeValue(g, props);
     g.writeEndObject();
     g.writeEndArray();
     g.writeEndObject();
