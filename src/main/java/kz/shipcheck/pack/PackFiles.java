@@ -66,7 +66,7 @@ public final class PackFiles {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isRegularFile(p)) {
           String rel = dir.relativize(p).toString().replace('\\', '/');
           files.put(rel, Files.readAllBytes(p));
         }

@@ -147,14 +147,15 @@ final class JsonReporter implements Reporter {
     out.flush();
   }
 
-  /** The pack that judged the run, as every report names it: name, version, effective, sha256. */
-  static Map<String, Object> packFields(kz.shipcheck.pack.PackId p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", p.name());
-    m.put("version", p.version());
-    m.put("effective", p.effectiveText());
-    m.put("sha256", p.sha256());
-    return m;
+  /**
+   * The pack that judged the run, as every report names it: name, version, effective (null for a
+   * pack without a manifest: the key stays, so consumers need not guess), sha256.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record JsonPack(String name, String version, String effective, String sha256) {}
+
+  static JsonPack packFields(kz.shipcheck.pack.PackId p) {
+    return new JsonPack(p.name(), p.version(), p.effectiveText(), p.sha256());
   }
 
   @Override

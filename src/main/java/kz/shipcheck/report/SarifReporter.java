@@ -84,7 +84,7 @@ final class SarifReporter implements Reporter {
   record Envelope(@JsonProperty("$schema") String schema, String version) {}
 
   private final JsonGenerator g;
-  private final Map<String, Object> pack;
+  private final JsonReporter.JsonPack pack;
   private final Map<String, Integer> ruleIndex = new HashMap<>();
 
   SarifReporter(OutputStream out, ReportContext context) throws IOException {

@@ -134,6 +134,7 @@ class PackDiffAndInfoTest {
     assertEquals(0, check.code(), check.err());
     JsonNode pack = JSON.readTree(check.out()).get("pack");
     assertEquals("unnamed", pack.get("name").asText());
+    assertTrue(pack.get("effective").isNull(), "the key is there, null");
     assertEquals(info.get("sha256"), pack.get("sha256"));
   }
 
