@@ -269,6 +269,29 @@ class PackReleaseTest {
     assertTrue(!Files.exists(out));
   }
 
+  @Test
+  void aPackFileNeedsAManifestAndAnOutputOutsideThePack(@TempDir Path tmp) {
+    Cli.Run noManifest = Cli.run("pack", "build", TestCommandTest.EXAMPLE_PACK, "--output", tmp.resolve("x.zip").toString());
+    assertEquals(3, noManifest.code(), noManifest.err());
+    assertTrue(noManifest.err().contains("pack.yaml: a pack file needs a manifest"), noManifest.err());
+    Cli.Run inside = Cli.run("pack", "build", "rules", "--output", "rules/x.zip");
+    assertEquals(2, inside.code(), inside.err());
+    assertTrue(inside.err().contains("is inside the pack folder"), inside.err());
+    assertEquals(2, Cli.run("pack", "verify", tmp.resolve("none.zip").toString()).code());
+    assertEquals(2, Cli.run("pack", "verify", zip.toString(), "--trust", tmp.resolve("none.pem").toString()).code());
+  }
+
+  @Test
+  void aKeyThatIsNotEd25519PemIsRefused(@TempDir Path tmp) throws Exception {
+    Path notPem = tmp.resolve("pub.pem");
+    Files.writeString(notPem, "hello\n");
+    Cli.Run r = Cli.run("pack", "verify", zip.toString(), "--trust", notPem.toString());
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().contains("not a PEM file holding '-----BEGIN PUBLIC KEY-----'"), r.err());
+    Cli.Run priv = Cli.run("pack", "verify", zip.toString(), "--trust", key.toString());
+    assertEquals(3, priv.code(), priv.err());
+  }
+
   static byte[] rawZip(Map<String, String> files) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(b)) {
