@@ -63,6 +63,11 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")
   String asOf;
 
+  @Option(names = "--sarif", paramLabel = "FILE",
+      description = "also write the run under --to as SARIF (atomically), each result marked with its baselineState"
+          + " against --from: new, unchanged, or absent for a finding that went")
+  Path sarif;
+
   @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache")
   boolean noCache;
 
@@ -85,6 +90,9 @@ final class DiffCommand implements Callable<Integer> {
     LocalDate asOfDate = null;
     if (asOf != null && (asOfDate = SchemaValidator.parseDate(asOf)) == null) {
       throw new UsageException("--as-of: not a date (yyyy-mm-dd): '" + asOf + "'");
+    }
+    if (sarif != null && !java.nio.file.Files.isDirectory(sarif.toAbsolutePath().getParent())) {
+      throw new UsageException("--sarif: " + sarif + ": no such folder");
     }
     Sources sources = new Sources(paths);
     if (!sources.missing().isEmpty()) {
@@ -117,9 +125,28 @@ final class DiffCommand implements Callable<Integer> {
       case "csv" -> DiffOutput.csv(diff);
       default -> DiffOutput.text(diff);
     };
+    if (sarif != null) {
+      writeSarif(newPack, diff.to(), after, changes);
+    }
     main.io.out().write(out.getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
     return changes.stream().anyMatch(Change::newlyFailing) ? ExitCode.FAILED.code : ExitCode.OK.code;
+  }
+
+  private void writeSarif(RulePack pack, PackId id, List<DeclarationResult> after, List<Change> changes)
+      throws java.io.IOException {
+    java.util.Set<Finding> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Map<DeclarationResult, List<Finding>> absent = new java.util.IdentityHashMap<>();
+    for (Change c : changes) {
+      added.addAll(c.added());
+      absent.put(c.to(), c.removed());
+    }
+    try (kz.shipcheck.report.AtomicFile f = new kz.shipcheck.report.AtomicFile(sarif)) {
+      kz.shipcheck.report.SarifBaseline.write(f.stream(),
+          new kz.shipcheck.report.ReportContext(Version.get(), pack.catalogue(), id), after, added, absent);
+      f.stream().flush();
+      f.commit();
+    }
   }
 
   private RulePack load(PackFiles files) throws PackException {

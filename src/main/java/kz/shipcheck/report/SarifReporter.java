@@ -74,7 +74,8 @@ final class SarifReporter implements Reporter {
       Message message,
       List<Location> locations,
       List<Suppression> suppressions,
-      Map<String, Object> properties) {}
+      Map<String, Object> properties,
+      String baselineState) {}
 
   record Notification(String level, Message message) {}
 
@@ -148,10 +149,31 @@ final class SarifReporter implements Reporter {
     }
   }
 
+  /**
+   * How a finding compares with a baseline run ({@code new} or {@code unchanged}), or null: a
+   * report without baseline leaves {@code baselineState} out.
+   */
+  private java.util.function.Function<Finding, String> baseline = f -> null;
+
+  void baseline(java.util.function.Function<Finding, String> state) {
+    this.baseline = state;
+  }
+
   @Override
   public void result(DeclarationResult r) throws IOException {
-    String uri = uri(r.file());
     for (Finding f : r.findings()) {
+      write(r, f, baseline.apply(f));
+    }
+  }
+
+  /** A finding of the baseline run that this run no longer has: a result whose state is absent. */
+  void absent(DeclarationResult r, Finding f) throws IOException {
+    write(r, f, "absent");
+  }
+
+  private void write(DeclarationResult r, Finding f, String baselineState) throws IOException {
+    String uri = uri(r.file());
+    {
       Region region = f.line() > 0 ? new Region(f.line(), Math.max(1, f.column())) : null;
       List<LogicalLocation> logical =
           f.path().isEmpty() ? List.of() : List.of(new LogicalLocation(f.path(), "member"));
@@ -182,7 +204,7 @@ final class SarifReporter implements Reporter {
       JsonReporter.MAPPER.writeValue(
           g,
           new Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Message(text), List.of(location),
-              suppressions, props));
+              suppressions, props, baselineState));
     }
   }
 

@@ -75,13 +75,31 @@ class PackDiffAndInfoTest {
     assertEquals("items[0].establishment", c.get("added").get(0).get("path").asText());
     assertEquals(0, c.get("removed").size());
 
+    Path sarif = dir.resolve("new.sarif");
+    assertEquals(1, Cli.run("diff", "--to", suspended.toString(), "--sarif", sarif.toString(), "shipments").code());
+    int fresh = 0;
+    int unchanged = 0;
+    for (JsonNode res : JSON.readTree(sarif.toFile()).at("/runs/0/results")) {
+      String state = res.get("baselineState").asText();
+      boolean suspendedRow = res.get("ruleId").asText().equals("REG-002") && res.get("message").get("text").asText()
+          .contains("KZ-EST-0102 (Akmola Astyk LLP (fictitious sample)) is suspended since 2025-06-01");
+      assertEquals(suspendedRow ? "new" : "unchanged", state, res.toString());
+      fresh += suspendedRow ? 1 : 0;
+      unchanged += suspendedRow ? 0 : 1;
+    }
+    assertTrue(fresh >= 1 && unchanged > fresh, fresh + " new, " + unchanged + " unchanged");
+
     Cli.Run csv = Cli.run("diff", "--to", suspended.toString(), "--format", "csv", PASSING);
     assertEquals(1, csv.code(), csv.err());
     assertTrue(csv.out().startsWith("file,document,declaration,from,to,change,rule,severity,path,line,message\r\n"
         + PASSING + ",1,KZ-CN-2025-000455,pass,fail,added,REG-002,error,items[0].establishment,20,"), csv.out());
 
     // the other way round a failure goes: nothing newly fails, exit 0
-    Cli.Run back = Cli.run("diff", "--from", suspended.toString(), "--to", "rules", PASSING);
+    Path backSarif = dir.resolve("back.sarif");
+    Cli.Run back = Cli.run("diff", "--from", suspended.toString(), "--to", "rules", "--sarif", backSarif.toString(), PASSING);
+    JsonNode absent = JSON.readTree(backSarif.toFile()).at("/runs/0/results/0");
+    assertEquals("REG-002", absent.get("ruleId").asText());
+    assertEquals("absent", absent.get("baselineState").asText());
     assertEquals(0, back.code(), back.err());
     assertTrue(back.out().contains("FAIL -> PASS  " + PASSING + " KZ-CN-2025-000455\n    - REG-002 error"), back.out());
   }
