@@ -18,7 +18,10 @@ import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.input.Sources;
+import kz.shipcheck.pack.PackFiles;
+import kz.shipcheck.pack.PackId;
 import kz.shipcheck.pack.Rate;
+import kz.shipcheck.pack.StaleData;
 import kz.shipcheck.report.AtomicFile;
 import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
@@ -59,6 +62,8 @@ final class CheckCommand implements Callable<Integer> {
   List<String> reports = new ArrayList<>();
 
   @Mixin PackOptions pack;
+
+  @Mixin ReleaseOptions release;
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")
   String asOf;
@@ -191,14 +196,20 @@ final class CheckCommand implements Callable<Integer> {
     if (waiversFile != null && !Files.isRegularFile(waiversFile)) {
       throw new UsageException("--waivers: " + waiversFile + ": no such file");
     }
+    int maxAge = release.maxDataAge();
     long t0 = System.nanoTime();
-    RulePack rulePack = pack.load();
+    PackFiles packFiles = release.trusted(pack.files());
+    RulePack rulePack = pack.load(packFiles);
+    PackId packId = PackId.of(packFiles);
     long t1 = System.nanoTime();
+    for (String w : StaleData.warnings(packFiles, LocalDate.now(), maxAge)) {
+      main.io.err().println(w);
+    }
     Waivers waivers = waiversFile == null ? Waivers.NONE : readWaivers(rulePack);
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);
     checker.useWaivers(waivers);
-    ReportContext context = new ReportContext(Version.get(), rulePack.catalogue());
+    ReportContext context = new ReportContext(Version.get(), rulePack.catalogue(), packId);
     Summary summary = new Summary();
     // results handed on before every report had failed; -1 while some report can still be written
     long[] stoppedAfter = {-1};
@@ -279,6 +290,7 @@ final class CheckCommand implements Callable<Integer> {
         Rate r = rulePack.data().rate(c);
         return r == null ? null : r.usd();
       }));
+      main.io.err().println(packId.line());
     }
     boolean failedTargets = false;
     for (Target t : targets) {
@@ -355,7 +367,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       try {
         if (t.file == null) {
-          t.stream = new java.io.BufferedOutputStream(new NonClosing(main.io.out()), 1 << 16);
+          t.stream = new java.io.BufferedOutputStream(new NonClosingStream(main.io.out()), 1 << 16);
         } else {
           t.atomic = AtomicFile.open(t.file);
           t.stream = t.atomic.stream();
@@ -416,40 +428,6 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.FAILED;
     }
     return ExitCode.OK;
-  }
-
-  /** Standard output must stay open for the rest of the program (and the test that captures it). */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      failIfBroken();
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-      failIfBroken();
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-
-    /**
-     * A PrintStream swallows write errors: without this check a report to a full disk or a closed
-     * pipe ({@code > /dev/full}) was lost while the run exited 0.
-     */
-    private void failIfBroken() throws IOException {
-      if (out instanceof java.io.PrintStream ps && ps.checkError()) {
-        throw new IOException("standard output cannot be written (disk full or pipe closed?)");
-      }
-    }
   }
 
   /**

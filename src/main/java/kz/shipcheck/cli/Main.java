@@ -49,6 +49,8 @@ public final class Main implements Runnable {
     m.put("schema", SchemaCommand.class);
     m.put("init", InitCommand.class);
     m.put("test", TestCommand.class);
+    m.put("pack", PackCommand.class);
+    m.put("diff", DiffCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("help", CommandLine.HelpCommand.class);
     return m;

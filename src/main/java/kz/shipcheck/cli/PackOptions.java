@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** Options that choose the rule pack and register; shared by the commands that load a pack. */
 final class PackOptions {
-  @Option(names = "--rules", paramLabel = "DIR", description = "another rule pack folder (default: the bundled pack)")
+  @Option(names = "--rules", paramLabel = "DIR|FILE.zip",
+      description = "another rule pack: a folder, or a pack file that shipcheck pack build wrote (default: the bundled pack)")
   Path rules;
 
   @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, SPEC §2) to use instead of the pack's sample")
@@ -34,14 +35,25 @@ final class PackOptions {
 
   /** The pack's files (DRL, data, fixtures), not yet compiled; a missing folder is exit 2. */
   PackFiles files() throws PackException {
-    if (rules != null && !Files.isDirectory(rules)) {
-      throw new UsageException("--rules: " + rules + ": no such folder");
-    }
     if (rules == null) {
       PackFiles ahead = HeadStart.bundledFiles();
       return ahead != null ? ahead : PackFiles.bundled();
     }
-    return PackFiles.fromDirectory(rules);
+    return open(rules, "--rules");
+  }
+
+  /**
+   * A pack given on the command line: a folder, or a pack file (a zip, checked against its
+   * SHA256SUMS: a changed, added or missing file is exit 3). A path that does not exist is exit 2.
+   */
+  static PackFiles open(Path path, String option) throws PackException {
+    if (Files.isDirectory(path)) {
+      return PackFiles.fromDirectory(path);
+    }
+    if (Files.isRegularFile(path)) {
+      return PackFiles.fromZip(path);
+    }
+    throw new UsageException(option + ": " + path + ": no such folder or pack file");
   }
 
   /** The reference data alone, without compiling the rules: for commands that need no engine. */

@@ -28,13 +28,37 @@ public final class PackFiles {
   /** Where the bundled pack sits on the class path. */
   public static final String BUNDLED_ROOT = "shipcheck-pack";
 
+  /** Where a pack came from: it decides what "not signed" means to a user. */
+  public enum Origin { BUNDLED, FOLDER, ZIP }
+
   private final String displayRoot;
   private final Map<String, byte[]> files;
+  private final Origin origin;
+  /** The pack's {@code SHA256SUMS} and {@code SHA256SUMS.sig} as found, or null; not among {@link #files}. */
+  private final byte[] sums;
+  private final byte[] signature;
   private volatile String hash;
+  private volatile String sha256;
+  private volatile PackManifest manifest;
 
-  private PackFiles(String displayRoot, Map<String, byte[]> files) {
+  private PackFiles(String displayRoot, Map<String, byte[]> all, Origin origin) {
     this.displayRoot = displayRoot;
-    this.files = files;
+    this.origin = origin;
+    this.sums = all.remove(PackDigest.SUMS);
+    this.signature = all.remove(PackDigest.SIGNATURE);
+    this.files = all;
+  }
+
+  /**
+   * A pack file (a zip that {@code shipcheck pack build} wrote). The zip is untrusted input (see
+   * {@link PackArchive}), and its files must match its {@code SHA256SUMS}: a changed, added or
+   * missing file is a pack error naming it.
+   */
+  public static PackFiles fromZip(Path zip) throws PackException {
+    String root = zip.toString().replace('\\', '/');
+    PackFiles p = new PackFiles(root, PackArchive.read(zip), Origin.ZIP);
+    p.verifyDigest();
+    return p;
   }
 
   /** The pack in a folder; every file below it is read. */
@@ -51,7 +75,7 @@ public final class PackFiles {
       throw new PackException(dir.toString(), 0, 0, "cannot read the rule pack: " + e.getMessage());
     }
     String root = dir.toString().replace('\\', '/');
-    return new PackFiles(root.endsWith("/") ? root.substring(0, root.length() - 1) : root, files);
+    return new PackFiles(root.endsWith("/") ? root.substring(0, root.length() - 1) : root, files, Origin.FOLDER);
   }
 
   /** The pack bundled in the jar (or in target/classes when run from the build). */
@@ -79,12 +103,116 @@ public final class PackFiles {
       } else {
         Path dataFile = Path.of(marker.toURI());
         Path root = dataFile.getParent().getParent();
-        return new PackFiles("rules", fromDirectory(root).files);
+        return new PackFiles("rules", fromDirectory(root).all(), Origin.BUNDLED);
       }
     } catch (IOException | URISyntaxException e) {
       throw new PackException("rules", 0, 0, "cannot read the bundled rule pack: " + e.getMessage());
     }
-    return new PackFiles("rules", files);
+    return new PackFiles("rules", files, Origin.BUNDLED);
+  }
+
+  /** The files with the digest's own files, as read. */
+  private Map<String, byte[]> all() {
+    Map<String, byte[]> m = new TreeMap<>(files);
+    if (sums != null) {
+      m.put(PackDigest.SUMS, sums);
+    }
+    if (signature != null) {
+      m.put(PackDigest.SIGNATURE, signature);
+    }
+    return m;
+  }
+
+  /** Whether the pack carries a signature file (not whether it is valid: see {@link #verifySignature}). */
+  public boolean signed() {
+    return signature != null;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  /** Every file of the pack (the digest's own files left out), path to bytes, sorted. */
+  public Map<String, byte[]> files() {
+    return java.util.Collections.unmodifiableMap(files);
+  }
+
+  /** The pack's {@code SHA256SUMS} text, computed from its files. */
+  public String sums() {
+    return PackDigest.sums(files);
+  }
+
+  /**
+   * The pack's sha256: the SHA-256 of its {@code SHA256SUMS}. The same for a folder and the pack
+   * file built from it; it names the pack in every report.
+   */
+  public String sha256() {
+    String h = sha256;
+    if (h == null) {
+      h = PackDigest.sha256(sums().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha256 = h;
+    }
+    return h;
+  }
+
+  /** The pack's manifest ({@link PackManifest#none()} without {@code pack.yaml}), read once. */
+  public PackManifest manifest() throws PackException {
+    PackManifest m = manifest;
+    if (m == null) {
+      m = PackManifest.read(this);
+      manifest = m;
+    }
+    return m;
+  }
+
+  /**
+   * Checks the files against the {@code SHA256SUMS} the pack carries: every listed file present
+   * with its hash, no file unlisted. The first difference (by path) is the error.
+   */
+  public void verifyDigest() throws PackException {
+    if (sums == null) {
+      throw new PackException(displayRoot, 0, 0,
+          "carries no " + PackDigest.SUMS + ", so it is not a pack file (shipcheck pack build makes one)");
+    }
+    Map<String, String> listed = PackDigest.parse(display(PackDigest.SUMS), sums);
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(listed.keySet());
+    names.addAll(files.keySet());
+    for (String n : names) {
+      String want = listed.get(n);
+      if (want == null) {
+        throw new PackException(displayRoot, 0, 0, "added file " + n + " (not in " + PackDigest.SUMS + ")");
+      }
+      byte[] b = files.get(n);
+      if (b == null) {
+        throw new PackException(displayRoot, 0, 0, "missing file " + n + " (listed in " + PackDigest.SUMS + ")");
+      }
+      if (!PackDigest.sha256(b).equals(want)) {
+        throw new PackException(displayRoot, 0, 0, "changed file " + n + " (its SHA-256 is not the one in " + PackDigest.SUMS + ")");
+      }
+    }
+  }
+
+  /**
+   * Checks that the pack is signed by this key: its {@code SHA256SUMS} (already checked against
+   * the files) carries a valid {@code SHA256SUMS.sig} of the key.
+   */
+  public void verifySignature(java.security.PublicKey key) throws PackException {
+    if (origin == Origin.BUNDLED) {
+      throw new PackException(displayRoot, 0, 0,
+          "the bundled pack is not signed; build and sign it with shipcheck pack build, and check with --rules FILE.zip");
+    }
+    if (origin == Origin.FOLDER && sums == null) {
+      throw new PackException(displayRoot, 0, 0,
+          "a pack folder is not signed; build and sign it with shipcheck pack build, and check with --rules FILE.zip");
+    }
+    verifyDigest();
+    if (signature == null) {
+      throw new PackException(displayRoot, 0, 0, "no signature (" + PackDigest.SIGNATURE
+          + "): the pack is not signed; sign it with shipcheck pack build --sign KEY.pem");
+    }
+    if (!PackKeys.verify(key, sums, signature)) {
+      throw new PackException(displayRoot, 0, 0, "the signature is not by the trusted key (signed by another key, or invalid)");
+    }
   }
 
   /** The name to show for a file of this pack, e.g. {@code rules/access.drl}. */

@@ -89,6 +89,9 @@ public final class ReferenceData {
         registerOverride != null
             ? Register.parse(registerName, registerOverride, regions.keySet())
             : Register.parse(pack.display(REGISTER), pack.read(REGISTER), regions.keySet());
+    // a malformed manifest is a pack error, as a malformed data file is; read after the data, so
+    // that a missing data file is reported as itself, not as a manifest entry naming it
+    pack.manifest();
     return new ReferenceData(
         products, regions, crossings, labs, restrictions, rates, forms, certificateTypes, decrees, register);
   }

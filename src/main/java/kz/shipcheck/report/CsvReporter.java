@@ -16,7 +16,8 @@ import kz.shipcheck.result.Summary;
  * batch is in the file. Waived findings keep their row with {@code waived} = yes and the waiver's
  * reason, expiry and approver. Waivers that did not apply close the file as rows whose
  * {@code outcome} is {@code waiver-expired} or {@code waiver-unused} (their {@code line} is the
- * line in the waivers file).
+ * line in the waivers file). The last row names the pack that judged the run ({@code outcome} =
+ * {@code pack}, {@code declaration} = its name, {@code message} = version, effective date and sha256).
  *
  * <p>Spreadsheet-safe: a text cell that starts with {@code = + - @}, a tab or a carriage return is
  * prefixed with an apostrophe so that no spreadsheet runs it as a formula (CSV injection).
@@ -29,9 +30,16 @@ final class CsvReporter implements Reporter {
           "waiver_approved_by");
 
   private final Writer out;
+  private final kz.shipcheck.pack.PackId pack;
 
   CsvReporter(OutputStream out) throws IOException {
+    this(out, null);
+  }
+
+  /** @param pack the pack that judged the run, written as the file's last row; or null */
+  CsvReporter(OutputStream out, kz.shipcheck.pack.PackId pack) throws IOException {
     this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    this.pack = pack;
     row(HEADER.toArray(new Object[0]));
   }
 
@@ -59,6 +67,12 @@ final class CsvReporter implements Reporter {
     }
     for (WaiverNotes.Entry e : waivers.unused()) {
       note(e, "waiver-unused", "waiver matched no finding");
+    }
+    if (pack != null) {
+      // a closing row like the waiver notes: the header row stays the contract, and a comment line
+      // would be read as data by every CSV reader
+      row("", "", pack.name(), "pack", "", "", "", pack.line().substring("pack: ".length()) + " " + pack.sha256(),
+          "", "", "", "", "", "", "", "", "");
     }
     out.flush();
   }

@@ -42,11 +42,12 @@ public enum Format {
   /** A reporter writing this format to {@code out}; it never closes {@code out}. */
   public Reporter create(OutputStream out, ReportContext context) throws IOException {
     return switch (this) {
-      case TEXT -> new TextReporter(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false));
+      case TEXT -> new TextReporter(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false))
+          .packLine(context.pack() == null ? null : context.pack().line());
       case JSON -> new JsonReporter(out, context, false);
       case JSONL -> new JsonReporter(out, context, true);
-      case CSV -> new CsvReporter(out);
-      case JUNIT -> new JunitReporter(out);
+      case CSV -> new CsvReporter(out, context.pack());
+      case JUNIT -> new JunitReporter(out, context.pack());
       case SARIF -> new SarifReporter(out, context);
       case GITHUB -> new GithubReporter(out);
       case HTML -> new HtmlReporter(out, context);

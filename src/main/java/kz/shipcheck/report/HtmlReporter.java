@@ -217,6 +217,7 @@ final class HtmlReporter implements Reporter {
     w.write("<title>shipcheck report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
     w.write("<header>\n<h1>shipcheck report</h1>\n<p class=\"meta\">shipcheck " + esc(context.toolVersion()) + " · "
         + context.catalogue().size() + " rules · each declaration judged by the rules in force on its ship date</p>\n"
+        + (context.pack() == null ? "" : "<p class=\"meta\">" + esc(context.pack().line()) + "</p>\n")
         + "</header>\n<main>\n");
     w.write("<section class=\"cards\" aria-label=\"summary\">\n");
     card(w, "declarations", "", s.declarations());

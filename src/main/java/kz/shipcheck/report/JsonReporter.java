@@ -124,6 +124,10 @@ final class JsonReporter implements Reporter {
       g.writeNumberField("formatVersion", 1);
       g.writeFieldName("tool");
       MAPPER.writeValue(g, tool);
+      if (context.pack() != null) {
+        g.writeFieldName("pack");
+        MAPPER.writeValue(g, packFields(context.pack()));
+      }
       g.writeFieldName("summary");
       MAPPER.writeValue(g, summary);
       g.writeArrayFieldStart("results");
@@ -141,6 +145,17 @@ final class JsonReporter implements Reporter {
     }
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * The pack that judged the run, as every report names it: name, version, effective (null for a
+   * pack without a manifest: the key stays, so consumers need not guess), sha256.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record JsonPack(String name, String version, String effective, String sha256) {}
+
+  static JsonPack packFields(kz.shipcheck.pack.PackId p) {
+    return new JsonPack(p.name(), p.version(), p.effectiveText(), p.sha256());
   }
 
   @Override

@@ -31,8 +31,31 @@ final class JunitReporter implements Reporter {
   private final Spool spool;
   private final Writer body;
   private final List<DeclarationResult> file = new ArrayList<>();
+  private final String properties;
+
+  /**
+   * The pack as {@code <properties>} of a suite (the schema CI tools read has properties on
+   * suites only, so every suite carries them).
+   */
+  private static String properties(kz.shipcheck.pack.PackId p) {
+    if (p == null) {
+      return "";
+    }
+    return "    <properties>\n"
+        + "      <property name=\"pack.name\" value=\"" + Xml.attr(p.name()) + "\"/>\n"
+        + "      <property name=\"pack.version\" value=\"" + Xml.attr(p.version()) + "\"/>\n"
+        + "      <property name=\"pack.effective\" value=\"" + Xml.attr(String.valueOf(p.effective())) + "\"/>\n"
+        + "      <property name=\"pack.sha256\" value=\"" + Xml.attr(p.sha256()) + "\"/>\n"
+        + "    </properties>\n";
+  }
 
   JunitReporter(OutputStream out) throws IOException {
+    this(out, null);
+  }
+
+  /** @param pack the pack that judged the run, named in each suite's properties; or null */
+  JunitReporter(OutputStream out, kz.shipcheck.pack.PackId pack) throws IOException {
+    this.properties = properties(pack);
     this.out = out;
     this.spool = new Spool();
     this.body = spool.writer();
@@ -54,6 +77,7 @@ final class JunitReporter implements Reporter {
     long failures = file.stream().filter(r -> r.outcome() != Outcome.PASS).count();
     body.write("  <testsuite name=\"" + Xml.attr(name) + "\" tests=\"" + file.size() + "\" failures=\""
         + failures + "\" errors=\"0\" skipped=\"0\">\n");
+    body.write(properties);
     boolean several = file.size() > 1;
     for (DeclarationResult r : file) {
       testcase(r, several);

@@ -1,7 +1,16 @@
 package kz.shipcheck.report;
 
 import java.util.List;
+import kz.shipcheck.pack.PackId;
 import kz.shipcheck.result.RuleInfo;
 
-/** What every reporter may need besides results: the tool's version and the rule catalogue. */
-public record ReportContext(String toolVersion, List<RuleInfo> catalogue) {}
+/**
+ * What every reporter may need besides results: the tool's version, the rule catalogue, and the
+ * pack that judged the run (null for checks that are not a pack's, such as the benchmark's
+ * baseline: then reports leave the pack out).
+ */
+public record ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack) {
+  public ReportContext(String toolVersion, List<RuleInfo> catalogue) {
+    this(toolVersion, catalogue, null);
+  }
+}

@@ -35,7 +35,7 @@ final class SarifReporter implements Reporter {
   record Message(String text) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Driver(String name, String version, String informationUri, List<Rule> rules) {}
+  record Driver(String name, String version, String informationUri, List<Rule> rules, Map<String, Object> properties) {}
 
   record Tool(Driver driver) {}
 
@@ -74,7 +74,8 @@ final class SarifReporter implements Reporter {
       Message message,
       List<Location> locations,
       List<Suppression> suppressions,
-      Map<String, Object> properties) {}
+      Map<String, Object> properties,
+      String baselineState) {}
 
   record Notification(String level, Message message) {}
 
@@ -84,9 +85,12 @@ final class SarifReporter implements Reporter {
   record Envelope(@JsonProperty("$schema") String schema, String version) {}
 
   private final JsonGenerator g;
+  private final JsonReporter.JsonPack pack;
   private final Map<String, Integer> ruleIndex = new HashMap<>();
 
   SarifReporter(OutputStream out, ReportContext context) throws IOException {
+    // the driver's version stays the tool's; the pack that judged the run goes beside it
+    pack = context.pack() == null ? null : JsonReporter.packFields(context.pack());
     List<Rule> rules = new ArrayList<>();
     for (RuleInfo r : context.catalogue()) {
       ruleIndex.put(r.id(), rules.size());
@@ -99,7 +103,8 @@ final class SarifReporter implements Reporter {
     g.writeArrayFieldStart("runs");
     g.writeStartObject();
     g.writeFieldName("tool");
-    JsonReporter.MAPPER.writeValue(g, new Tool(new Driver("shipcheck", context.toolVersion(), null, rules)));
+    JsonReporter.MAPPER.writeValue(g, new Tool(new Driver("shipcheck", context.toolVersion(), null, rules,
+        pack == null ? null : Map.of("pack", pack))));
     g.writeStringField("columnKind", "unicodeCodePoints");
     g.writeArrayFieldStart("results");
   }
@@ -144,10 +149,31 @@ final class SarifReporter implements Reporter {
     }
   }
 
+  /**
+   * How a finding compares with a baseline run ({@code new} or {@code unchanged}), or null: a
+   * report without baseline leaves {@code baselineState} out.
+   */
+  private java.util.function.Function<Finding, String> baseline = f -> null;
+
+  void baseline(java.util.function.Function<Finding, String> state) {
+    this.baseline = state;
+  }
+
   @Override
   public void result(DeclarationResult r) throws IOException {
-    String uri = uri(r.file());
     for (Finding f : r.findings()) {
+      write(r, f, baseline.apply(f));
+    }
+  }
+
+  /** A finding of the baseline run that this run no longer has: a result whose state is absent. */
+  void absent(DeclarationResult r, Finding f) throws IOException {
+    write(r, f, "absent");
+  }
+
+  private void write(DeclarationResult r, Finding f, String baselineState) throws IOException {
+    String uri = uri(r.file());
+    {
       Region region = f.line() > 0 ? new Region(f.line(), Math.max(1, f.column())) : null;
       List<LogicalLocation> logical =
           f.path().isEmpty() ? List.of() : List.of(new LogicalLocation(f.path(), "member"));
@@ -178,7 +204,7 @@ final class SarifReporter implements Reporter {
       JsonReporter.MAPPER.writeValue(
           g,
           new Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Message(text), List.of(location),
-              suppressions, props));
+              suppressions, props, baselineState));
     }
   }
 
@@ -202,7 +228,12 @@ final class SarifReporter implements Reporter {
     summary.put("invalid", s.invalid());
     summary.put("waived", s.waived());
     g.writeFieldName("properties");
-    JsonReporter.MAPPER.writeValue(g, Map.of("summary", summary));
+    Map<String, Object> props = new LinkedHashMap<>();
+    if (pack != null) {
+      props.put("pack", pack);
+    }
+    props.put("summary", summary);
+    JsonReporter.MAPPER.writeValue(g, props);
     g.writeEndObject();
     g.writeEndArray();
     g.writeEndObject();

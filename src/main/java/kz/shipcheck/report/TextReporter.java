@@ -14,6 +14,12 @@ import kz.shipcheck.result.Summary;
  */
 final class TextReporter implements Reporter {
   private final PrintWriter out;
+  private String packLine; // the summary's last line: which pack judged the run
+
+  TextReporter packLine(String line) {
+    this.packLine = line;
+    return this;
+  }
 
   TextReporter(PrintWriter out) {
     this.out = out;
@@ -80,6 +86,9 @@ final class TextReporter implements Reporter {
         rules.append(' ').append(e.getKey()).append(" (").append(e.getValue()).append(')');
       }
       println(rules.toString());
+    }
+    if (packLine != null) {
+      out.println(packLine);
     }
     out.flush();
     if (out.checkError()) {

@@ -51,7 +51,8 @@ class CheckReportsTest {
     for (JsonNode r : json.get("results")) {
       findings += Math.max(1, r.get("findings").size());
     }
-    assertEquals(findings + 1, Files.readAllLines(tmp.resolve("r.csv")).size(), "header + a row per finding");
+    assertEquals(findings + 2, Files.readAllLines(tmp.resolve("r.csv")).size(),
+        "header + a row per finding + the closing row naming the pack");
     assertEquals("2.1.0", JSON.readTree(tmp.resolve("r.sarif").toFile()).get("version").asText());
     assertTrue(Files.readString(tmp.resolve("r.github")).startsWith("::error file=rules/tests/"));
     assertTrue(Files.readString(tmp.resolve("r.html")).contains("<h1>shipcheck report</h1>"));

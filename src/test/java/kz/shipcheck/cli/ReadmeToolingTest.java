@@ -76,7 +76,9 @@ class ReadmeToolingTest {
       }
       if (expected != null) {
         assertTrue(last != null, "a text block follows an sh block without a shipcheck command");
-        assertMatches(expected.text(), last.output());
+        // the pack's sha256 changes with every data correction: the README shows one, any matches
+        assertMatches(expected.text().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+            last.output().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"));
         if (expected.text().startsWith("error:")) {
           assertNotEquals(0, last.code(), last.output());
         } else {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Path;
 import kz.shipcheck.cli.Cli;
+import kz.shipcheck.pack.PackException;
+import kz.shipcheck.pack.PackFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,9 +16,13 @@ class GoldenReportTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"text", "json", "jsonl"})
-  void reportMatchesGoldenFile(String format) throws IOException {
+  void reportMatchesGoldenFile(String format) throws IOException, PackException {
     Cli.Run r = Cli.run("check", "--quiet", "--jobs", "2", "--format", format, INPUT);
     assertEquals(1, r.code(), r.err());
-    Golden.assertMatches(Path.of("src/test/resources/golden/report." + format), r.out());
+    // the bundled pack's sha256 changes with every data correction: the golden file holds a
+    // placeholder, so that only a change of report layout or findings changes it
+    String sha256 = PackFiles.bundled().sha256();
+    Golden.assertMatches(Path.of("src/test/resources/golden/report." + format),
+        r.out().replace(sha256, "<sha256>").replace(sha256.substring(0, 12), "<sha256-12>"));
   }
 }

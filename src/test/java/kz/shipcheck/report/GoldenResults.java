@@ -2,6 +2,7 @@ package kz.shipcheck.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import kz.shipcheck.pack.PackId;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.DeclarationResult.Facts;
 import kz.shipcheck.result.DeclarationResult.Money;
@@ -26,6 +27,10 @@ final class GoldenResults {
   private GoldenResults() {}
 
   static final String VERSION = "1.2.3";
+
+  /** A fixed pack: the golden files must not change whenever the real pack's data does. */
+  static final PackId PACK = new PackId("golden-pack", "2026.1.0", java.time.LocalDate.of(2026, 1, 15),
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
   static final List<RuleInfo> CATALOGUE =
       List.of(
@@ -117,6 +122,6 @@ final class GoldenResults {
   }
 
   static ReportContext context() {
-    return new ReportContext(VERSION, CATALOGUE);
+    return new ReportContext(VERSION, CATALOGUE, PACK);
   }
 }
