@@ -46,6 +46,11 @@ public final class Register {
     return out;
   }
 
+  /** The most rows a register may have: 1,000,000, or the system property shipcheck.register.maxRows. */
+  static int maxRows() {
+    return Integer.getInteger("shipcheck.register.maxRows", 1_000_000);
+  }
+
   /** Where the register came from, for messages: the file name. */
   public String source() {
     return source;
@@ -57,6 +62,17 @@ public final class Register {
    * @param regionKeys known region keys; a row naming another region is refused
    */
   public static Register parse(String display, byte[] bytes, Set<String> regionKeys) throws PackException {
+    int limit = maxRows();
+    int lines = 0;
+    for (byte b : bytes) {
+      if (b == '\n' && ++lines > limit + 1) {
+        // counted before anything is decoded: a register is held whole, at about 1.5 KB of heap a
+        // row while it loads (README, Security), so a runaway file is refused, not run out of memory on
+        throw new PackException(display, limit + 2, 1, String.format(java.util.Locale.ROOT,
+            "the register has more than %,d rows, the most shipcheck reads (about 1.5 KB of memory a row"
+                + " while it loads); GACC's register has about 2,600", limit));
+      }
+    }
     String text;
     try {
       text =
