@@ -46,18 +46,7 @@ fi
 # --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
 "$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
   --no-header-files --compress=2 --generate-cds-archive > /dev/null
-cache="$(mktemp -d)"
-# the archive must come from the runtime that will use it; -Xint as in make-launcher.sh. Three
-# files (a pass, a fail, an invalid one) load the classes of a check; under -Xint the whole
-# shipments folder took a quarter of a minute longer for the same archive.
-if ! SHIPCHECK_CACHE_DIR="$cache" LC_ALL=C.UTF-8 "$work/$name/runtime/bin/java" -Xint \
-    -XX:ArchiveClassesAtExit="$work/$name/lib/shipcheck.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -jar "$work/$name/lib/shipcheck.jar" check --quiet --format json --fail-on never \
-    "$base/shipments/beef-frozen-pass.yaml" "$base/shipments/beef-chilled-fail.yaml" \
-    "$base/shipments/wheat-misspelt-key-invalid.yaml" > /dev/null 2>&1; then
-  echo "make-dist: no class-data-sharing archive in the tarball (the launcher works without it)" >&2
-  rm -f "$work/$name/lib/shipcheck.jsa"
-fi
-rm -rf "$cache"
+# the archive must come from the runtime that will use it: recorded through the bundled launcher
+bash "$base/src/main/sh/record-cds.sh" "$work/$name/bin/shipcheck" "$work/$name/lib/shipcheck.jsa" "$base"
 tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
 rm -rf "$work"
