@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-language display names of the reference data (rules/messages/names_LANG.properties)
- * cover every row of the data files and name no row that does not exist, so that a row added to
+ * The per-language display names of the reference data (rules/messages/names_LANG.properties:
+ * products, regions, crossings, forms, certificate types, laboratories, decrees) cover every row
+ * of the data files and name no row that does not exist, so that a row added to
  * products.yaml without its names, or a key renamed in one place only, fails the build instead of
  * showing a raw key (or a stale name) to a broker.
  */
@@ -32,7 +33,7 @@ class NamesFilesTest {
   private static final Path MESSAGES = Path.of("rules", "messages");
 
   /** Every {@code group.key} the names files must hold, with the row's English name. */
-  static Map<String, String> expectedKeys(ReferenceData ref) {
+  static Map<String, String> expectedKeys(PackFiles pack, ReferenceData ref) throws PackException {
     Map<String, String> keys = new TreeMap<>();
     ref.products().forEach(p -> keys.put("product." + p.key(), p.name()));
     ref.regions().forEach(r -> keys.put("region." + r.key(), r.name()));
@@ -40,6 +41,10 @@ class NamesFilesTest {
     ref.forms().forEach(f -> keys.put("form." + f.key(), f.name()));
     ref.certificateTypes().forEach(c -> keys.put("certificate." + c.key(), c.name()));
     ref.laboratories().forEach(l -> keys.put("laboratory." + l.key(), l.name()));
+    // ReferenceData looks decrees up by key only; the rows themselves come from the file
+    for (DataRow d : DataRow.readList(pack, ReferenceData.DECREES)) {
+      keys.put("decree." + d.text("key", true), d.text("name", true));
+    }
     return keys;
   }
 
@@ -99,8 +104,8 @@ class NamesFilesTest {
 
   @Test
   void everyNamesFileHasEveryRowAndNoOther() throws Exception {
-    ReferenceData ref = ReferenceData.load(PackFiles.fromDirectory(Path.of("rules")), null, null);
-    Map<String, String> expected = expectedKeys(ref);
+    PackFiles pack = PackFiles.fromDirectory(Path.of("rules"));
+    Map<String, String> expected = expectedKeys(pack, ReferenceData.load(pack, null, null));
     List<Path> files;
     try (Stream<Path> s = Files.list(MESSAGES)) {
       files = s.filter(p -> p.getFileName().toString().matches("names_[a-z]{2}\\.properties")).sorted().toList();
