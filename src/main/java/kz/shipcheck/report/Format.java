@@ -47,7 +47,7 @@ public enum Format {
       case JSON -> new JsonReporter(out, context, false);
       case JSONL -> new JsonReporter(out, context, true);
       case CSV -> new CsvReporter(out, context.pack());
-      case JUNIT -> new JunitReporter(out, context.pack());
+      case JUNIT -> new JunitReporter(out, context.pack(), context.failOn());
       case SARIF -> new SarifReporter(out, context);
       case GITHUB -> new GithubReporter(out);
       case HTML -> new HtmlReporter(out, context);
