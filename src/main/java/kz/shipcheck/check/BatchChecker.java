@@ -31,6 +31,7 @@ import kz.shipcheck.model.Item;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.DeclarationResult.Facts;
 import kz.shipcheck.result.DeclarationResult.Money;
+import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.RuleInfo;
@@ -70,6 +71,7 @@ public final class BatchChecker {
   private final Map<String, RuleInfo> inputRules = new HashMap<>();
   private final boolean idsPerFile;
   private Waivers waivers = Waivers.NONE;
+  private FailOn failOn = FailOn.ERROR;
   private volatile boolean stopped;
 
   public BatchChecker(RulePack pack, DeclarationReader reader, int jobs) {
@@ -109,6 +111,14 @@ public final class BatchChecker {
   }
 
   /**
+   * Judges every declaration under this policy ({@link FailOn#ERROR} unless set): the outcome is
+   * decided once, in the emitting thread, after duplicate ids and waivers have had their say.
+   */
+  public void judgeUnder(FailOn policy) {
+    this.failOn = policy;
+  }
+
+  /**
    * Ends the run early: no batch starts after this, and {@link #run} returns once the chunk of
    * results being handed on is done. For a sink whose reports can take no more results (standard
    * output closed by {@code | head -1}): checking the rest of the batch would be work for nothing.
@@ -118,10 +128,12 @@ public final class BatchChecker {
   }
 
   /**
-   * A checked document on its way to the sink, with where its id sits (for duplicate ids) and the
-   * date it is judged on (for waivers; null when invalid).
+   * A checked document on its way to the emitting thread, not yet judged: the findings of its
+   * rules (of the reader, when invalid), where its id sits (for duplicate ids) and the date it is
+   * judged on (for waivers; null when invalid).
    */
-  private record Checked(DeclarationResult result, int idLine, int idColumn, java.time.LocalDate judgedOn) {}
+  private record Checked(String file, int document, String id, boolean invalid, List<Finding> findings, Facts facts,
+      int idLine, int idColumn, java.time.LocalDate judgedOn) {}
 
   /** A batch on a worker: its results as they come, and the input bytes it stands for. */
   private record Pending(BatchResults result, long bytes) {}
@@ -255,33 +267,43 @@ public final class BatchChecker {
     private String file;
 
     /** True when the id was seen before in this scope. */
-    boolean repeated(DeclarationResult r) {
-      if (idsPerFile && !r.file().equals(file)) {
+    boolean repeated(Checked c) {
+      if (idsPerFile && !c.file().equals(file)) {
         ids.clear();
-        file = r.file();
+        file = c.file();
       }
-      return r.id() != null && r.outcome() != Outcome.INVALID && !ids.add(r.id());
+      return c.id() != null && !c.invalid() && !ids.add(c.id());
     }
   }
 
   private void emit(List<Checked> checked, IdScope seenIds, Consumer<DeclarationResult> sink) {
     for (Checked c : checked) {
-      DeclarationResult r = c.result();
-      if (seenIds.repeated(r)) {
-        RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
-        List<Finding> findings = new ArrayList<>(r.findings());
-        findings.add(
-            new Finding(
-                rule.id(), rule.severity(),
-                "declaration id '" + r.id() + "' was already used earlier in this batch",
-                "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
-                "give every declaration its own id", null));
-        findings.sort(Finding.ORDER);
-        r = new DeclarationResult(r.file(), r.document(), r.id(), Outcome.FAIL, findings, r.facts());
-      }
-      r = waivers.apply(r, c.judgedOn());
-      sink.accept(r);
+      sink.accept(judge(c, seenIds.repeated(c)));
     }
+  }
+
+  /**
+   * The result of a checked document: a repeated id adds its finding, the waivers mark what they
+   * accept, and then the policy decides the outcome from the findings as they finally are.
+   */
+  private DeclarationResult judge(Checked c, boolean repeatedId) {
+    if (c.invalid()) {
+      return new DeclarationResult(c.file(), c.document(), c.id(), Outcome.INVALID, c.findings(), Facts.NONE);
+    }
+    List<Finding> findings = c.findings();
+    if (repeatedId) {
+      RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
+      findings = new ArrayList<>(findings);
+      findings.add(
+          new Finding(
+              rule.id(), rule.severity(),
+              "declaration id '" + c.id() + "' was already used earlier in this batch",
+              "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
+              "give every declaration its own id", null));
+      findings.sort(Finding.ORDER);
+    }
+    findings = waivers.mark(c.id(), findings, c.judgedOn());
+    return new DeclarationResult(c.file(), c.document(), c.id(), failOn.outcome(findings), findings, c.facts());
   }
 
   /**
@@ -329,32 +351,19 @@ public final class BatchChecker {
     int k = 0;
     for (ReadDocument d : docs) {
       if (!d.isValid()) {
-        out.add(new Checked(invalid(d), 0, 0, null));
+        out.add(new Checked(d.file(), d.document(), d.id(), true, invalid(d), Facts.NONE, 0, 0, null));
         continue;
       }
-      List<Finding> f = findings.get(k++);
       int[] idAt = d.locations().find("id");
       out.add(
-          new Checked(
-              new DeclarationResult(
-                  d.file(), d.document(), d.id(), outcome(f), f, facts(d.declaration())),
-              idAt[0],
-              idAt[1],
-              d.declaration().getDate()));
+          new Checked(d.file(), d.document(), d.id(), false, findings.get(k++), facts(d.declaration()),
+              idAt[0], idAt[1], d.declaration().getDate()));
     }
     docs.clear();
   }
 
-  private static Outcome outcome(List<Finding> findings) {
-    for (Finding f : findings) {
-      if (!f.isWaived() && f.severity() == Severity.ERROR) {
-        return Outcome.FAIL;
-      }
-    }
-    return Outcome.PASS;
-  }
-
-  private DeclarationResult invalid(ReadDocument d) {
+  /** The reader's problems with a document that could not be read, as findings. */
+  private List<Finding> invalid(ReadDocument d) {
     List<Finding> findings = new ArrayList<>();
     for (InputProblem p : d.problems()) {
       RuleInfo rule = inputRules.get(p.rule());
@@ -364,7 +373,7 @@ public final class BatchChecker {
               rule == null ? null : rule.reference(), rule == null ? "model" : rule.basis(), null, null));
     }
     findings.sort(Finding.ORDER);
-    return new DeclarationResult(d.file(), d.document(), d.id(), Outcome.INVALID, findings, Facts.NONE);
+    return findings;
   }
 
   private static Facts facts(Declaration d) {

@@ -20,10 +20,7 @@ import kz.shipcheck.input.YamlNode.Scalar;
 import kz.shipcheck.input.YamlNode.ScalarType;
 import kz.shipcheck.input.YamlReader;
 import kz.shipcheck.pack.PackException;
-import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.Finding;
-import kz.shipcheck.result.Outcome;
-import kz.shipcheck.result.Severity;
 import kz.shipcheck.result.Waived;
 
 /**
@@ -78,6 +75,22 @@ public final class Waivers {
   /** The waivers, in file order. */
   public List<Waiver> all() {
     return waivers;
+  }
+
+  /**
+   * Reads the waivers file {@code file} ({@code --waivers}); a file that cannot be read is a
+   * problem of the file, as one that cannot be parsed (exit 3).
+   *
+   * @param ruleIds the pack's rule ids: a waiver for another id is a mistake worth stopping for
+   */
+  public static Waivers read(java.nio.file.Path file, Collection<String> ruleIds) throws PackException {
+    byte[] bytes;
+    try {
+      bytes = java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new PackException(file.toString(), 0, 0, "cannot read the waivers file: " + e.getMessage());
+    }
+    return read(file.toString(), bytes, ruleIds);
   }
 
   /**
@@ -228,31 +241,30 @@ public final class Waivers {
   }
 
   /**
-   * The result with the findings the waivers accept marked {@code waived} (in place, order kept)
-   * and the outcome decided again without them. Invalid results are returned as they are.
+   * The findings with those the waivers accept marked {@code waived} (in place, order kept); the
+   * same list when none is. Waivers only mark: the outcome is decided afterwards, from the marked
+   * findings, by the run's {@link kz.shipcheck.result.FailOn}.
    *
-   * @param judgedOn the date the declaration is judged on (ship date or --as-of)
+   * @param id the declaration id (null when it has none: nothing is waived)
+   * @param judgedOn the date the declaration is judged on (ship date or --as-of); null for a
+   *     document that could not be read, whose findings are never waived
    */
-  public DeclarationResult apply(DeclarationResult r, LocalDate judgedOn) {
-    if (waivers.isEmpty() || r.outcome() == Outcome.INVALID || r.id() == null || judgedOn == null) {
-      return r;
+  public List<Finding> mark(String id, List<Finding> findings, LocalDate judgedOn) {
+    if (waivers.isEmpty() || id == null || judgedOn == null) {
+      return findings;
     }
-    List<Finding> findings = new ArrayList<>(r.findings().size());
+    List<Finding> out = new ArrayList<>(findings.size());
     boolean changed = false;
-    for (Finding f : r.findings()) {
-      Waiver by = f.isWaived() ? null : accepting(r.id(), f, judgedOn);
+    for (Finding f : findings) {
+      Waiver by = f.isWaived() ? null : accepting(id, f, judgedOn);
       if (by != null) {
-        findings.add(f.withWaiver(new Waived(by.reason(), by.expires().toString(), by.approvedBy())));
+        out.add(f.withWaiver(new Waived(by.reason(), by.expires().toString(), by.approvedBy())));
         changed = true;
       } else {
-        findings.add(f);
+        out.add(f);
       }
     }
-    if (!changed) {
-      return r;
-    }
-    return new DeclarationResult(
-        r.file(), r.document(), r.id(), DeclarationResult.outcomeOf(findings, Severity.ERROR), findings, r.facts());
+    return changed ? out : findings;
   }
 
   private Waiver accepting(String id, Finding f, LocalDate judgedOn) {

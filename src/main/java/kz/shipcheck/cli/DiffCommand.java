@@ -15,7 +15,6 @@ import kz.shipcheck.check.BatchChecker;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.InputLimits;
-import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackDiff;
 import kz.shipcheck.pack.PackException;
@@ -57,11 +56,28 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "NEW", required = true, description = "the new pack: folder or pack file")
   Path to;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE})")
-  String format;
+  /** What {@code diff} writes ({@link DiffOutput}). */
+  enum Output {
+    TEXT,
+    JSON,
+    CSV
+  }
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")
-  String asOf;
+  /** Binds {@code --format} to {@link Output}. */
+  static final class Outputs extends OptionTypes.Labels<Output> {
+    Outputs() {
+      super(Output.class);
+    }
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      converter = Outputs.class, completionCandidates = Outputs.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Output format;
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = OptionTypes.Date.class,
+      description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")
+  LocalDate asOf;
 
   @Option(names = "--sarif", paramLabel = "FILE",
       description = "also write the run under --to as SARIF (atomically), each result marked with its baselineState"
@@ -84,13 +100,6 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!List.of("text", "json", "csv").contains(format)) {
-      throw new UsageException("--format: unknown format '" + format + "' (text, json, csv)");
-    }
-    LocalDate asOfDate = null;
-    if (asOf != null && (asOfDate = SchemaValidator.parseDate(asOf)) == null) {
-      throw new UsageException("--as-of: not a date (yyyy-mm-dd): '" + asOf + "'");
-    }
     if (sarif != null && !java.nio.file.Files.isDirectory(sarif.toAbsolutePath().getParent())) {
       throw new UsageException("--sarif: " + sarif + ": no such folder");
     }
@@ -102,8 +111,8 @@ final class DiffCommand implements Callable<Integer> {
     PackFiles newFiles = PackOptions.open(to, "--to");
     RulePack oldPack = load(oldFiles);
     RulePack newPack = load(newFiles);
-    List<DeclarationResult> before = check(oldPack, sources, asOfDate);
-    List<DeclarationResult> after = check(newPack, new Sources(paths), asOfDate);
+    List<DeclarationResult> before = check(oldPack, sources, asOf);
+    List<DeclarationResult> after = check(newPack, new Sources(paths), asOf);
     if (before.size() != after.size()) {
       throw new IllegalStateException("the two runs read " + before.size() + " and " + after.size() + " documents");
     }
@@ -121,9 +130,9 @@ final class DiffCommand implements Callable<Integer> {
     Diff diff = new Diff(PackId.of(oldFiles), PackId.of(newFiles), PackDiff.of(oldFiles, newFiles), added, removed,
         before.size(), changes);
     String out = switch (format) {
-      case "json" -> DiffOutput.json(diff);
-      case "csv" -> DiffOutput.csv(diff);
-      default -> DiffOutput.text(diff);
+      case JSON -> DiffOutput.json(diff);
+      case CSV -> DiffOutput.csv(diff);
+      case TEXT -> DiffOutput.text(diff);
     };
     if (sarif != null) {
       writeSarif(newPack, diff.to(), after, changes);

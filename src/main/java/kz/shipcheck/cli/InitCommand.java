@@ -3,7 +3,6 @@ package kz.shipcheck.cli;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.pack.DeclarationTemplate;
 import kz.shipcheck.pack.ReferenceData;
 import picocli.CommandLine.Command;
@@ -36,21 +35,15 @@ final class InitCommand implements Callable<Integer> {
       description = "one of the product's admitted forms (default: the first its protocol lists)")
   String form;
 
-  @Option(names = "--ship-date", paramLabel = "DATE",
+  @Option(names = "--ship-date", paramLabel = "DATE", converter = OptionTypes.Date.class,
       description = "ship date of the template, yyyy-mm-dd (default: today)")
-  String shipDate;
+  LocalDate shipDate;
 
   @Mixin PackOptions pack;
 
   @Override
   public Integer call() throws Exception {
-    LocalDate date = LocalDate.now();
-    if (shipDate != null) {
-      date = SchemaValidator.parseDate(shipDate);
-      if (date == null) {
-        throw new UsageException("--ship-date: not a date (yyyy-mm-dd): '" + shipDate + "'");
-      }
-    }
+    LocalDate date = shipDate == null ? LocalDate.now() : shipDate;
     ReferenceData data = pack.data(pack.files());
     String problem = DeclarationTemplate.problem(data, product, form, date);
     if (problem != null) {

@@ -151,7 +151,10 @@ public final class Main implements Runnable {
         (ex, a) -> {
           PrintWriter e = ex.getCommandLine().getErr();
           e.println("error: " + Display.safe(usageMessage(ex)));
-          e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          if (refusedValue(ex) == null) {
+            // a refused value's line already says what is accepted
+            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          }
           e.flush();
           return ExitCode.USAGE.code;
         });
@@ -192,6 +195,10 @@ public final class Main implements Runnable {
    * ({@code shipcheck chek} → did you mean check?), from picocli's edit-distance suggestions.
    */
   static String usageMessage(CommandLine.ParameterException ex) {
+    String refused = refusedValue(ex);
+    if (refused != null) {
+      return refused;
+    }
     if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
       return ex.getMessage();
     }
@@ -205,6 +212,19 @@ public final class Main implements Runnable {
           + String.join(", ", COMMANDS.keySet()) + ")";
     }
     return ex.getMessage() + suggestion;
+  }
+
+  /**
+   * {@code OPTION: reason} for an option value its type refused ({@link OptionTypes}: the reason
+   * names what is accepted), the shape these errors had when commands checked values by hand;
+   * null for any other usage error.
+   */
+  private static String refusedValue(CommandLine.ParameterException ex) {
+    if (ex.getCause() instanceof CommandLine.TypeConversionException t
+        && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+      return o.longestName() + ": " + t.getMessage();
+    }
+    return null;
   }
 
   /** The command line with the subcommand {@code only}, or with every subcommand when null. */

@@ -35,17 +35,29 @@ final class PackInfoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", arity = "0..1", description = "the pack (default: the bundled pack)")
   Path pack;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-  String format;
+  /** What {@code pack info} writes. */
+  enum Output {
+    TEXT,
+    JSON
+  }
+
+  /** Binds {@code --format} to {@link Output}. */
+  static final class Outputs extends OptionTypes.Labels<Output> {
+    Outputs() {
+      super(Output.class);
+    }
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      converter = Outputs.class, completionCandidates = Outputs.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Output format;
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("--format: unknown format '" + format + "' (text, json)");
-    }
     PackFiles files = pack == null ? PackFiles.bundled() : PackOptions.open(pack, "FILE|DIR");
     Map<String, Object> info = info(files);
-    String out = format.equals("json") ? JSON.writeValueAsString(info) + "\n" : text(info);
+    String out = format == Output.JSON ? JSON.writeValueAsString(info) + "\n" : text(info);
     parent.main.io.out().write(out.getBytes(StandardCharsets.UTF_8));
     parent.main.io.out().flush();
     return ExitCode.OK.code;

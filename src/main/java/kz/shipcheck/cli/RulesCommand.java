@@ -19,19 +19,16 @@ final class RulesCommand implements Callable<Integer> {
   @Mixin PackOptions pack;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, markdown or json (default: ${DEFAULT-VALUE})")
-  String format;
+      converter = OptionTypes.CatalogueStyle.class, completionCandidates = OptionTypes.CatalogueStyle.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Catalogue.Style format;
 
   @Override
   public Integer call() throws Exception {
-    Catalogue.Style style = Catalogue.Style.parse(format);
-    if (style == null) {
-      throw new UsageException("--format: unknown format '" + format + "' (text, markdown, json)");
-    }
     RulePack p = pack.load();
     PrintStream out = main.io.out();
     try {
-      out.write(Catalogue.render(p.catalogue(), style).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(Catalogue.render(p.catalogue(), format).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UsageException("cannot write the catalogue: " + e.getMessage());
     }

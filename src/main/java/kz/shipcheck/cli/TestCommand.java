@@ -38,15 +38,26 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  /** What {@code test} writes: the text listing, or JUnit XML for CI. */
+  enum Output {
+    TEXT,
+    JUNIT
+  }
+
+  /** Binds {@code --format} to {@link Output}. */
+  static final class Outputs extends OptionTypes.Labels<Output> {
+    Outputs() {
+      super(Output.class);
+    }
+  }
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or junit (default: ${DEFAULT-VALUE})")
-  String format;
+      converter = Outputs.class, completionCandidates = Outputs.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Output format;
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("text") && !format.equals("junit")) {
-      throw new UsageException("--format: unknown format '" + format + "' (text, junit)");
-    }
     Path fixtures = dir;
     if (fixtures == null) {
       fixtures = pack.rules != null ? pack.rules.resolve("tests") : Path.of("rules", "tests");
@@ -62,7 +73,7 @@ final class TestCommand implements Callable<Integer> {
     if (report.fixtures().isEmpty()) {
       throw new UsageException(fixtures + ": no fixtures (*.yaml, *.yml) found");
     }
-    String text = format.equals("junit") ? FixtureReport.junit(report) : FixtureReport.text(report);
+    String text = format == Output.JUNIT ? FixtureReport.junit(report) : FixtureReport.text(report);
     main.io.out().write(text.getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
     return report.allMatched() ? ExitCode.OK.code : ExitCode.FAILED.code;

@@ -2,7 +2,6 @@ package kz.shipcheck.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
-import java.util.Locale;
 import kz.shipcheck.result.RuleInfo;
 
 /**
@@ -15,16 +14,7 @@ public final class Catalogue {
   public enum Style {
     TEXT,
     MARKDOWN,
-    JSON;
-
-    public static Style parse(String s) {
-      for (Style v : values()) {
-        if (v.name().toLowerCase(Locale.ROOT).equals(s)) {
-          return v;
-        }
-      }
-      return null;
-    }
+    JSON
   }
 
   private Catalogue() {}

@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Every report format, and the one place that knows which class writes it. */
 public enum Format {
@@ -25,20 +23,6 @@ public enum Format {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Every format's name, comma-separated, for help and error messages. */
-  public static String labels() {
-    return Arrays.stream(values()).map(Format::label).collect(Collectors.joining(", "));
-  }
-
-  public static Format parse(String s) {
-    for (Format f : values()) {
-      if (f.label().equals(s)) {
-        return f;
-      }
-    }
-    return null;
-  }
-
   /** A reporter writing this format to {@code out}; it never closes {@code out}. */
   public Reporter create(OutputStream out, ReportContext context) throws IOException {
     return switch (this) {
@@ -47,7 +31,7 @@ public enum Format {
       case JSON -> new JsonReporter(out, context, false);
       case JSONL -> new JsonReporter(out, context, true);
       case CSV -> new CsvReporter(out, context.pack());
-      case JUNIT -> new JunitReporter(out, context.pack());
+      case JUNIT -> new JunitReporter(out, context.pack(), context.failOn());
       case SARIF -> new SarifReporter(out, context);
       case GITHUB -> new GithubReporter(out);
       case HTML -> new HtmlReporter(out, context);

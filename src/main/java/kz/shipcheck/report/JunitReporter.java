@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import kz.shipcheck.result.DeclarationResult;
+import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.Summary;
@@ -19,8 +20,9 @@ import kz.shipcheck.result.Summary;
  * {@code <testsuite>} per input file, one {@code <testcase>} per declaration ({@code classname}
  * and {@code file} = the file, {@code name} = the declaration id, prefixed with "document N: " in
  * files of several documents, so names stay unique even when ids repeat). A failed or invalid
- * declaration has a {@code <failure>} whose text lists its findings; warnings and waived findings
- * go to {@code <system-out>}. Waivers that did not apply are skipped test cases in a last suite,
+ * declaration has a {@code <failure>} whose text lists the findings that fail it (unwaived errors;
+ * under {@code --fail-on warning} unwaived warnings too); the other findings go to
+ * {@code <system-out>}. Waivers that did not apply are skipped test cases in a last suite,
  * {@code waivers}: visible, never failing the build.
  *
  * <p>The totals on {@code <testsuites>} come first, so suites are parked in a {@link Spool} until
@@ -32,6 +34,7 @@ final class JunitReporter implements Reporter {
   private final Writer body;
   private final List<DeclarationResult> file = new ArrayList<>();
   private final String properties;
+  private final FailOn failOn;
 
   /**
    * The pack as {@code <properties>} of a suite (the schema CI tools read has properties on
@@ -50,12 +53,16 @@ final class JunitReporter implements Reporter {
   }
 
   JunitReporter(OutputStream out) throws IOException {
-    this(out, null);
+    this(out, null, FailOn.ERROR);
   }
 
-  /** @param pack the pack that judged the run, named in each suite's properties; or null */
-  JunitReporter(OutputStream out, kz.shipcheck.pack.PackId pack) throws IOException {
+  /**
+   * @param pack the pack that judged the run, named in each suite's properties; or null
+   * @param failOn the policy the outcomes were decided under: it says which findings a failure lists
+   */
+  JunitReporter(OutputStream out, kz.shipcheck.pack.PackId pack, FailOn failOn) throws IOException {
     this.properties = properties(pack);
+    this.failOn = failOn;
     this.out = out;
     this.spool = new Spool();
     this.body = spool.writer();
@@ -98,8 +105,8 @@ final class JunitReporter implements Reporter {
     List<Finding> blocking = new ArrayList<>();
     List<Finding> other = new ArrayList<>();
     for (Finding f : r.findings()) {
-      (r.outcome() != Outcome.PASS && !f.isWaived() && (f.severity().ordinal() == 0 || r.outcome() == Outcome.INVALID)
-          ? blocking : other).add(f);
+      boolean blocks = r.outcome() == Outcome.INVALID ? !f.isWaived() : r.outcome() == Outcome.FAIL && failOn.blocks(f);
+      (blocks ? blocking : other).add(f);
     }
     if (r.outcome() == Outcome.PASS && other.isEmpty()) {
       body.write("/>\n");

@@ -2,14 +2,20 @@ package kz.shipcheck.report;
 
 import java.util.List;
 import kz.shipcheck.pack.PackId;
+import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.RuleInfo;
 
 /**
- * What every reporter may need besides results: the tool's version, the rule catalogue, and the
- * pack that judged the run (null for checks that are not a pack's, such as the benchmark's
- * baseline: then reports leave the pack out).
+ * What every reporter may need besides results: the tool's version, the rule catalogue, the pack
+ * that judged the run (null for checks that are not a pack's, such as the benchmark's baseline:
+ * then reports leave the pack out), and the policy the outcomes were decided under (a report that
+ * sets a declaration's blocking findings apart from the others asks it which those are).
  */
-public record ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack) {
+public record ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack, FailOn failOn) {
+  public ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack) {
+    this(toolVersion, catalogue, pack, FailOn.ERROR);
+  }
+
   public ReportContext(String toolVersion, List<RuleInfo> catalogue) {
     this(toolVersion, catalogue, null);
   }

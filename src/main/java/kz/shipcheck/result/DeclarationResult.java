@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The verdict on one document (or on a file that could not be read at all).
+ * The verdict on one document (or on a file that could not be read at all); its outcome is decided
+ * by the run's {@link FailOn}.
  *
  * @param file the path as given on the command line, joined with the path inside a folder; "-"
  *     for stdin
@@ -26,14 +27,4 @@ public record DeclarationResult(
 
   /** A declared amount in its currency, the exact decimal written. */
   public record Money(BigDecimal amount, String currency) {}
-
-  /** Outcome from findings: fail on any unwaived finding at or above the threshold. */
-  public static Outcome outcomeOf(List<Finding> findings, Severity failOn) {
-    for (Finding f : findings) {
-      if (!f.isWaived() && failOn != null && f.severity().ordinal() <= failOn.ordinal()) {
-        return Outcome.FAIL;
-      }
-    }
-    return Outcome.PASS;
-  }
 }

@@ -40,6 +40,7 @@ public final class Summary {
     }
   }
 
+  private final FailOn failOn;
   private long declarations;
   private long passed;
   private long failed;
@@ -52,6 +53,16 @@ public final class Summary {
   private final Map<String, long[]> byCrossing = new TreeMap<>();
   private final Map<String, long[]> byRule = new TreeMap<>();
   private final Map<String, BigDecimal> valueByCurrency = new TreeMap<>();
+
+  /** Counts under the default policy, {@link FailOn#ERROR}. */
+  public Summary() {
+    this(FailOn.ERROR);
+  }
+
+  /** Counts for a run judged under {@code failOn}: it says which rules are failing ones. */
+  public Summary(FailOn failOn) {
+    this.failOn = failOn;
+  }
 
   public void add(DeclarationResult r) {
     declarations++;
@@ -72,6 +83,8 @@ public final class Summary {
         warnings++;
       } else if (f.severity() == Severity.ERROR) {
         errors++;
+      }
+      if (failOn.blocks(f)) {
         failingRules.merge(f.rule(), 1L, Long::sum);
       }
     }
@@ -129,7 +142,15 @@ public final class Summary {
     return errors;
   }
 
-  /** Unwaived error findings per rule id. */
+  /**
+   * Whether the run passes under its policy (exit 0): the one place that turns the counts into the
+   * run's verdict, as each declaration's outcome is decided by {@link FailOn#outcome}.
+   */
+  public boolean passes() {
+    return failOn.passes(this);
+  }
+
+  /** Findings that fail their declaration under the policy (unwaived errors by default), per rule id. */
   public Map<String, Long> failingRules() {
     return Collections.unmodifiableMap(failingRules);
   }

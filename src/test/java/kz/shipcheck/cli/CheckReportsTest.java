@@ -116,7 +116,7 @@ class CheckReportsTest {
   @Test
   void helpNamesEveryFormat() {
     String help = Cli.run("check", "--help").out().replaceAll("\\s+", " ");
-    assertTrue(help.contains("report format: text, json, jsonl, csv, junit, sarif, github or html"), help);
+    assertTrue(help.contains("report format: text, json, jsonl, csv, junit, sarif, github, html"), help);
     assertTrue(help.contains("--report=FORMAT=FILE also write a report in FORMAT to FILE"), help);
   }
 

@@ -1,4 +1,4 @@
-package kz.shipcheck.cli;
+package kz.shipcheck.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
