@@ -183,6 +183,26 @@ class DocsTest {
     assertEquals(data, documented, "key: name | status");
   }
 
+  /** The json report's shape in docs/reports.md has the fields a real report has, in its order. */
+  @Test
+  void theJsonExampleHasTheReportsFields() throws Exception {
+    Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(read(DOCS.resolve("reports.md")));
+    assertTrue(m.find(), "docs/reports.md shows the json report");
+    JsonNode documented = new ObjectMapper().readTree(m.group(1));
+    Cli.Run run = Cli.run("check", "--quiet", "--format", "json", "shipments/beef-chilled-fail.yaml");
+    assertEquals(1, run.code(), run.err());
+    JsonNode actual = new ObjectMapper().readTree(run.out());
+    for (String at : List.of("", "/tool", "/pack", "/summary", "/results/0", "/results/0/findings/0", "/waivers")) {
+      assertEquals(names(actual.at(at)), names(documented.at(at)), "fields of " + (at.isEmpty() ? "the report" : at));
+    }
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   /** Each path of the JSON Schema with "type, required" in the words of the field table. */
   private static void fields(JsonNode object, String prefix, Map<String, String> out) {
     Set<String> required = new HashSet<>();
