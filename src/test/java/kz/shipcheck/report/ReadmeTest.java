@@ -92,5 +92,15 @@ class ReadmeTest {
     for (Map.Entry<String, String> e : actual.entrySet()) {
       assertEquals(e.getValue(), claimed.get(e.getKey()), "verdict claimed in " + EXAMPLES_DOC + " for " + e.getKey());
     }
+    // the counts in the text around the table, and in the README's pointer to it
+    Map<String, Integer> outcomes = new TreeMap<>();
+    actual.values().forEach(v -> outcomes.merge(v.split(" ")[0], 1, Integer::sum));
+    String doc = Files.readString(EXAMPLES_DOC, StandardCharsets.UTF_8);
+    String counts = outcomes.getOrDefault("pass", 0) + " pass, " + outcomes.getOrDefault("fail", 0) + " fail, "
+        + outcomes.getOrDefault("invalid", 0) + " invalid";
+    assertTrue(doc.contains("# " + counts + " (exit 1)"), EXAMPLES_DOC + " says " + counts);
+    assertTrue(doc.contains("holds " + actual.size() + " realistic declarations"), EXAMPLES_DOC + " counts " + actual.size());
+    assertTrue(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8)
+        .contains("the " + actual.size() + " example declarations"), "README.md counts " + actual.size());
   }
 }
