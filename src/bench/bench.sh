@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shipcheck benchmark: one command that generates the data, runs shipcheck and a plain-Java
-# baseline side by side, and prints a markdown table of medians and ratios (README "Performance").
+# baseline side by side, and prints a markdown table of medians and ratios (docs/performance.md).
 #
 #   src/bench/bench.sh                  the full run: 100,000 files (and 300,000 for the scaling
 #                                       rows), 3 runs a row (~10 minutes, ~2 GB of disk)

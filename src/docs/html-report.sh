@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates src/docs/html-report.png, the README's picture of the html report: 240 generated
-# declarations (seed 5) checked by the packaged jar, rendered by headless Chromium.
+# Regenerates src/docs/html-report.png, the picture of the html report in docs/reports.md: 240
+# generated declarations (seed 5) checked by the packaged jar, rendered by headless Chromium.
 # Needs: mvn -q -B -DskipTests package, and /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -30,6 +30,7 @@ mkdir -p "$work/$name/bin" "$work/$name/lib"
 install -m 0755 "$base/src/main/sh/shipcheck" "$work/$name/bin/shipcheck"
 cp "$target/shipcheck.jar" "$work/$name/lib/shipcheck.jar"
 cp "$base/README.md" "$work/$name/README.md"
+cp -r "$base/docs" "$work/$name/docs" # the README links to them
 
 rm -f "$target/$name.zip"
 if command -v zip > /dev/null; then

@@ -24,14 +24,15 @@ import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Waived;
 
 /**
- * Accepted exceptions (SPEC §4, {@code --waivers FILE}): a YAML list of waivers, each naming a rule,
- * a declaration id or glob, optionally a field path (glob), and why, until when and by whom.
+ * Accepted exceptions ({@code --waivers FILE}, docs/tooling.md): a YAML list of waivers, each
+ * naming a rule, a declaration id or glob, optionally a field path (glob), and why, until when and
+ * by whom.
  *
  * <p>A waiver accepts a finding when the rule is the finding's, the glob matches the declaration's
  * id (and the path glob the finding's path, if given), and the declaration is judged before the
  * waiver's {@code expires} date. The judged date is the ship date, or {@code --as-of}: a
  * declaration is judged as on its ship date, and {@code expires} ends the waiver like every period
- * of SPEC §2 ends, exclusively (a waiver that expires on 2026-06-30 no longer covers a shipment of
+ * in the pack ends, exclusively (a waiver that expires on 2026-06-30 no longer covers a shipment of
  * that day). Output so stays the same whatever day the check runs. In globs {@code *} matches any
  * run of characters and {@code ?} one character; nothing else is special ({@code items[0].form}
  * is literal).

@@ -1,6 +1,6 @@
 package kz.shipcheck.cli;
 
-/** The exit codes of SPEC §5, in one place; {@code --help} lists them from here. */
+/** The exit codes (README), in one place; {@code --help} lists them from here. */
 public enum ExitCode {
   OK(0, "every declaration passed under --fail-on (always 0 with --fail-on never)"),
   FAILED(1, "at least one declaration failed or was invalid; for test and pack build, a fixture did not match;"

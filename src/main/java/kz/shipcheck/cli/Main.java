@@ -126,13 +126,13 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Runs the command line and returns the exit code (SPEC §5); no stream is taken as a terminal. */
+  /** Runs the command line and returns the exit code (README); no stream is taken as a terminal. */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
     return run(args, out, err, in, false, false);
   }
 
   /**
-   * Runs the command line and returns the exit code (SPEC §5). Error lines quote what the user or
+   * Runs the command line and returns the exit code (README). Error lines quote what the user or
    * a file gave (paths, option values, pack content): they go through {@link Display#safe}, so
    * that none can draw another line, on a terminal or for the GitHub Actions runner reading stderr.
    */

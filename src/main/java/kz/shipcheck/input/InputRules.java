@@ -14,7 +14,7 @@ import kz.shipcheck.result.Severity;
 public final class InputRules {
   public static final String DUPLICATE_ID = "BATCH-001";
 
-  private static final String SPEC = "shipcheck SPEC §1 (declaration format)";
+  private static final String SPEC = "shipcheck declaration format (docs/declaration-format.md)";
 
   public static final List<RuleInfo> ALL =
       List.of(

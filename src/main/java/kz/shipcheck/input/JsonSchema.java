@@ -36,7 +36,7 @@ import kz.shipcheck.pack.Numbers;
  *   <li>an optional field may be left empty (null): the reader treats it as absent.
  * </ul>
  *
- * <p>The closed lists SPEC gives (forms, certificate types, currencies, ...) and the rule pack's
+ * <p>The closed lists of the format (forms, certificate types, currencies, ...) and the rule pack's
  * keys (products, regions, crossings, laboratories) appear as {@code examples}, which editors
  * offer for completion, not as {@code enum}: the reader does not enforce them (a value outside
  * them is a rule finding), so the schema must not reject it either.

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where each field path of one document starts in its file. A path that is not there (a missing
- * field) resolves to its nearest present parent, as SPEC §4 asks.
+ * field) resolves to its nearest present parent, as docs/reports.md says.
  */
 public final class Locations {
   private final Map<String, long[]> byPath = new HashMap<>();

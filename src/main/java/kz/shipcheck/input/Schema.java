@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The declaration format of SPEC §1 as data: one table drives reading ({@link SchemaValidator}),
- * the JSON Schema that editors use, and the templates, so the three cannot drift apart.
+ * The declaration format (docs/declaration-format.md) as data: one table drives reading ({@link
+ * SchemaValidator}), the JSON Schema that editors use, and the templates, so the three cannot drift
+ * apart.
  */
 public final class Schema {
 
@@ -28,14 +29,15 @@ public final class Schema {
   /** A mapping with a closed set of keys. */
   public record Obj(Map<String, Field> fields) implements Type {}
 
-  /** A list; {@code minItems} is 1 where SPEC asks for "at least one". */
+  /** A list; {@code minItems} is 1 where the format asks for "at least one". */
   public record Arr(Type items, int minItems) implements Type {}
 
   /**
    * One key of a mapping.
    *
-   * @param values the values SPEC lists for the field (forms, certificate types, ...): offered
-   *     for completion, never enforced by the reader (a value outside them is a rule finding)
+   * @param values the values the format lists for the field (forms, certificate types, ...):
+   *     offered for completion, never enforced by the reader (a value outside them is a rule
+   *     finding)
    * @param keysOf the reference-data table whose keys the field holds ({@link #PRODUCTS}, ...), or
    *     null; the keys themselves come from the rule pack
    */
@@ -65,12 +67,12 @@ public final class Schema {
   public static final String CROSSINGS = "crossings";
   public static final String LABORATORIES = "laboratories";
 
-  /** The forms of SPEC §1. */
+  /** The forms of the declaration format. */
   public static final List<String> FORMS =
       List.of("grain", "milled", "meal", "hay", "pellets", "oil", "frozen", "chilled", "heat-treated",
           "offal", "dried", "liquid", "other");
 
-  /** The currencies of SPEC §1. */
+  /** The currencies of the declaration format. */
   public static final List<String> CURRENCIES = List.of("KZT", "USD", "CNY", "KGS", "TJS", "UZS", "TMT");
 
   private Schema() {}

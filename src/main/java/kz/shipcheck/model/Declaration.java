@@ -6,8 +6,8 @@ import kz.shipcheck.pack.Crossing;
 import kz.shipcheck.pack.ReferenceData;
 
 /**
- * One shipment declaration as read from YAML (SPEC §1). It is also the fact the rules see; {@link
- * #getDate()} is the date it is judged on ({@code shipDate}, or {@code --as-of}).
+ * One shipment declaration as read from YAML (docs/declaration-format.md). It is also the fact the
+ * rules see; {@link #getDate()} is the date it is judged on ({@code shipDate}, or {@code --as-of}).
  */
 public final class Declaration {
   private final String id;

@@ -131,8 +131,8 @@ public final class Item {
   }
 
   /**
-   * The production date, defaulting to the ship date (SPEC §1). Under {@code --as-of} a missing
-   * production date follows the judged date.
+   * The production date, defaulting to the ship date (docs/declaration-format.md). Under {@code
+   * --as-of} a missing production date follows the judged date.
    */
   public LocalDate getProducedOn() {
     return productionDate != null ? productionDate : declaration.getDate();

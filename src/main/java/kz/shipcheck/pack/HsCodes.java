@@ -3,7 +3,7 @@ package kz.shipcheck.pack;
 import java.util.ArrayList;
 import java.util.List;
 
-/** HS code helpers: headings to digit prefixes, and the SPEC's format check. */
+/** HS code helpers: headings to digit prefixes, and the format's check. */
 public final class HsCodes {
 
   private HsCodes() {}
@@ -14,9 +14,9 @@ public final class HsCodes {
   }
 
   /**
-   * True for 4 to 10 digits with optional single dots between or around them (SPEC §1), blanks
-   * around the code ignored. Two rules call it for every item, so it scans once and allocates
-   * nothing.
+   * True for 4 to 10 digits with optional single dots between or around them
+   * (docs/declaration-format.md), blanks around the code ignored. Two rules call it for every item,
+   * so it scans once and allocates nothing.
    */
   public static boolean wellFormed(String code) {
     if (code == null) {

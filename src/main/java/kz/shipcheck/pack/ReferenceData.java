@@ -536,7 +536,7 @@ public final class ReferenceData {
    * The restrictions in force on the date that cover the region and affect the product. A row
    * covers a region it names, every region through "all", and a region cut from a named one after
    * the row was written (a list from before the 2022 split naming East Kazakhstan covers Abai; a
-   * list written after it does not) [model, brief §4].
+   * list written after it does not) [model].
    */
   public List<Restriction> restrictions(String regionKey, Product product, LocalDate date) {
     if (regionKey == null || product == null || date == null || restrictions.isEmpty()) {

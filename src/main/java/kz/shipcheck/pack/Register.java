@@ -14,7 +14,7 @@ import java.util.Set;
 import kz.shipcheck.input.SchemaValidator;
 
 /**
- * The establishment register (SPEC §2): a CSV with exactly the header {@code
+ * The establishment register (docs/register-format.md): a CSV with exactly the header {@code
  * registration,name,bin,region,products,listedOn,status,statusSince}, held in a hash map so that a
  * look-up costs the same for 2,600 rows or 100,000.
  */

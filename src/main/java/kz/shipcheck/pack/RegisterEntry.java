@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A row of the establishment register (SPEC §2). It covers a product on date D when the product
- * is listed, {@code listedOn} ≤ D, and either the status is active or D is before {@code
- * statusSince}.
+ * A row of the establishment register (docs/register-format.md). It covers a product on date D
+ * when the product is listed, {@code listedOn} ≤ D, and either the status is active or D is before
+ * {@code statusSince}.
  */
 public record RegisterEntry(
     String registration,
@@ -28,7 +28,7 @@ public record RegisterEntry(
     return !date.isBefore(listedOn);
   }
 
-  /** Covers the product on the date (SPEC §2): listed for it, listed by then, and active. */
+  /** Covers the product on the date (docs/register-format.md): listed for it, by then, active. */
   public boolean covers(String product, LocalDate date) {
     return products.contains(product) && listedBy(date) && activeOn(date);
   }

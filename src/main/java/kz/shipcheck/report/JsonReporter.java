@@ -19,8 +19,8 @@ import kz.shipcheck.result.Summary;
 import kz.shipcheck.result.Waived;
 
 /**
- * The {@code json} report of SPEC §4, and (with {@code lines}) the streaming {@code jsonl} one:
- * each result as a single line, written as it arrives. The json report puts the summary before
+ * The {@code json} report (docs/reports.md) and (with {@code lines}) the streaming {@code jsonl}
+ * one: each result as a single line, written as it arrives. The json report puts the summary before
  * the results, so it parks the results in a {@link Spool} (on disk, one line each) and writes the
  * whole document at {@link #finish}; memory stays flat either way.
  */

@@ -61,7 +61,7 @@ public final class PlainChecks implements Checks {
       rule("BIN-001", "The exporter's BIN is 12 digits with a valid check digit",
           "Law of Kazakhstan on national registers of identification numbers (BIN/IIN)", "fact"),
       rule("CONSIGNEE-001", "The consignee is in China (country CN)",
-          "shipcheck SPEC §1: this rule pack covers exports to the People's Republic of China", "model"),
+          "shipcheck declaration format (docs/declaration-format.md): this rule pack covers exports to the People's Republic of China", "model"),
       rule("COLD-001", "Frozen goods are kept at -18 °C or colder, chilled goods at 0 to 4 °C",
           "Common cold-chain norm for frozen and chilled meat", "model"),
       rule("CERT-001", "Each item is covered by the certificate its product needs (veterinary or phytosanitary)",

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The check command end to end through picocli, with the exit codes of SPEC §5. */
+/** The check command end to end through picocli, with the exit codes of the README. */
 class CheckCommandTest {
   static final String PASS = "src/test/resources/cli/pork-pass.yaml";
   static final String FAIL = "src/test/resources/cli/pork-fail.yaml";

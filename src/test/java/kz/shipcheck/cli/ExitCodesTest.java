@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exit codes of {@code check} (SPEC §5) under each {@code --fail-on}. */
+/** Exit codes of {@code check} (README, "Exit codes") under each {@code --fail-on}. */
 class ExitCodesTest {
   static final String PASSING = "rules/tests/access/pass-wheat.yaml";
   static final String FAILING = "rules/tests/access/fail-hs.yaml";

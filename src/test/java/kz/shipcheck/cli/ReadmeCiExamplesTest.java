@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CI examples of the README's reports section stay true: the GitHub Actions workflow is valid
+ * The CI examples of the README's CI section stay true: the GitHub Actions workflow is valid
  * YAML whose shipcheck command runs (on fixtures, reports in a temporary folder) and writes the
  * SARIF file the upload step names; the pre-commit example names hooks that exist.
  */

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Rule pack releases" section, run as written in a scratch folder: the maintainer
- * makes a key with openssl, builds and signs a release; the broker verifies it, diffs the pending
- * declarations and checks with it. Each {@code text} block after an {@code sh} block is the output
- * of its last command. SHA-256 values and file or fixture counts are compared as placeholders, so
- * that a data correction or a new fixture does not make the README wrong; everything else must
- * match. Skipped where openssl is not installed (the section's first step).
+ * The "Rule pack releases" section of docs/rule-pack.md, run as written in a scratch folder: the
+ * maintainer makes a key with openssl, builds and signs a release; the broker verifies it, diffs
+ * the pending declarations and checks with it. Each {@code text} block after an {@code sh} block is
+ * the output of its last command. SHA-256 values and file or fixture counts are compared as
+ * placeholders, so that a data correction or a new fixture does not make the docs wrong; everything
+ * else must match. Skipped where openssl is not installed (the section's first step).
  */
 class ReadmeReleasesTest {
   private static final Pattern SED = Pattern.compile("sed -i 's([/|])(.*?)\\1(.*?)\\1' (\\S+)");
@@ -81,7 +81,7 @@ class ReadmeReleasesTest {
           }
           last = Cli.run(args.toArray(String[]::new));
         } else if (!line.isEmpty()) {
-          fail("README command the test cannot run (keep the README to what is tested): " + line);
+          fail("docs/rule-pack.md command the test cannot run (keep the docs to what is tested): " + line);
         }
       }
       if (expected != null) {
@@ -113,11 +113,11 @@ class ReadmeReleasesTest {
   }
 
   static String section() throws IOException {
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    int start = readme.indexOf("<!-- section: releases -->");
-    int end = readme.indexOf("<!-- section:", start + 1);
-    assertTrue(start >= 0, "README has no releases section");
-    return readme.substring(start, end);
+    String doc = Files.readString(Path.of("docs/rule-pack.md"), StandardCharsets.UTF_8);
+    int start = doc.indexOf("<!-- section: releases -->");
+    int end = doc.indexOf("<!-- section:", start + 1);
+    assertTrue(start >= 0, "docs/rule-pack.md has no releases section");
+    return doc.substring(start, end < 0 ? doc.length() : end);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's tooling section, run exactly as written: every {@code sh} block is executed in a
- * scratch folder standing in for the repository root (commands: {@code cp -r}, {@code mkdir -p},
- * {@code cat > FILE <<'EOF'}, {@code cat >> FILE <<'EOF'} and {@code java -jar
+ * The tooling section of docs/tooling.md, run exactly as written: every {@code sh} block is
+ * executed in a scratch folder standing in for the repository root (commands: {@code cp -r}, {@code
+ * mkdir -p}, {@code cat > FILE <<'EOF'}, {@code cat >> FILE <<'EOF'} and {@code java -jar
  * target/shipcheck.jar …}, run in-process), and a {@code text} block right after an {@code sh}
  * block must be the output of its last command ({@code ...} stands for any lines). An unknown
- * command fails the test, so the README cannot say more than is run here. The walk-through's
- * files must also be the example pack's (src/test/resources/example-pack).
+ * command fails the test, so the docs cannot say more than is run here. The walk-through's files
+ * must also be the example pack's (src/test/resources/example-pack).
  */
 class ReadmeToolingTest {
   static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```\\n", Pattern.DOTALL);
@@ -71,7 +71,7 @@ class ReadmeToolingTest {
           last = shipcheck(root, line.substring("java -jar target/shipcheck.jar ".length()), expected == null);
           commands++;
         } else {
-          fail("README command the test cannot run (keep the README to what is tested): " + line);
+          fail("docs/tooling.md command the test cannot run (keep the docs to what is tested): " + line);
         }
       }
       if (expected != null) {
@@ -107,7 +107,7 @@ class ReadmeToolingTest {
       cmd = cmd.substring(0, gt);
     }
     assertTrue(!cmd.contains("\"") && !cmd.contains("'") && !cmd.contains("|") && !cmd.contains("&"),
-        "keep README commands simple: " + commandLine);
+        "keep documented commands simple: " + commandLine);
     List<String> args = new ArrayList<>();
     for (String a : cmd.strip().split("\\s+")) {
       args.add(!a.startsWith("-") && Files.exists(root.resolve(a)) ? root.resolve(a).toString() : a);
@@ -140,7 +140,7 @@ class ReadmeToolingTest {
       }
     }
     if (!ok[0][0]) {
-      assertEquals(expected, actual, "README output block does not match (... stands for any lines)");
+      assertEquals(expected, actual, "documented output block does not match (... stands for any lines)");
     }
   }
 
@@ -162,11 +162,11 @@ class ReadmeToolingTest {
   }
 
   static String section() throws IOException {
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    int start = readme.indexOf("<!-- section: tooling -->");
-    int end = readme.indexOf("<!-- section:", start + 1);
-    assertTrue(start >= 0, "README has no tooling section");
-    return readme.substring(start, end < 0 ? readme.length() : end);
+    String doc = Files.readString(Path.of("docs/tooling.md"), StandardCharsets.UTF_8);
+    int start = doc.indexOf("<!-- section: tooling -->");
+    int end = doc.indexOf("<!-- section:", start + 1);
+    assertTrue(start >= 0, "docs/tooling.md has no tooling section");
+    return doc.substring(start, end < 0 ? doc.length() : end);
   }
 
   static List<Block> blocks(String text) {

@@ -226,7 +226,7 @@ class SchemaCommandTest {
     "id: KZ-CN-2025-000187|id: 187",
     // an optional field left empty counts as absent
     "    form: frozen|    form:",
-    // values outside SPEC's lists are rule findings, not format errors
+    // values outside the format's closed lists are rule findings, not format errors
     "    form: frozen|    form: smoked",
     "type: veterinary|type: sanitary",
     "shipDate: 2025-11-12|shipDate: \"2025-11-12\"",

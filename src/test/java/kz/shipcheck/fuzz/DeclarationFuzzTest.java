@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Seeds are the example shipments, the pack's fixtures and the hostile corpus. In a normal
  * {@code mvn test} Jazzer runs the seeds and every saved crash as regression cases; {@code mvn
- * verify} also fuzzes for {@code fuzz.duration} (README "Security" has the command for longer
+ * verify} also fuzzes for {@code fuzz.duration} (docs/security.md has the command for longer
  * runs). A crash Jazzer finds is written to {@code
  * src/test/resources/kz/shipcheck/fuzz/DeclarationFuzzTestInputs/readAndCheck/} and from then on
  * runs here as a regression case.

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a declaration id may hold (README "Declarations, verdicts and decisions"): printable text
+ * What a declaration id may hold (docs/declaration-format.md): printable text
  * compared trimmed and in NFC; control, format, private-use and lone surrogate characters, line
  * and paragraph separators, spaces other than U+0020 and letters of more than one of the Latin,
  * Greek and Cyrillic scripts make the document invalid at the id.

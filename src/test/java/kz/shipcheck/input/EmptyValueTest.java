@@ -9,7 +9,10 @@ import kz.shipcheck.input.YamlNode.Scalar;
 import kz.shipcheck.input.YamlNode.ScalarType;
 import org.junit.jupiter.api.Test;
 
-/** An empty plain value is null (absent), a quoted '' is text: SPEC §1 required fields. */
+/**
+ * An empty plain value is null (absent), a quoted '' is text: the required fields of
+ * docs/declaration-format.md.
+ */
 class EmptyValueTest {
   @Test
   void anEmptyPlainValueIsNullAndAQuotedOneIsText() throws Exception {

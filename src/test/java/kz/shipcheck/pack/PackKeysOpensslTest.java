@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Our Ed25519 signatures are OpenSSL's: a key OpenSSL made signs with us and verifies with
  * OpenSSL, and a signature OpenSSL made verifies with us, so a user can check a pack without
- * shipcheck (README, "Rule pack releases"). Skipped where openssl is not installed.
+ * shipcheck (docs/rule-pack.md, "Rule pack releases"). Skipped where openssl is not installed.
  */
 class PackKeysOpensslTest {
   @TempDir Path dir;

@@ -160,7 +160,7 @@ class PredicatesTest {
     assertFalse(HsCodes.wellFormed(null));
   }
 
-  /** The scanning HsCodes.wellFormed agrees with the SPEC's definition written as a regex. */
+  /** The scanning HsCodes.wellFormed agrees with the format's definition written as a regex. */
   @Test
   void hsCodeFormatAgreesWithTheRegexDefinition() {
     java.util.Random random = new java.util.Random(7);

@@ -12,8 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.shipcheck.cli.Cli;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The README's first example shows a real file, a real command and that command's exact output. */
+/**
+ * The README's examples are true: the first check shows a real file, a real command and that
+ * command's exact output; the broker's batch shows the summary that command really prints.
+ */
 class ReadmeExampleTest {
   @Test
   void theFirstExampleIsTrue() throws Exception {
@@ -39,5 +43,43 @@ class ReadmeExampleTest {
     // the pack's sha256 changes with every data correction: the README shows one, any matches
     assertEquals(r.out().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
         blocks.get(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "the output block is what the command prints");
+  }
+
+  /**
+   * The broker's command, with its report files in a scratch folder: it exits 1 (the examples
+   * include failing ones), writes every report it names, and prints the summary shown. The stale
+   * data warning depends on the day the test runs, so it is left out of the comparison.
+   */
+  @Test
+  void theBrokerExampleIsTrue(@TempDir Path tmp) throws Exception {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("<!-- section: broker -->");
+    assertTrue(start >= 0, "README.md needs a broker section");
+    String section = readme.substring(start, readme.indexOf("<!-- section:", start + 1));
+    Matcher m = Pattern.compile("```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertTrue(m.find(), "a command and its output in the broker section");
+    String prefix = "java -jar target/shipcheck.jar ";
+    assertTrue(m.group(1).startsWith(prefix), m.group(1));
+    List<String> args = new ArrayList<>();
+    List<Path> written = new ArrayList<>();
+    for (String a : m.group(1).substring(prefix.length()).split(" ")) {
+      if (a.matches("report\\.\\w+|\\w+=report\\.\\w+")) {
+        Path file = tmp.resolve(a.substring(a.indexOf('=') + 1));
+        written.add(file);
+        a = a.contains("=") ? a.substring(0, a.indexOf('=') + 1) + file : file.toString();
+      }
+      args.add(a);
+    }
+    assertEquals(3, written.size(), "report files named in " + m.group(1));
+    Cli.Run r = Cli.run(args.toArray(String[]::new));
+    assertEquals(1, r.code(), r.err());
+    assertEquals("", r.out(), "every report goes to a file");
+    for (Path file : written) {
+      assertTrue(Files.size(file) > 0, file + " is written");
+    }
+    String summary = r.err().lines().filter(l -> !l.startsWith("warning: ")).map(l -> l + "\n")
+        .reduce("", String::concat);
+    assertEquals(m.group(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+        summary.replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "the summary is what the command prints");
   }
 }
