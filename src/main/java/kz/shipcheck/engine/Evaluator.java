@@ -2,12 +2,12 @@ package kz.shipcheck.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import kz.shipcheck.input.Locations;
 import kz.shipcheck.model.Certificate;
 import kz.shipcheck.model.Declaration;
 import kz.shipcheck.model.Item;
 import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.result.Finding;
+import kz.shipcheck.yaml.Locations;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;

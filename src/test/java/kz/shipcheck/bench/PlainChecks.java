@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.Evaluator;
-import kz.shipcheck.input.Locations;
 import kz.shipcheck.model.Certificate;
 import kz.shipcheck.model.Declaration;
 import kz.shipcheck.model.Item;
@@ -22,6 +21,7 @@ import kz.shipcheck.pack.RegisterEntry;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
+import kz.shipcheck.yaml.Locations;
 
 /**
  * The benchmark's baseline, used only for comparison: a straightforward plain-Java version of a
