@@ -189,7 +189,7 @@ class ArchitectureTest {
   /** A cycle in the graph, as "a -> b -> a", or null. */
   static String cycle(Map<String, ? extends Iterable<String>> graph) {
     Map<String, Integer> state = new TreeMap<>(); // 1 on the path, 2 done
-    for (String start : graph.keySet()) {
+    for (String start : new TreeSet<>(graph.keySet())) {
       List<String> path = new ArrayList<>();
       String found = visit(start, graph, state, path);
       if (found != null) {
