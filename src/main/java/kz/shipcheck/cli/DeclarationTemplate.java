@@ -15,6 +15,7 @@ import kz.shipcheck.pack.Product;
 import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.pack.Region;
 import kz.shipcheck.pack.RegisterEntry;
+import kz.shipcheck.yaml.Suggest;
 
 /**
  * A commented declaration template for one product ({@code shipcheck init}), built from the rule
@@ -58,7 +59,7 @@ public final class DeclarationTemplate {
     Product p = data.product(key);
     if (p == null) {
       List<String> keys = data.products().stream().map(Product::key).toList();
-      String near = kz.shipcheck.yaml.Suggest.closest(key, keys);
+      String near = Suggest.closest(key, keys);
       return "unknown product '" + key + "'" + (near != null ? "; did you mean " + near + "?" : "")
           + " (products on the access list: " + data.admittedKeys() + ")";
     }
