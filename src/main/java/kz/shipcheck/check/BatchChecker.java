@@ -22,7 +22,6 @@ import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.input.InputProblem;
 import kz.shipcheck.input.InputRules;
 import kz.shipcheck.input.ReadDocument;
 import kz.shipcheck.input.Source;
@@ -36,6 +35,7 @@ import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
+import kz.shipcheck.yaml.InputProblem;
 
 /**
  * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.ExecutionException;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.input.InputLimits;
+import kz.shipcheck.yaml.InputLimits;
 import kz.shipcheck.input.Source;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.FailOn;

@@ -9,19 +9,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import kz.shipcheck.input.InputLimits;
-import kz.shipcheck.input.InputProblem;
 import kz.shipcheck.input.SchemaValidator;
-import kz.shipcheck.input.Suggest;
-import kz.shipcheck.input.YamlNode;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
-import kz.shipcheck.input.YamlNode.ScalarType;
-import kz.shipcheck.input.YamlReader;
 import kz.shipcheck.pack.PackException;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Waived;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.InputProblem;
+import kz.shipcheck.yaml.Suggest;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlNode.ScalarType;
+import kz.shipcheck.yaml.YamlReader;
 
 /**
  * Accepted exceptions ({@code --waivers FILE}, docs/tooling.md): a YAML list of waivers, each

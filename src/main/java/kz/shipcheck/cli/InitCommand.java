@@ -3,7 +3,7 @@ package kz.shipcheck.cli;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import kz.shipcheck.pack.DeclarationTemplate;
+import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.pack.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package kz.shipcheck.cli;
 
 import java.util.Locale;
-import kz.shipcheck.input.InputLimits;
+import kz.shipcheck.yaml.InputLimits;
 import picocli.CommandLine.Option;
 
 /** The input limits of {@code check} ({@code --max-file-mb} … {@code --max-line-chars}), as a mixin. */

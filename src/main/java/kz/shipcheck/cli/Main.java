@@ -206,7 +206,7 @@ public final class Main implements Runnable {
     java.util.List<String> near = u.getSuggestions();
     String suggestion = near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     if (u.getCommandLine().getCommandSpec().userObject() instanceof Main && !word.startsWith("-")) {
-      String command = kz.shipcheck.input.Suggest.closest(word, COMMANDS.keySet());
+      String command = kz.shipcheck.yaml.Suggest.closest(word, COMMANDS.keySet());
       suggestion = command == null ? "" : "; did you mean " + command + "?";
       return "unknown command '" + word + "'" + suggestion + " (commands: "
           + String.join(", ", COMMANDS.keySet()) + ")";

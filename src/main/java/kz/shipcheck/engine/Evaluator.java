@@ -2,12 +2,12 @@ package kz.shipcheck.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import kz.shipcheck.input.Locations;
-import kz.shipcheck.model.Certificate;
-import kz.shipcheck.model.Declaration;
-import kz.shipcheck.model.Item;
+import kz.shipcheck.engine.fact.Certificate;
+import kz.shipcheck.engine.fact.Declaration;
+import kz.shipcheck.engine.fact.Item;
 import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.result.Finding;
+import kz.shipcheck.yaml.Locations;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -17,7 +17,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * inserted, the rules fire, the findings are collected and the facts deleted, leaving the session
  * empty for the next chunk. Reference data stays outside the session behind the {@code ref}
  * global, so it is never re-inserted; the rows a declaration's keys name are looked up once before
- * insertion ({@link Declaration#resolve}) so that rules test them as plain fields. Not
+ * insertion ({@link Declaration#resolve}, which wraps the declaration as written in facts) so that
+ * rules test them as plain fields. Not
  * thread-safe: one evaluator per worker thread.
  */
 public final class Evaluator implements Checks, AutoCloseable {
@@ -42,14 +43,15 @@ public final class Evaluator implements Checks, AutoCloseable {
   }
 
   /** One declaration to check, with the positions its findings point at. */
-  public record Input(Declaration declaration, Locations locations) {}
+  public record Input(kz.shipcheck.model.Declaration declaration, Locations locations) {}
 
   @Override
   public List<List<Finding>> evaluate(List<Input> chunk) {
+    List<Declaration> facts = new ArrayList<>(chunk.size());
     try {
       for (Input in : chunk) {
-        Declaration d = in.declaration();
-        d.resolve(data);
+        Declaration d = Declaration.resolve(in.declaration(), data);
+        facts.add(d);
         out.track(d, in.locations());
         handles.add(session.insert(d));
         for (Item i : d.getItems()) {
@@ -61,8 +63,8 @@ public final class Evaluator implements Checks, AutoCloseable {
       }
       session.fireAllRules();
       List<List<Finding>> results = new ArrayList<>(chunk.size());
-      for (Input in : chunk) {
-        List<Finding> f = out.take(in.declaration());
+      for (Declaration d : facts) {
+        List<Finding> f = out.take(d);
         f.sort(Finding.ORDER);
         results.add(f);
       }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.shipcheck.input.Locations;
-import kz.shipcheck.model.Certificate;
-import kz.shipcheck.model.Declaration;
-import kz.shipcheck.model.Item;
+import kz.shipcheck.engine.fact.Certificate;
+import kz.shipcheck.engine.fact.Declaration;
+import kz.shipcheck.engine.fact.Item;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.RuleInfo;
+import kz.shipcheck.yaml.Locations;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**

@@ -35,6 +35,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class RulePack {
   private static final Set<String> BASES = Set.of("fact", "approx", "model");
   private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+  private static final String MODEL = "kz.shipcheck.model.";
 
   private final KieBase kieBase;
   private final ReferenceData data;
@@ -223,6 +224,12 @@ public final class RulePack {
         String first = other == null ? "a built-in check" : files.display(other.file()) + ":" + other.line();
         throw new PackException(where, pos[1], 0, "duplicate rule id " + id + " (also " + first + ")");
       }
+      String written = writtenValueMatched(r);
+      if (written != null) {
+        throw new PackException(where, pos[1], 0, "rule " + id + " matches " + written + ", the value as written,"
+            + " which is never a fact, so the rule could never fire; import "
+            + written.replace(MODEL, "kz.shipcheck.engine.fact.") + " instead");
+      }
       Severity severity = Severity.parse(str(meta.get("severity")));
       if (severity == null) {
         throw new PackException(where, pos[1], 0, "rule " + id + ": @severity must be error, warning or info, found '" + meta.get("severity") + "'");
@@ -251,6 +258,40 @@ public final class RulePack {
       byName.put(r.getPackageName() + "." + r.getName(), info);
     }
     return byName;
+  }
+
+  /**
+   * The first class of {@code kz.shipcheck.model} a rule's conditions match, or null. The engine
+   * inserts the facts of {@code kz.shipcheck.engine.fact}, which share those classes' simple names;
+   * a pack that still imports the model's (as packs did before the facts moved) compiles, and its
+   * rules would silently never fire, passing every declaration. Read from the compiled rule, so a
+   * cached pack is checked as well as a compiled one.
+   */
+  private static String writtenValueMatched(Rule r) {
+    if (!(r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl)) {
+      return null;
+    }
+    java.util.ArrayDeque<org.drools.base.rule.RuleConditionElement> todo = new java.util.ArrayDeque<>();
+    Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    if (impl.getLhs() != null) {
+      todo.add(impl.getLhs());
+    }
+    while (!todo.isEmpty()) {
+      org.drools.base.rule.RuleConditionElement e = todo.poll();
+      if (!seen.add(e)) {
+        continue;
+      }
+      if (e instanceof org.drools.base.rule.Pattern p
+          && p.getObjectType() instanceof org.drools.base.base.ClassObjectType t
+          && t.getClassName().startsWith(MODEL)) {
+        return t.getClassName();
+      }
+      List<? extends org.drools.base.rule.RuleConditionElement> nested = e.getNestedElements();
+      if (nested != null) {
+        nested.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
+      }
+    }
+    return null;
   }
 
   private static int[] position(Map<String, int[]> lines, Rule r) {

@@ -4,15 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
-import kz.shipcheck.input.YamlNode.ScalarType;
 import kz.shipcheck.model.Certificate;
 import kz.shipcheck.model.Declaration;
 import kz.shipcheck.model.Item;
 import kz.shipcheck.model.Transport;
 import kz.shipcheck.pack.Numbers;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlNode.ScalarType;
 
 /** Turns a document that passed {@link SchemaValidator} into a {@link Declaration}. */
 final class Binder {

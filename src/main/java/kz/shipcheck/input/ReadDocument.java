@@ -2,6 +2,8 @@ package kz.shipcheck.input;
 
 import java.util.List;
 import kz.shipcheck.model.Declaration;
+import kz.shipcheck.yaml.InputProblem;
+import kz.shipcheck.yaml.Locations;
 
 /**
  * One document of an input, read: a declaration with its positions, or the problems that make it

@@ -1,6 +1,5 @@
 package kz.shipcheck.input;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +10,23 @@ import kz.shipcheck.input.Schema.Field;
 import kz.shipcheck.input.Schema.Obj;
 import kz.shipcheck.input.Schema.Simple;
 import kz.shipcheck.input.Schema.Type;
-import kz.shipcheck.input.YamlNode.Entry;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
-import kz.shipcheck.input.YamlNode.ScalarType;
 import kz.shipcheck.pack.Numbers;
+import kz.shipcheck.yaml.Dates;
+import kz.shipcheck.yaml.InputProblem;
+import kz.shipcheck.yaml.Locations;
+import kz.shipcheck.yaml.Suggest;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlNode.Entry;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlNode.ScalarType;
 
 /**
  * Checks a document's shape against {@link Schema}: types, unknown keys, required fields. It
  * reports every problem it finds (not just the first), and records each value's position.
  */
 public final class SchemaValidator {
-  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
   /** An item index: decimal digits only, small enough for an int. */
   private static final Pattern INDEX = Pattern.compile("\\+?\\d{1,9}");
@@ -271,18 +274,9 @@ public final class SchemaValidator {
     }
   }
 
-  /** Parses yyyy-mm-dd strictly: 2025-02-30 is not a date. */
+  /** Parses yyyy-mm-dd strictly: 2025-02-30 is not a date ({@link Dates#parse}). */
   public static LocalDate parseDate(String text) {
-    var m = ISO_DATE.matcher(text.trim());
-    if (!m.matches()) {
-      return null;
-    }
-    try {
-      return LocalDate.of(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return Dates.parse(text);
   }
 
   private static String expected(Simple type) {

@@ -2,14 +2,10 @@ package kz.shipcheck.model;
 
 import java.time.LocalDate;
 import java.util.List;
-import kz.shipcheck.pack.CertificateType;
-import kz.shipcheck.pack.Laboratory;
-import kz.shipcheck.pack.ReferenceData;
 
 /**
- * A certificate or laboratory report attached to a declaration, and a fact the rules see. Like
- * {@link Item}, it carries the reference rows its keys name, set by {@link
- * Declaration#resolve(ReferenceData)}.
+ * A certificate or laboratory report attached to a declaration, as written. Like {@link Item}, the
+ * rules see it wrapped with the reference rows its keys name (the engine's fact of the same name).
  */
 public final class Certificate {
   private final Declaration declaration;
@@ -20,10 +16,6 @@ public final class Certificate {
   private final List<Integer> covers;
   private final String additionalDeclaration;
   private final String laboratory;
-
-  // reference rows, set by resolve(); never changed by a rule
-  private CertificateType typeInfo;
-  private Laboratory laboratoryInfo;
 
   private Certificate(Builder b, Declaration declaration) {
     this.declaration = declaration;
@@ -81,21 +73,6 @@ public final class Certificate {
 
   public String getLaboratory() {
     return laboratory;
-  }
-
-  void resolve(ReferenceData ref) {
-    typeInfo = ref.certificateType(type);
-    laboratoryInfo = ref.laboratory(laboratory);
-  }
-
-  /** The certificate type row of {@link #getType()}, or null when absent or unknown. */
-  public CertificateType getTypeInfo() {
-    return typeInfo;
-  }
-
-  /** The laboratory row of {@link #getLaboratory()}, or null when absent or unknown. */
-  public Laboratory getLaboratoryInfo() {
-    return laboratoryInfo;
   }
 
   /** Collects a certificate's fields before its declaration exists. */

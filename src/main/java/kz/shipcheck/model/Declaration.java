@@ -2,12 +2,11 @@ package kz.shipcheck.model;
 
 import java.time.LocalDate;
 import java.util.List;
-import kz.shipcheck.pack.Crossing;
-import kz.shipcheck.pack.ReferenceData;
 
 /**
- * One shipment declaration as read from YAML (docs/declaration-format.md). It is also the fact the
- * rules see; {@link #getDate()} is the date it is judged on ({@code shipDate}, or {@code --as-of}).
+ * One shipment declaration as read from YAML (docs/declaration-format.md): plain values as written. {@link #getDate()}
+ * is the date it is judged on ({@code shipDate}, or {@code --as-of}). The rules see it wrapped with
+ * the reference rows its keys name (the engine's fact of the same name).
  */
 public final class Declaration {
   private final String id;
@@ -20,7 +19,6 @@ public final class Declaration {
   private final Transport transport;
   private final List<Item> items;
   private final List<Certificate> certificates;
-  private Crossing crossingInfo;
 
   public Declaration(
       String id,
@@ -86,26 +84,5 @@ public final class Declaration {
 
   public List<Certificate> getCertificates() {
     return certificates;
-  }
-
-  /** The crossing row of the transport's border crossing, or null when absent or unknown. */
-  public Crossing getCrossingInfo() {
-    return crossingInfo;
-  }
-
-  /**
-   * Looks up, once, the reference rows that the declaration's keys name (product, region, form,
-   * establishment, currency, certificate type, laboratory, crossing) and the zone restrictions
-   * that apply to each item, and keeps them on the facts for the rules to read. The engine calls
-   * this before inserting the facts; calling it again with other data replaces the rows.
-   */
-  public void resolve(ReferenceData ref) {
-    crossingInfo = ref.crossing(transport.getBorderCrossing());
-    for (Item i : items) {
-      i.resolve(ref);
-    }
-    for (Certificate c : certificates) {
-      c.resolve(ref);
-    }
   }
 }

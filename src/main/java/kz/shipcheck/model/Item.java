@@ -2,27 +2,13 @@ package kz.shipcheck.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import kz.shipcheck.pack.Form;
-import kz.shipcheck.pack.Product;
-import kz.shipcheck.pack.Rate;
-import kz.shipcheck.pack.ReferenceData;
-import kz.shipcheck.pack.Region;
-import kz.shipcheck.pack.RegisterEntry;
-import kz.shipcheck.pack.Restriction;
 
 /**
- * One line of goods in a declaration, and a fact the rules see. Absent fields are null.
+ * One line of goods in a declaration, as written. Absent fields are null. The rules see it wrapped
+ * with the reference rows its keys name (the engine's fact of the same name).
  *
- * <p>Besides the declared values, an item carries the reference rows its keys name ({@link
- * #getProductInfo()}, {@link #getRegionInfo()}, …), looked up once by {@link
- * Declaration#resolve(ReferenceData)} before the rules see it. Rules then test plain fields, which
- * the rule network shares between rules and evaluates once per item, instead of each rule looking
- * the same key up again with {@code from ref.product(...)}. A row is null when the key is absent
- * or unknown, exactly as the {@code ref} look-up returns.
- *
- * <p>Declared numbers are the exact decimals written ({@link kz.shipcheck.pack.Numbers#parse}),
- * never doubles: -17.99999999999999999 °C is warmer than -18 °C, and a rule must see it so.
+ * <p>Declared numbers are the exact decimals written (pack {@code Numbers.parse}), never doubles:
+ * -17.99999999999999999 °C is warmer than -18 °C, and a rule must see it so.
  */
 public final class Item {
   private final Declaration declaration;
@@ -46,17 +32,6 @@ public final class Item {
   private final Boolean registrationMarked;
   private final Boolean chineseLabel;
   private final Boolean exportMarking;
-
-  // reference rows, set by resolve(); never changed by a rule
-  private Product productInfo;
-  private Region regionInfo;
-  private Form formInfo;
-  private RegisterEntry establishmentInfo;
-  private Rate valueRate;
-  private Product.Treatment requiredTreatment;
-  private List<Restriction> restrictions = List.of();
-  private boolean labReportRequired;
-  private Integer maxAgeDays;
 
   private Item(Builder b, Declaration declaration) {
     this.declaration = declaration;
@@ -187,87 +162,9 @@ public final class Item {
     return exportMarking;
   }
 
-  /** Looks up the reference rows this item's keys name (see the class comment). */
-  void resolve(ReferenceData ref) {
-    productInfo = ref.product(product);
-    regionInfo = ref.region(originRegion);
-    formInfo = ref.form(form);
-    establishmentInfo = ref.establishment(establishment);
-    valueRate = ref.rate(valueCurrency);
-    requiredTreatment = productInfo == null ? null : productInfo.treatmentFor(form);
-    restrictions =
-        originRegion == null ? List.of() : ref.restrictions(originRegion, productInfo, declaration.getDate());
-    LocalDate labsFrom = ref.labReportsRequiredFrom();
-    labReportRequired =
-        productInfo != null && productInfo.labReport() && labsFrom != null && !declaration.getDate().isBefore(labsFrom);
-    maxAgeDays =
-        productInfo == null ? null
-            : productInfo.maxAgeDays() != null ? productInfo.maxAgeDays()
-            : formInfo != null ? formInfo.maxAgeDays() : null;
-  }
-
-  /**
-   * True when the product needs a laboratory report on the judged date: its row asks for one and
-   * the date is on or after the first day the pack's data knows an accredited laboratory ({@link
-   * ReferenceData#labReportsRequiredFrom}).
-   */
-  public boolean isLabReportRequired() {
-    return labReportRequired;
-  }
-
-  /**
-   * The production age, in days before the judged date, after which the item draws a warning:
-   * the product's own limit, else its form's; null when neither gives one.
-   */
-  public Integer getMaxAgeDays() {
-    return maxAgeDays;
-  }
-
   /** Days from the production date to the judged date (negative when produced after it), or null. */
   public Long getProductionAgeDays() {
     return productionDate == null ? null : java.time.temporal.ChronoUnit.DAYS.between(productionDate, declaration.getDate());
-  }
-
-  /** The access-list row of {@link #getProduct()}, or null when absent or unknown. */
-  public Product getProductInfo() {
-    return productInfo;
-  }
-
-  /** The region row of {@link #getOriginRegion()}, or null when absent or unknown. */
-  public Region getRegionInfo() {
-    return regionInfo;
-  }
-
-  /** The form row of {@link #getForm()}, or null when absent or unknown. */
-  public Form getFormInfo() {
-    return formInfo;
-  }
-
-  /** The register row of {@link #getEstablishment()}, or null when absent or not registered. */
-  public RegisterEntry getEstablishmentInfo() {
-    return establishmentInfo;
-  }
-
-  /** The rate of {@link #getValueCurrency()}, or null when absent or not in the rate table. */
-  public Rate getValueRate() {
-    return valueRate;
-  }
-
-  /**
-   * The heat treatment the product's protocol requires for this form, or null (unknown product,
-   * none required, or not for this form).
-   */
-  public Product.Treatment getRequiredTreatment() {
-    return requiredTreatment;
-  }
-
-  /**
-   * The zone restrictions in force on the judged date that cover the origin region and affect the
-   * product ({@link ReferenceData#restrictions}); empty when the region or product is absent or
-   * unknown.
-   */
-  public List<Restriction> getRestrictions() {
-    return restrictions;
   }
 
   /** Collects an item's fields before its declaration exists. */

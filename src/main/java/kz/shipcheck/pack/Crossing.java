@@ -1,6 +1,7 @@
 package kz.shipcheck.pack;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * A border crossing, the transport mode it serves (rail or road), and when it is open: from
@@ -21,5 +22,28 @@ public record Crossing(
       return "planned: under construction, no opening date known";
     }
     return (validFrom == null ? "" : "open from " + validFrom) + (validTo == null ? "" : (validFrom == null ? "" : ", ") + "closed from " + validTo);
+  }
+
+  /** The fields a row of {@code ReferenceData.CROSSINGS} may have. */
+  static final Set<String> FIELDS =
+      Set.of("key", "name", "mode", "validFrom", "validTo", "planned", "source", "basis");
+
+  /** Reads one row of the pack's table, throwing at its first problem. */
+  static Crossing read(DataRow r) throws PackException {
+    String mode = r.text("mode", true);
+    if (!mode.equals("rail") && !mode.equals("road")) {
+      throw r.error("mode", "mode must be rail or road, found '" + mode + "'");
+    }
+    String key = r.text("key", true);
+    LocalDate validFrom = r.date("validFrom", false);
+    LocalDate validTo = r.date("validTo", false);
+    if (validFrom != null && validTo != null && !validFrom.isBefore(validTo)) {
+      throw r.error("validTo", "validTo must be after validFrom");
+    }
+    boolean planned = r.bool("planned");
+    if (planned && validFrom != null) {
+      throw r.error("planned", "a planned crossing has no opening date; give validFrom once it is known and drop planned");
+    }
+    return new Crossing(key, r.text("name", true), mode, validFrom, validTo, planned, r.text("source", true), r.text("basis", true));
   }
 }

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kz.shipcheck.input.InputLimits;
-import kz.shipcheck.input.InputProblem;
-import kz.shipcheck.input.SchemaValidator;
-import kz.shipcheck.input.YamlNode;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
-import kz.shipcheck.input.YamlNode.ScalarType;
-import kz.shipcheck.input.YamlReader;
+import kz.shipcheck.yaml.Dates;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.InputProblem;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlNode.ScalarType;
+import kz.shipcheck.yaml.YamlReader;
 
 /**
  * One row of a reference-data file, with typed accessors that fail as {@link PackException}
@@ -130,7 +130,7 @@ final class DataRow {
     if (t == null) {
       return null;
     }
-    LocalDate d = SchemaValidator.parseDate(t);
+    LocalDate d = Dates.parse(t);
     if (d == null) {
       throw error(key, "'" + key + "' must be a date (yyyy-mm-dd) that exists, found '" + t + "'");
     }

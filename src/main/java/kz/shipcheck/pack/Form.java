@@ -1,6 +1,7 @@
 package kz.shipcheck.pack;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 /**
  * A product form of the declaration format ({@code data/forms.yaml}) and, for frozen and chilled
@@ -40,5 +41,20 @@ public record Form(
       return Numbers.plain(storageMinC) + " °C or warmer";
     }
     return "any temperature";
+  }
+
+  /** The fields a row of {@code ReferenceData.FORMS} may have. */
+  static final Set<String> FIELDS =
+      Set.of("key", "name", "storageMinC", "storageMaxC", "maxAgeDays", "source", "basis");
+
+  /** Reads one row of the pack's table, throwing at its first problem. */
+  static Form read(DataRow r) throws PackException {
+    String key = r.text("key", true);
+    BigDecimal min = r.decimal("storageMinC", false);
+    BigDecimal max = r.decimal("storageMaxC", false);
+    if (min != null && max != null && min.compareTo(max) > 0) {
+      throw r.error("storageMaxC", "storageMaxC must not be below storageMinC");
+    }
+    return new Form(key, r.text("name", true), min, max, r.text("source", true), r.text("basis", true), r.days("maxAgeDays"));
   }
 }

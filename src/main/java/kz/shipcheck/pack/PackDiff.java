@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import kz.shipcheck.input.InputLimits;
-import kz.shipcheck.input.InputProblem;
-import kz.shipcheck.input.YamlNode;
-import kz.shipcheck.input.YamlReader;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.InputProblem;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlReader;
 
 /**
  * What two packs differ in, file by file: files added, removed or changed, and for each data file

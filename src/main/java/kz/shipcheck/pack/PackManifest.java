@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import kz.shipcheck.input.InputLimits;
-import kz.shipcheck.input.InputProblem;
-import kz.shipcheck.input.SchemaValidator;
-import kz.shipcheck.input.YamlNode;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
-import kz.shipcheck.input.YamlReader;
+import kz.shipcheck.yaml.Dates;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.InputProblem;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlReader;
 
 /**
  * A pack's {@code pack.yaml}: its name, version, the date it takes effect, its changelog, and for
@@ -167,7 +167,7 @@ public record PackManifest(
       if (t == null) {
         return null;
       }
-      LocalDate d = SchemaValidator.parseDate(t);
+      LocalDate d = Dates.parse(t);
       if (d == null) {
         throw error(m.get(key), "'" + key + "' must be a date (yyyy-mm-dd) that exists, found '" + t + "'");
       }

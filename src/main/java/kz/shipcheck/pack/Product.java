@@ -2,8 +2,11 @@ package kz.shipcheck.pack;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One row of the access list ({@code data/products.yaml}).
@@ -174,5 +177,108 @@ public record Product(
       }
       return b.toString();
     }
+  }
+
+  /** The fields a row of {@code ReferenceData.PRODUCTS} may have. */
+  static final Set<String> FIELDS =
+      Set.of(
+          "key", "name", "admitted", "accessFrom", "forms", "hsHeadings", "origin", "use",
+          "sensitive", "labReport", "packaged", "chineseLabel", "exportMarking",
+          "adMustMention", "treatment", "maxParticleMm", "reference", "source", "basis",
+          "hsByForm", "registration", "maxAgeDays", "scope");
+
+  /** Reads one row of the pack's table, throwing at its first problem. */
+  static Product read(DataRow r) throws PackException {
+    String key = r.text("key", true);
+    boolean admitted = r.bool("admitted");
+    String scope = r.text("scope", false);
+    if (scope != null && !scope.equals("outside")) {
+      throw r.error("scope", "scope must be outside (or absent), found '" + scope + "'");
+    }
+    boolean outsideScope = scope != null;
+    if (outsideScope && admitted) {
+      throw r.error("admitted", "a product outside the pack's scope is not admitted by it");
+    }
+    String registration = r.text("registration", false);
+    if (registration != null && !registration.equals("recommended")) {
+      throw r.error("registration", "registration must be recommended (or absent), found '" + registration + "'");
+    }
+    LocalDate from = r.date("accessFrom", admitted);
+    String origin = r.text("origin", true);
+    if (!origin.equals("plant") && !origin.equals("animal")) {
+      throw r.error("origin", "origin must be plant or animal, found '" + origin + "'");
+    }
+    String use = r.text("use", true);
+    if (!use.equals("food") && !use.equals("feed") && !use.equals("other")) {
+      throw r.error("use", "use must be food, feed or other, found '" + use + "'");
+    }
+    List<String> headings = r.list("hsHeadings");
+    if (headings.isEmpty()) {
+      throw r.error("hsHeadings", "a product needs at least one HS heading");
+    }
+    List<String> prefixes = new ArrayList<>();
+    for (int i = 0; i < headings.size(); i++) {
+      try {
+        prefixes.addAll(HsCodes.expand(headings.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw r.errorAtElement("hsHeadings", i, e.getMessage());
+      }
+    }
+    Map<String, List<String>> hsByForm = r.listsByKey("hsByForm");
+    Map<String, List<String>> hsPrefixesByForm = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : hsByForm.entrySet()) {
+      List<String> fp = new ArrayList<>();
+      for (String h : e.getValue()) {
+        List<String> expanded;
+        try {
+          expanded = HsCodes.expand(h);
+        } catch (IllegalArgumentException ex) {
+          throw r.error("hsByForm", e.getKey() + ": " + ex.getMessage());
+        }
+        for (String x : expanded) {
+          if (prefixes.stream().noneMatch(x::startsWith)) {
+            throw r.error("hsByForm", e.getKey() + ": " + h + " is not under the product's hsHeadings");
+          }
+        }
+        fp.addAll(expanded);
+      }
+      hsPrefixesByForm.put(e.getKey(), List.copyOf(fp));
+    }
+    Product.Treatment treatment = null;
+    DataRow t = r.child("treatment");
+    if (t != null) {
+      t.allowOnly(Set.of("forms", "minCoreC", "minMinutes", "minHumidityPct"));
+      treatment =
+          new Product.Treatment(
+              t.list("forms"), t.decimal("minCoreC", true), t.decimal("minMinutes", true), t.decimal("minHumidityPct", false));
+    }
+    Product p =
+        new Product(
+            key,
+            r.text("name", true),
+            admitted,
+            from,
+            r.list("forms"),
+            headings,
+            List.copyOf(prefixes),
+            origin,
+            use,
+            r.list("sensitive"),
+            r.bool("labReport"),
+            r.bool("packaged"),
+            r.bool("chineseLabel"),
+            r.bool("exportMarking"),
+            r.list("adMustMention"),
+            treatment,
+            r.decimal("maxParticleMm", false),
+            r.text("reference", true),
+            r.text("source", true),
+            r.text("basis", true),
+            hsByForm,
+            java.util.Collections.unmodifiableMap(hsPrefixesByForm),
+            registration != null,
+            r.days("maxAgeDays"),
+            outsideScope);
+    return p;
   }
 }

@@ -1,9 +1,9 @@
 package kz.shipcheck.pack;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kz.shipcheck.input.SchemaValidator;
+import kz.shipcheck.yaml.Dates;
 
 /**
  * The establishment register (docs/register-format.md): a CSV with exactly the header {@code
@@ -137,7 +137,7 @@ public final class Register {
   }
 
   private static LocalDate date(String display, Cell c, String field) throws PackException {
-    LocalDate d = SchemaValidator.parseDate(c.text());
+    LocalDate d = Dates.parse(c.text());
     if (d == null) {
       throw err(display, c, field + " must be a date (yyyy-mm-dd) that exists, found '" + c.text() + "'");
     }

@@ -2,7 +2,11 @@ package kz.shipcheck.pack;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A zone restriction: a disease or pest shuts products out of regions for a period (start
@@ -46,5 +50,74 @@ public record Restriction(
   /** "from 2022-01-01 until 2024-02-07" or "from 2025-01-01, open-ended", for messages. */
   public String period() {
     return "from " + from + (to == null ? ", open-ended" : " until " + to);
+  }
+
+  /** Reads the pack's zone restrictions, checking the regions and products each row names. */
+  static List<Restriction> readAll(
+      PackFiles pack, Map<String, Region> regions, Map<String, Product> products) throws PackException {
+    List<Restriction> out = new ArrayList<>();
+    Map<String, Boolean> ids = new HashMap<>();
+    Set<String> diseases = new java.util.TreeSet<>();
+    products.values().forEach(p -> diseases.addAll(p.sensitive()));
+    for (DataRow r : DataRow.readList(pack, ReferenceData.RESTRICTIONS)) {
+      r.allowOnly(
+          Set.of(
+              "id", "disease", "regions", "from", "to", "products", "heatExempt", "inactivation",
+              "reference", "source", "basis"));
+      r.requireProvenance();
+      String id = r.text("id", true);
+      if (ids.put(id, Boolean.TRUE) != null) {
+        throw r.error("id", "duplicate id '" + id + "'");
+      }
+      List<String> rs = r.list("regions");
+      if (rs.isEmpty()) {
+        throw r.error("regions", "a restriction needs at least one region (or [all])");
+      }
+      for (int i = 0; i < rs.size(); i++) {
+        if (!rs.get(i).equals("all") && !regions.containsKey(rs.get(i))) {
+          throw r.errorAtElement("regions", i, "unknown region '" + rs.get(i) + "'");
+        }
+      }
+      List<String> ps = r.list("products");
+      for (int i = 0; i < ps.size(); i++) {
+        if (!products.containsKey(ps.get(i))) {
+          throw r.errorAtElement("products", i, "unknown product '" + ps.get(i) + "'");
+        }
+      }
+      String disease = r.text("disease", true);
+      if (ps.isEmpty() && !diseases.contains(disease)) {
+        // without a product list the row reaches the products sensitive to the disease: a typo
+        // here would silently restrict nothing
+        throw r.error(
+            "disease",
+            "no product is sensitive to '" + disease + "'; list the products, or use one of: "
+                + String.join(", ", diseases));
+      }
+      LocalDate from = r.date("from", true);
+      LocalDate to = r.date("to", false);
+      if (to != null && !from.isBefore(to)) {
+        throw r.error("to", "'to' must be after 'from'");
+      }
+      boolean heatExempt = r.bool("heatExempt");
+      Product.Treatment inactivation = null;
+      DataRow t = r.child("inactivation");
+      if (t != null) {
+        t.allowOnly(Set.of("minCoreC", "minMinutes"));
+        inactivation = new Product.Treatment(List.of(), t.decimal("minCoreC", true), t.decimal("minMinutes", true), null);
+      }
+      if (heatExempt && inactivation == null) {
+        throw r.error(
+            "heatExempt",
+            "heatExempt needs the inactivation parameters, e.g. inactivation: {minCoreC: 70, minMinutes: 30}");
+      }
+      if (!heatExempt && inactivation != null) {
+        throw r.error("inactivation", "inactivation is only read when heatExempt is true");
+      }
+      out.add(
+          new Restriction(
+              id, disease, rs, from, to, ps, heatExempt, inactivation,
+              r.text("reference", true), r.text("source", true), r.text("basis", true)));
+    }
+    return List.copyOf(out);
   }
 }

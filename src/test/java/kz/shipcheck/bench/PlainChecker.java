@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import kz.shipcheck.check.BatchChecker;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.Reporter;
-import kz.shipcheck.result.Summary;
 import kz.shipcheck.report.WaiverNotes;
+import kz.shipcheck.result.Summary;
+import kz.shipcheck.yaml.InputLimits;
 
 /**
  * The benchmark's no-engine baseline as a whole process: {@code check --format jsonl} with the

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Set;
 import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.Evaluator;
-import kz.shipcheck.input.Locations;
-import kz.shipcheck.model.Certificate;
-import kz.shipcheck.model.Declaration;
-import kz.shipcheck.model.Item;
+import kz.shipcheck.engine.fact.Certificate;
+import kz.shipcheck.engine.fact.Declaration;
+import kz.shipcheck.engine.fact.Item;
 import kz.shipcheck.pack.Form;
 import kz.shipcheck.pack.HsCodes;
 import kz.shipcheck.pack.Identifiers;
@@ -22,6 +21,7 @@ import kz.shipcheck.pack.RegisterEntry;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
+import kz.shipcheck.yaml.Locations;
 
 /**
  * The benchmark's baseline, used only for comparison: a straightforward plain-Java version of a
@@ -98,8 +98,7 @@ public final class PlainChecks implements Checks {
     for (Evaluator.Input in : chunk) {
       List<Finding> out = new ArrayList<>();
       if (!none) {
-        Declaration d = in.declaration();
-        d.resolve(data);
+        Declaration d = Declaration.resolve(in.declaration(), data);
         new Run(data, in.locations(), out).check(d);
         out.sort(Finding.ORDER);
       }

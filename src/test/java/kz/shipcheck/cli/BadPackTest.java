@@ -99,7 +99,7 @@ class BadPackTest {
   @Test
   void drlWithAnUnknownTypeHasItsLine() throws IOException {
     Files.writeString(pack.resolve("broken.drl"),
-        "package x\nimport kz.shipcheck.model.Item\n\nrule \"r\"\n  @id(\"X-001\")\nwhen\n  Shipment( weight > 0 )\nthen\nend\n");
+        "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"X-001\")\nwhen\n  Shipment( weight > 0 )\nthen\nend\n");
     String err = assertRefusedMatching(q(pack + "/broken.drl") + ":\\d+(:\\d+)?");
     assertTrue(err.contains("DRL does not compile"), err);
     assertTrue(err.contains("Shipment"), err);
@@ -108,7 +108,7 @@ class BadPackTest {
   @Test
   void drlConsequenceThatDoesNotCompileHasItsFile() throws IOException {
     Files.writeString(pack.resolve("broken.drl"),
-        "package x\nimport kz.shipcheck.model.Item\nglobal kz.shipcheck.engine.Findings out\n\n"
+        "package x\nimport kz.shipcheck.engine.fact.Item\nglobal kz.shipcheck.engine.Findings out\n\n"
             + "rule \"r\"\n  @id(\"X-001\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\n"
             + "when\n  $i : Item()\nthen\n  out.noSuchMethod(kcontext, $i);\nend\n");
     String err = assertRefusedMatching(q(pack + "/broken.drl") + "(:\\d+){0,2}");
@@ -117,7 +117,7 @@ class BadPackTest {
 
   @Test
   void ruleMetadataOutsideItsVocabulary() throws IOException {
-    String rule = "package x\nimport kz.shipcheck.model.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"%s\") @title(\"t\") @reference(\"r\") @basis(\"%s\")\nwhen\n  Item()\nthen\nend\n";
+    String rule = "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"%s\") @title(\"t\") @reference(\"r\") @basis(\"%s\")\nwhen\n  Item()\nthen\nend\n";
     Files.writeString(pack.resolve("meta.drl"), String.format(rule, "fatal", "model"));
     assertRefused(pack + "/meta.drl:4", "rule X-001: @severity must be error, warning or info, found 'fatal'");
     Files.writeString(pack.resolve("meta.drl"), String.format(rule, "error", "rumour"));
@@ -125,9 +125,22 @@ class BadPackTest {
   }
 
   @Test
+  void ruleOnTheModelsValuesAsWrittenIsRefused() throws IOException {
+    // a pack written before the facts moved to the engine compiles against the model's classes;
+    // its rules would never fire and every declaration would pass
+    String rule = "package x\nimport kz.shipcheck.model.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\nwhen\n  %s\nthen\nend\n";
+    Files.writeString(pack.resolve("old.drl"), String.format(rule, "Item( product == \"wheat\" )"));
+    assertRefused(pack + "/old.drl:4", "rule X-001 matches kz.shipcheck.model.Item, the value as written, which is never a fact,"
+        + " so the rule could never fire; import kz.shipcheck.engine.fact.Item instead");
+    Files.writeString(pack.resolve("old.drl"), String.format(rule, "exists( kz.shipcheck.engine.fact.Item() ) and not( kz.shipcheck.model.Declaration() )"));
+    assertRefused(pack + "/old.drl:4", "rule X-001 matches kz.shipcheck.model.Declaration, the value as written, which is never a"
+        + " fact, so the rule could never fire; import kz.shipcheck.engine.fact.Declaration instead");
+  }
+
+  @Test
   void ruleWithABuiltInCheckId() throws IOException {
     Files.writeString(pack.resolve("meta.drl"),
-        "package x\nimport kz.shipcheck.model.Item\n\nrule \"r\"\n  @id(\"INPUT-TYPE\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\nwhen\n  Item()\nthen\nend\n");
+        "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"INPUT-TYPE\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\nwhen\n  Item()\nthen\nend\n");
     assertRefused(pack + "/meta.drl:4", "duplicate rule id INPUT-TYPE (also a built-in check)");
   }
 

@@ -12,12 +12,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.ReadDocument;
-import kz.shipcheck.input.YamlReader;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.Product;
 import kz.shipcheck.pack.ReferenceData;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

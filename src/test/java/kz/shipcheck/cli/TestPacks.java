@@ -20,7 +20,7 @@ final class TestPacks {
   static final String WARNING_RULE =
       """
       package kz.shipcheck.rules.extra
-      import kz.shipcheck.model.Declaration
+      import kz.shipcheck.engine.fact.Declaration
       global kz.shipcheck.pack.ReferenceData ref
       global kz.shipcheck.engine.Findings out
 
@@ -41,7 +41,7 @@ final class TestPacks {
   static final String BROKEN_RULE =
       """
       package kz.shipcheck.rules.extra
-      import kz.shipcheck.model.Declaration
+      import kz.shipcheck.engine.fact.Declaration
       global kz.shipcheck.pack.ReferenceData ref
       global kz.shipcheck.engine.Findings out
 

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
-import kz.shipcheck.input.YamlNode;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlNode;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
 
 /**
  * A YAML tree as the JSON value an editor's YAML 1.2 language server validates. Done with care:

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.InputProblem;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kz.shipcheck.model.Item;
+import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.yaml.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

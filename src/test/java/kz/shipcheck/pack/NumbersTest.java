@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.input.InputLimits;
 import kz.shipcheck.input.ReadDocument;
+import kz.shipcheck.yaml.InputLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

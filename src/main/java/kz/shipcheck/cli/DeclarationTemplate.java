@@ -1,4 +1,4 @@
-package kz.shipcheck.pack;
+package kz.shipcheck.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,6 +6,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kz.shipcheck.pack.Crossing;
+import kz.shipcheck.pack.Form;
+import kz.shipcheck.pack.Identifiers;
+import kz.shipcheck.pack.Laboratory;
+import kz.shipcheck.pack.Numbers;
+import kz.shipcheck.pack.Product;
+import kz.shipcheck.pack.ReferenceData;
+import kz.shipcheck.pack.Region;
+import kz.shipcheck.pack.RegisterEntry;
+import kz.shipcheck.yaml.Suggest;
 
 /**
  * A commented declaration template for one product ({@code shipcheck init}), built from the rule
@@ -49,7 +59,7 @@ public final class DeclarationTemplate {
     Product p = data.product(key);
     if (p == null) {
       List<String> keys = data.products().stream().map(Product::key).toList();
-      String near = kz.shipcheck.input.Suggest.closest(key, keys);
+      String near = Suggest.closest(key, keys);
       return "unknown product '" + key + "'" + (near != null ? "; did you mean " + near + "?" : "")
           + " (products on the access list: " + data.admittedKeys() + ")";
     }

@@ -1,4 +1,4 @@
-package kz.shipcheck.input;
+package kz.shipcheck.yaml;
 
 /**
  * Bounds on what one input may cost, so that a hostile or broken file ends as an {@code invalid}

@@ -1,4 +1,4 @@
-package kz.shipcheck.input;
+package kz.shipcheck.yaml;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,38 +1,28 @@
-package kz.shipcheck.input;
+package kz.shipcheck.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.CharArrayReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import kz.shipcheck.input.YamlNode.Entry;
-import kz.shipcheck.input.YamlNode.ListNode;
-import kz.shipcheck.input.YamlNode.MapNode;
-import kz.shipcheck.input.YamlNode.Scalar;
-import kz.shipcheck.input.YamlNode.ScalarType;
+import kz.shipcheck.yaml.YamlNode.Entry;
+import kz.shipcheck.yaml.YamlNode.ListNode;
+import kz.shipcheck.yaml.YamlNode.MapNode;
+import kz.shipcheck.yaml.YamlNode.Scalar;
+import kz.shipcheck.yaml.YamlNode.ScalarType;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML text into {@link YamlNode} trees that remember every value's position.
@@ -62,7 +52,7 @@ public final class YamlReader {
     // the builder starts from no parser features at all (unlike new YAMLFactory()): without this,
     // an empty value such as 'form:' is read as the empty string instead of null
     this.factory =
-        new TagAwareFactory(
+        new TagAwareParser.Factory(
             YAMLFactory.builder()
                 .loaderOptions(options)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL));
@@ -226,8 +216,8 @@ public final class YamlReader {
   /** Parses one document. The segment's line offset is added to every position. */
   public YamlNode parse(Segment segment) throws InputProblem {
     int offset = segment.lineOffset();
-    checkLineLength(segment);
-    checkLineBreaks(segment);
+    LineChecks.checkLineLength(segment, limits.maxLineChars());
+    LineChecks.checkLineBreaks(segment);
     TagAwareParser parser = null;
     try (JsonParser p = factory.createParser(segment.text())) {
       parser = (TagAwareParser) p;
@@ -248,151 +238,25 @@ public final class YamlReader {
       }
       return root;
     } catch (JacksonYAMLParseException e) {
-      throw syntaxProblem(e, segment, parser);
+      throw YamlProblems.syntaxProblem(e, segment, parser);
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw new InputProblem(
           "INPUT-LIMIT",
-          "the document exceeds an input limit: " + firstLine(e.getOriginalMessage()),
+          "the document exceeds an input limit: " + YamlProblems.firstLine(e.getOriginalMessage()),
           "",
           at == null ? offset + 1 : at.getLineNr() + offset,
           at == null ? 1 : at.getColumnNr());
     } catch (JsonProcessingException e) {
-      throw syntaxProblem(e, segment, parser);
+      throw YamlProblems.syntaxProblem(e, segment, parser);
     } catch (IOException e) {
       throw new InputProblem(
-          "INPUT-SYNTAX", "YAML syntax: " + firstLine(e.getMessage()), "", offset + 1, 1);
+          "INPUT-SYNTAX", "YAML syntax: " + YamlProblems.firstLine(e.getMessage()), "", offset + 1, 1);
     } catch (YAMLException e) {
       // SnakeYAML signals its own limits (code points, nesting) with unchecked exceptions; Jackson
       // usually wraps them, but not on every path
-      throw snakeProblem(e, segment);
+      throw YamlProblems.snakeProblem(e, segment);
     }
-  }
-
-  /**
-   * Turns a YAML error into a problem a user can act on: SnakeYAML's mark when it has one, a
-   * readable reason instead of SnakeYAML's internal event names, INPUT-LIMIT for its limits.
-   */
-  private static InputProblem syntaxProblem(
-      JsonProcessingException e, Segment segment, YAMLParser parser) {
-    int offset = segment.lineOffset();
-    Throwable cause = e.getCause();
-    if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      Mark mark = m.getProblemMark();
-      String problem = plain(m.getProblem() == null ? firstLine(m.getMessage()) : m.getProblem());
-      Mark started = m.getContextMark();
-      String context =
-          m.getContext() == null
-              ? ""
-              : " (" + m.getContext()
-                  + (started != null && started.getLine() != mark.getLine()
-                      ? " that starts on line " + (started.getLine() + 1 + offset)
-                      : "")
-                  + ")";
-      String message = "YAML syntax: " + problem + context;
-      if (problem.contains("\\t(TAB)")) {
-        message = "YAML syntax: a tab character where YAML allows only spaces; indent and separate"
-            + " values with spaces";
-      }
-      return new InputProblem(
-          "INPUT-SYNTAX", message, "", mark.getLine() + 1 + offset, mark.getColumn() + 1);
-    }
-    if (cause instanceof YAMLException y) {
-      return snakeProblem(y, segment);
-    }
-    String msg = e.getOriginalMessage();
-    // Jackson's own refusals name SnakeYAML events; say what is wrong in YAML terms instead, at
-    // the event's position (Jackson's exception location is the document start here)
-    String rule = "INPUT-SYNTAX";
-    String reason = null;
-    if (msg != null && msg.startsWith("Expected a field name")) {
-      if (msg.contains("AliasEvent")) {
-        rule = "INPUT-ALIAS";
-        reason = "a YAML alias used as a key is not allowed: write the key out";
-      } else {
-        reason = "YAML syntax: a mapping key must be plain text, not a list or a mapping";
-      }
-    }
-    JsonLocation at = parser == null ? null : parser.currentTokenLocation();
-    if (at == null || at.getLineNr() < 1) {
-      at = e.getLocation();
-    }
-    return new InputProblem(
-        rule,
-        reason != null ? reason : "YAML syntax: " + firstLine(msg),
-        "",
-        at == null ? offset + 1 : Math.max(1, at.getLineNr()) + offset,
-        at == null ? 1 : Math.max(1, at.getColumnNr()));
-  }
-
-  /** SnakeYAML's unchecked exceptions: its limits, and characters YAML does not allow. */
-  private static InputProblem snakeProblem(YAMLException e, Segment segment) {
-    int offset = segment.lineOffset();
-    if (e instanceof ReaderException r) {
-      int[] at = position(segment.text(), r.getPosition());
-      return new InputProblem(
-          "INPUT-SYNTAX",
-          String.format(
-              "YAML syntax: control character U+%04X is not allowed in YAML text", r.getCodePoint()),
-          "",
-          at[0] + offset,
-          at[1]);
-    }
-    if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      Mark mark = m.getProblemMark();
-      return new InputProblem(
-          "INPUT-SYNTAX",
-          "YAML syntax: " + firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem()),
-          "",
-          mark.getLine() + 1 + offset,
-          mark.getColumn() + 1);
-    }
-    String msg = firstLine(e.getMessage());
-    boolean limit = msg.contains("limit") || msg.contains("exceed") || msg.contains("Nesting Depth");
-    return new InputProblem(
-        limit ? "INPUT-LIMIT" : "INPUT-SYNTAX",
-        (limit ? "the document exceeds an input limit: " : "YAML syntax: ") + msg,
-        "",
-        offset + 1,
-        1);
-  }
-
-  /** 1-based line and column of the {@code index}-th code point of the text. */
-  private static int[] position(String text, int index) {
-    int line = 1;
-    int col = 1;
-    int i = 0;
-    for (int cp = 0; i < text.length() && cp < index; cp++) {
-      char c = text.charAt(i);
-      i += Character.charCount(text.codePointAt(i));
-      if (c == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    return new int[] {line, col};
-  }
-
-  /** SnakeYAML's token names in words a user knows. */
-  private static String plain(String problem) {
-    return problem
-        .replace("'<scalar>'", "a value")
-        .replace("<scalar>", "a value")
-        .replace("<block end>", "the end of the indented block")
-        .replace("'<block mapping start>'", "an indented mapping")
-        .replace("'<block sequence start>'", "an indented list")
-        .replace("'<block end>'", "the end of the indented block")
-        .replaceAll(" got :$", " found ':'");
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable input";
-    }
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).trim();
   }
 
   private YamlNode readValue(
@@ -507,79 +371,6 @@ public final class YamlReader {
     return new MapNode(entries, line, col);
   }
 
-  /** Refuses a long line before SnakeYAML scans it (its time grows with the square of the length). */
-  private void checkLineLength(Segment segment) throws InputProblem {
-    String text = segment.text();
-    int max = limits.maxLineChars();
-    if (text.length() <= max) {
-      return;
-    }
-    int start = 0;
-    for (int line = 1; start <= text.length(); line++) {
-      int nl = text.indexOf('\n', start);
-      int end = nl < 0 ? text.length() : nl;
-      if (end - start > max) {
-        throw new InputProblem(
-            "INPUT-LIMIT",
-            "a line of " + (end - start) + " characters exceeds the limit of " + max + " (--max-line-chars)",
-            "",
-            segment.lineOffset() + line,
-            1);
-      }
-      if (nl < 0) {
-        break;
-      }
-      start = nl + 1;
-    }
-  }
-
-  /**
-   * Refuses the characters SnakeYAML (YAML 1.1) takes for line breaks but an editor and {@code
-   * grep} do not: NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), and a
-   * carriage return not followed by a line feed (a break in some editors, not in others). In a
-   * comment one of them hides the rest of the line from the reader's eye but not from the parser
-   * ({@code # log<U+2028>heatTreatment: ...} adds a key nobody sees), and every line number
-   * after it would shift. Declarations are YAML 1.2 data, where these are no line breaks; rather
-   * than guess which reading the writer meant, the document is refused at the character, also in
-   * quoted text, where a declaration has no use for them. Its position counts lines by {@code \n}
-   * and columns in characters (code points), as every finding does.
-   */
-  static void checkLineBreaks(Segment segment) throws InputProblem {
-    String text = segment.text();
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String name;
-      if (c == '\n') {
-        line++;
-        lineStart = i + 1;
-        continue;
-      } else if (c == '\r') {
-        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          continue;
-        }
-        name = "a carriage return (U+000D) not followed by a line feed";
-      } else if (c == '\u0085') {
-        name = "NEXT LINE (U+0085)";
-      } else if (c == '\u2028') {
-        name = "LINE SEPARATOR (U+2028)";
-      } else if (c == '\u2029') {
-        name = "PARAGRAPH SEPARATOR (U+2029)";
-      } else {
-        continue;
-      }
-      throw new InputProblem(
-          "INPUT-SYNTAX",
-          "YAML syntax: " + name + " is a line break to YAML 1.1 but not to an editor or grep, so"
-              + " what follows it on this line would be read as hidden content: remove it, or end"
-              + " the line with a line feed",
-          "",
-          segment.lineOffset() + line,
-          text.codePointCount(lineStart, i) + 1);
-    }
-  }
-
   private void checkScalarLength(String text, String path, int line, int col)
       throws InputProblem {
     if (text.length() > limits.maxScalarChars()) {
@@ -592,51 +383,6 @@ public final class YamlReader {
           path,
           line,
           col);
-    }
-  }
-
-  /** Builds {@link TagAwareParser}s; otherwise Jackson's YAML factory as configured. */
-  private static final class TagAwareFactory extends YAMLFactory {
-    private static final long serialVersionUID = 1L;
-
-    TagAwareFactory(YAMLFactoryBuilder builder) {
-      super(builder);
-    }
-
-    @Override
-    protected YAMLParser _createParser(Reader r, IOContext ctxt) {
-      return new TagAwareParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
-    }
-
-    @Override
-    protected YAMLParser _createParser(
-        char[] data, int offset, int len, IOContext ctxt, boolean recyclable) {
-      return new TagAwareParser(
-          ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec,
-          new CharArrayReader(data, offset, len));
-    }
-  }
-
-  /**
-   * Jackson's YAML parser, also telling the explicit tag of a key: Jackson's {@code getTypeId()}
-   * does not report a tag on the first key of a mapping, which would let {@code !x id: ...} pass.
-   */
-  static final class TagAwareParser extends YAMLParser {
-    TagAwareParser(
-        IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
-        ObjectCodec codec, Reader reader) {
-      super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
-    }
-
-    /** The explicit tag ({@code !x}, {@code !!java.net.URL}) of the node just read, or null. */
-    String explicitTag() {
-      if (_lastEvent instanceof ScalarEvent s) {
-        return s.getTag();
-      }
-      if (_lastEvent instanceof CollectionStartEvent c) {
-        return c.getTag();
-      }
-      return null;
     }
   }
 }

@@ -1,8 +1,8 @@
-package kz.shipcheck.input;
+package kz.shipcheck.yaml;
 
 /**
  * Why a document cannot be read as a declaration, and where. Thrown by the YAML reader and turned
- * into an {@code invalid} result by {@link DeclarationReader}; never escapes to the user as a
+ * into an {@code invalid} result by the declaration reader (input); never escapes to the user as a
  * stack trace.
  */
 public final class InputProblem extends Exception {

@@ -1,4 +1,4 @@
-package kz.shipcheck.input;
+package kz.shipcheck.yaml;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +17,8 @@ public final class Locations {
     this.rootColumn = rootColumn;
   }
 
-  void put(String path, int line, int column) {
+  /** Records where a path starts; the schema validator calls this as it walks a document. */
+  public void put(String path, int line, int column) {
     byPath.put(path, new long[] {line, column});
   }
 
