@@ -55,8 +55,8 @@ final class HtmlLabels {
     put("html.filter.shown", "{0} of {1} shown");
     put("html.filter.none", "No finding matches the filter.");
     put("html.capped", "Showing {0} of {1} {2}, those of failing and invalid declarations first; the filter searches"
-        + " only these. The full data is in csv or jsonl: run the check again with --format csv (or --report"
-        + " csv=FILE beside this report).");
+        + " only these. The full data is in csv or jsonl: run the check again with {3} (or {4}"
+        + " beside this report).");
     put("html.capped.findings", "findings");
     put("html.capped.waived", "waived findings");
     put("html.capped.declarations", "declarations");

@@ -112,7 +112,7 @@ final class HtmlReporter implements Reporter {
       .row.all-failed { border-left-color: var(--fail); background: #fdecea; }
       .key small { display: block; color: var(--muted); font-size: 12px; line-height: 1.25; }
       .n { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
-      .flag { display: inline-block; margin-left: 4px; padding: 0 5px; border-radius: 3px; background: var(--fail);
+      .flag { display: inline-block; padding: 0 5px; border-radius: 3px; background: var(--fail);
         color: #fff; font-size: 12px; font-weight: 600; }
       .bar { display: flex; height: 14px; background: #f5f5f5; border-radius: 3px; overflow: hidden; }
       .bar i { display: block; height: 100%; }
@@ -135,6 +135,7 @@ final class HtmlReporter implements Reporter {
       .o.pass { color: var(--pass); } .o.fail, .sev.error { color: var(--fail); } .o.invalid { color: var(--invalid); }
       .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
       code { font-size: 12px; }
+      code.cmd { white-space: nowrap; overflow-wrap: normal; }
       details summary { cursor: pointer; font-weight: 600; margin: 28px 0 8px; }
       """;
 
@@ -142,8 +143,8 @@ final class HtmlReporter implements Reporter {
       "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-" + sha256(SCRIPT) + "'";
 
   /** Column widths in percent, so that a fixed layout wraps long messages instead of widening the page. */
-  private static final int[] FINDING_COLUMNS = {13, 4, 11, 7, 13, 7, 6, 11, 28};
-  private static final int[] WAIVED_COLUMNS = {12, 4, 11, 13, 7, 6, 11, 20, 16};
+  private static final int[] FINDING_COLUMNS = {13, 4, 11, 7, 13, 7, 7, 11, 27};
+  private static final int[] WAIVED_COLUMNS = {12, 4, 11, 13, 7, 7, 11, 19, 16};
   private static final int[] DECLARATION_COLUMNS = {40, 6, 24, 10, 10, 10};
 
   private final OutputStream out;
@@ -414,8 +415,12 @@ final class HtmlReporter implements Reporter {
 
   private static void capNote(Writer w, Rows rows, String what) throws IOException {
     if (rows.shown() < rows.total()) {
+      // the options go in as markup, kept on one line: a private-use character marks their place
       w.write("<p class=\"note capped\" id=\"capped-" + what.substring(what.lastIndexOf('.') + 1) + "\">"
-          + label("html.capped", num(rows.shown()), num(rows.total()), text(what)) + "</p>\n");
+          + label("html.capped", num(rows.shown()), num(rows.total()), text(what), "\uE000", "\uE001")
+              .replace("\uE000", "<code class=\"cmd\">--format csv</code>")
+              .replace("\uE001", "<code class=\"cmd\">--report csv=FILE</code>")
+          + "</p>\n");
     }
   }
 
@@ -438,10 +443,10 @@ final class HtmlReporter implements Reporter {
       Summary.Tally t = e.getValue();
       boolean allFailed = t.failed() > 0 && t.passed() == 0;
       w.write("<div class=\"row" + (allFailed ? " all-failed" : "") + "\"><span class=\"key\">" + esc(e.getKey())
+          + (allFailed ? " <strong class=\"flag\">" + label("html.chart.allFailed") + "</strong>" : "")
           + "</span><span class=\"bar\">" + segment("pass", t.passed(), max, "html.segment.passed")
           + segment("fail", t.failed(), max, "html.segment.failed") + "</span><span class=\"n\">"
           + label("html.chart.failedOf", num(t.failed()), num(t.total()), percent(t.failed(), t.total()))
-          + (allFailed ? "<strong class=\"flag\">" + label("html.chart.allFailed") + "</strong>" : "")
           + "</span></div>\n");
     }
     w.write("<p class=\"legend\">" + label("html.chart.outcomeLegend") + (note == null ? "" : ". " + esc(note))
