@@ -159,6 +159,19 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /** Copies the first {@code bytes} bytes written to {@code target}; ends writing. */
+  void copyTo(OutputStream target, long bytes) throws IOException {
+    try (InputStream in = readBack()) {
+      byte[] buffer = new byte[1 << 16];
+      long left = bytes;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        target.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+  }
+
   /** Reads the spool back line by line; ends writing. The caller closes the reader. */
   BufferedReader reader() throws IOException {
     return new BufferedReader(new InputStreamReader(readBack(), StandardCharsets.UTF_8), 1 << 16);
