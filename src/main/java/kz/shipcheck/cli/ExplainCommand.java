@@ -118,7 +118,7 @@ final class ExplainCommand implements Callable<Integer> {
     b.append(Display.safe(text)).append('\n');
   }
 
-  /** What each basis means (domain brief). */
+  /** What each basis means (docs/rule-pack.md, "What it is"). */
   static String basisMeaning(String basis) {
     return switch (basis) {
       case "fact" -> "reported by a named public source";

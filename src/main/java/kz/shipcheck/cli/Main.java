@@ -184,7 +184,7 @@ public final class Main implements Runnable {
       // picocli hands only Exceptions to the handler above; without this the JVM printed a stack
       // trace and exited 1, which reads as "a declaration failed"
       main.io.err().println("error: internal error: " + e
-          + " (raise the Java heap with -Xmx, or lower the input limits: README, Security)");
+          + " (raise the Java heap with -Xmx, or lower the input limits: docs/security.md)");
       main.io.err().flush();
       return ExitCode.INTERNAL.code;
     }

@@ -18,7 +18,7 @@ final class PackOptions {
       description = "another rule pack: a folder, or a pack file that shipcheck pack build wrote (default: the bundled pack)")
   Path rules;
 
-  @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, SPEC §2) to use instead of the pack's sample")
+  @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, docs/register-format.md) to use instead of the pack's sample")
   Path register;
 
   @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")

@@ -26,9 +26,10 @@ import picocli.CommandLine.ParentCommand;
       "Print a JSON Schema (draft 2020-12) of the declaration format, generated from the format the"
           + " reader checks: the same keys (no others), required fields and types, with each field's"
           + " description.",
-      "Values SPEC lists (forms, certificate types, currencies, ...) and the rule pack's keys"
-          + " (admitted products, regions, border crossings, laboratories) are offered as examples for"
-          + " completion; they are not enforced, as the reader does not enforce them either.",
+      "Values the declaration format lists (forms, certificate types, currencies, ...) and the"
+          + " rule pack's keys (admitted products, regions, border crossings, laboratories) are"
+          + " offered as examples for completion; they are not enforced, as the reader does not"
+          + " enforce them either.",
       "For completion and red underlines in an editor with yaml-language-server (VS Code: the"
           + " Red Hat YAML extension), save the schema and name it on a declaration's first line:",
       "  shipcheck schema > declaration.schema.json",

@@ -24,8 +24,8 @@ final class DataRow {
   static final Set<String> BASES = Set.of("fact", "approx", "model");
 
   /**
-   * A pack is trusted code (README "Security"), and its tables may be far larger than a
-   * declaration; only the nesting and value length stay bounded.
+   * A pack is trusted code (docs/security.md, "A rule pack is code"), and its tables may be far
+   * larger than a declaration; only the nesting and value length stay bounded.
    */
   private static final InputLimits PACK_LIMITS =
       new InputLimits(Integer.MAX_VALUE, 1, 32, 1024 * 1024, Integer.MAX_VALUE, Integer.MAX_VALUE);

@@ -67,7 +67,7 @@ public final class Register {
     for (byte b : bytes) {
       if (b == '\n' && ++lines > limit + 1) {
         // counted before anything is decoded: a register is held whole, at about 1.5 KB of heap a
-        // row while it loads (README, Security), so a runaway file is refused, not run out of memory on
+        // row while it loads (docs/security.md), so a runaway file is refused, not run out of memory on
         throw new PackException(display, limit + 2, 1, String.format(java.util.Locale.ROOT,
             "the register has more than %,d rows, the most shipcheck reads (about 1.5 KB of memory a row"
                 + " while it loads); GACC's register has about 2,600", limit));

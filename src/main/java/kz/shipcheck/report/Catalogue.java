@@ -5,7 +5,7 @@ import java.util.List;
 import kz.shipcheck.result.RuleInfo;
 
 /**
- * Renders the rule catalogue as text, markdown (for the README and docs) or json. A pack's
+ * Renders the rule catalogue as text, markdown (for docs/rule-pack.md) or json. A pack's
  * metadata is text from its DRL files: text and markdown show it through {@link Display#safe},
  * json keeps it exact.
  */

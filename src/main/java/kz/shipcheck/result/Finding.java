@@ -9,7 +9,7 @@ import java.util.Comparator;
  * @param path field path such as {@code items[0].hsCode}; for a missing field, the path it should
  *     have; empty for the whole document
  * @param line 1-based line of the value (of its parent for a missing field)
- * @param basis fact, approx or model (see the domain brief)
+ * @param basis fact, approx or model (docs/rule-pack.md, "What it is")
  * @param hint how to fix it, or null
  * @param waived the waiver that accepts it, or null
  */

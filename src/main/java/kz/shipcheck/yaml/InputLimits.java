@@ -3,7 +3,8 @@ package kz.shipcheck.yaml;
 /**
  * Bounds on what one input may cost, so that a hostile or broken file ends as an {@code invalid}
  * result instead of exhausting the batch. Defaults are generous for real declarations (a few KB,
- * a few hundred values); each can be raised on the command line. README "Security" lists them.
+ * a few hundred values); each can be raised on the command line. docs/security.md, "Limits",
+ * lists them.
  *
  * @param maxFileBytes a file (or standard input) larger than this is not read
  * @param maxDocuments documents beyond this count in one file end as one invalid result
@@ -30,7 +31,7 @@ public record InputLimits(
   public static final int DEFAULT_MAX_LINE_CHARS = 256 * 1024;
 
   /*
-   * The range each limit may be set to on the command line (README, Security, "Limits"). The
+   * The range each limit may be set to on the command line (docs/security.md, "Limits"). The
    * lower ends keep a real declaration readable; the upper ends keep the arithmetic on a limit
    * (one more than it, its megabytes in bytes) inside an int and a file inside one Java array, and
    * the nesting inside a thread's stack.

@@ -148,6 +148,47 @@ class DocsTest {
     assertEquals(List.of(), found, "say it in docs/ instead of citing a paper the reader does not have");
   }
 
+  /**
+   * Citations of the internal papers in what ships: the rule pack's data and comments reach users
+   * through `explain`, reports and `pack info`, and the code's messages and help through the CLI.
+   * A Java string may break a citation over a concatenation ("SPEC" + " §1"), so quotes, pluses and
+   * line breaks between the words count for nothing.
+   */
+  static final List<Pattern> MISSING_DOCUMENT_CITATIONS = List.of(
+      Pattern.compile("(?i)brief[\\s\"+]*§"),
+      Pattern.compile("(?i)\\b(?:the|domain) brief\\b"),
+      Pattern.compile("BRIEF"),
+      Pattern.compile("SPEC[\\s\"+]*§"),
+      Pattern.compile("\\.\\./shared"));
+
+  @Test
+  void thePackAndTheCodeCiteNoDocumentOutsideTheRepository() throws Exception {
+    List<Path> files = new ArrayList<>(List.of(Path.of("pom.xml")));
+    for (Path root : List.of(Path.of("rules"), Path.of("src/main"))) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+      }
+    }
+    assertTrue(files.stream().anyMatch(p -> p.endsWith("products.yaml"))
+        && files.stream().anyMatch(p -> p.endsWith("Main.java")), "rules/ and src/main/ are walked: " + files.size());
+    List<String> found = new ArrayList<>();
+    for (Path file : files) {
+      // a test input may be deliberately malformed; a citation is ASCII and '§', both survive replacement
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      for (Pattern citation : MISSING_DOCUMENT_CITATIONS) {
+        Matcher m = citation.matcher(text);
+        while (m.find()) {
+          long line = 1 + text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+          found.add(file + ":" + line + ": " + m.group().replaceAll("\\s+", " "));
+        }
+      }
+    }
+    assertEquals(List.of(), found, "cite the docs/ file or the public source instead of a paper the user does not have");
+    for (String cited : List.of("see the brief §2", "Brief §7", "BRIEF §6", "SPEC\"\n + \" §1", "../shared/spec")) {
+      assertTrue(MISSING_DOCUMENT_CITATIONS.stream().anyMatch(p -> p.matcher(cited).find()), cited);
+    }
+  }
+
   /** The field table of docs/declaration-format.md is the format `shipcheck schema` describes. */
   @Test
   void theFieldTableIsTheSchema() throws Exception {

@@ -36,10 +36,10 @@ final class GoldenResults {
       List.of(
           rule("ACCESS-002", Severity.ERROR, "Product admitted on the ship date", "GACC access list", "fact", "access.drl", 29),
           rule("ACCESS-003", Severity.ERROR, "Form admitted for the product", "Veterinary protocol on pork (2025)", "fact", "access.drl", 49),
-          new RuleInfo("BATCH-001", Severity.ERROR, "Declaration ids are unique within a batch", "shipcheck SPEC §1 (declaration format)", "model", List.of(), "(built in)", 0),
+          new RuleInfo("BATCH-001", Severity.ERROR, "Declaration ids are unique within a batch", "shipcheck declaration format (docs/declaration-format.md)", "model", List.of(), "(built in)", 0),
           rule("HS-001", Severity.ERROR, "HS code within the product's headings", "GACC access list & HS 2022", "approx", "access.drl", 69),
-          new RuleInfo("INPUT-EMPTY", Severity.ERROR, "The file holds at least one declaration", "shipcheck SPEC §1 (declaration format)", "model", List.of(), "(built in)", 0),
-          new RuleInfo("INPUT-SYNTAX", Severity.ERROR, "The document is valid YAML", "shipcheck SPEC §1 (declaration format)", "model", List.of(), "(built in)", 0),
+          new RuleInfo("INPUT-EMPTY", Severity.ERROR, "The file holds at least one declaration", "shipcheck declaration format (docs/declaration-format.md)", "model", List.of(), "(built in)", 0),
+          new RuleInfo("INPUT-SYNTAX", Severity.ERROR, "The document is valid YAML", "shipcheck declaration format (docs/declaration-format.md)", "model", List.of(), "(built in)", 0),
           rule("LABEL-001", Severity.WARNING, "Chinese label on pre-packaged food", "GB 7718-2011 <labels>", "model", "labels.drl", 12),
           rule("REG-004", Severity.ERROR, "Establishment registered for the product", "GACC register of foreign establishments", "fact", "register.drl", 65));
 
@@ -85,7 +85,7 @@ final class GoldenResults {
             List.of(
                 new Finding("BATCH-001", Severity.ERROR,
                     "declaration id 'KZ-CN-2025-000200' was already used earlier in this batch",
-                    "id", 31, 5, "shipcheck SPEC §1 (declaration format)", "model",
+                    "id", 31, 5, "shipcheck declaration format (docs/declaration-format.md)", "model",
                     "give every declaration its own id", null)),
             new Facts(List.of("barley"), "nur-zholy-khorgos", List.of(new Money(new BigDecimal("2500000"), "KZT")))),
         new DeclarationResult(
@@ -100,13 +100,13 @@ final class GoldenResults {
             List.of(
                 new Finding("INPUT-SYNTAX", Severity.ERROR,
                     "not valid YAML: mapping values are not allowed here", "", 3, 5,
-                    "shipcheck SPEC §1 (declaration format)", "model", null, null)),
+                    "shipcheck declaration format (docs/declaration-format.md)", "model", null, null)),
             Facts.NONE),
         new DeclarationResult(
             "incoming/empty.yaml", 1, null, Outcome.INVALID,
             List.of(
                 new Finding("INPUT-EMPTY", Severity.ERROR, "the file holds no declaration", "", 1, 1,
-                    "shipcheck SPEC §1 (declaration format)", "model", null, null)),
+                    "shipcheck declaration format (docs/declaration-format.md)", "model", null, null)),
             Facts.NONE));
   }
 
