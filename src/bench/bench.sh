@@ -13,8 +13,8 @@
 # What runs (every batch writes a jsonl report to /dev/null, --fail-on never):
 #   shipcheck   target/shipcheck, the launcher users run (class-data archive, JIT and GC flags),
 #               with the whole pack and with a copy of the pack cut down to the baseline's rules
-#   plain Java  kz.shipcheck.bench.PlainChecker: the same reading, parsing, validation, pipeline
-#               and jsonl reporter, with 15 of the pack's rules written as plain Java instead of
+#   plain Java  kz.shipcheck.bench.PlainChecker: the same reading, parsing, validation and jsonl
+#               reporter, in a copy of the batch pipeline (BaselinePipeline), with 15 of the pack's rules written as plain Java instead of
 #               the rule engine (its report is shipcheck's with those 15 rules, byte for byte);
 #               started with the launcher's flags and its own class-data archive
 #   no rules    the same with no checks at all: what reading and reporting alone cost
@@ -24,8 +24,9 @@
 # medians and the ratios (each pair runs interleaved, so both sides see the same load), and the
 # CPU seconds, which move less with the other load than wall time does.
 #
-# Needs the build (mvn -B -DskipTests package builds target/shipcheck, the jar and the test
-# classes) and GNU time (/usr/bin/time). Data is generated into target/bench/ and kept.
+# Needs the build with the benchmark's profile (mvn -B -Pbench -DskipTests package builds
+# target/shipcheck, the jar, and the test classes with the baseline from src/bench/java; the script
+# runs it when they are missing) and GNU time (/usr/bin/time). Data is generated into target/bench/ and kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=numbers.sh
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
 done
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time at /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 if [ ! -x target/shipcheck ] || [ ! -f target/shipcheck.jar ] || [ ! -f target/test-classes/kz/shipcheck/bench/PlainChecker.class ]; then
-  mvn -q -B -DskipTests package
+  mvn -q -B -Pbench -DskipTests package
 fi
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work=target/bench

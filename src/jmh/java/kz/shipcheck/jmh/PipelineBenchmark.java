@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import kz.shipcheck.bench.BaselinePipeline;
 import kz.shipcheck.bench.DeclarationGenerator;
 import kz.shipcheck.bench.PackMultiplier;
 import kz.shipcheck.bench.PlainChecks;
 import kz.shipcheck.check.BatchChecker;
-import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
+import kz.shipcheck.input.Source;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
@@ -25,6 +26,7 @@ import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.Reporter;
 import kz.shipcheck.yaml.InputLimits;
+import kz.shipcheck.result.DeclarationResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,7 +46,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * spends its first seconds compiling and collecting on both cores whatever the workers do; here
  * JMH's warm-up iterations pay for that first, so what is left is the CPU-bound work, and {@code
  * jobs} 2 against 1 says how well the pipeline itself scales. {@code checks}: the engine with the
- * whole pack, the engine with the baseline's 15 rules, and the plain-Java baseline of those 15.
+ * whole pack, the engine with the baseline's 15 rules, and the plain-Java baseline of those 15
+ * (in its copy of the pipeline, {@link BaselinePipeline}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -63,7 +66,12 @@ public class PipelineBenchmark {
   public String checks;
 
   private Path dir;
-  private Supplier<? extends Checks> supplier;
+  /** Runs the pipeline chosen by {@link #checks} over the sources, with {@link #jobs} workers. */
+  private interface Pipeline {
+    void run(Iterable<Source> sources, InputStream stdin, Consumer<DeclarationResult> sink) throws Exception;
+  }
+
+  private Pipeline pipeline;
   private ReportContext context;
 
   @Setup(Level.Trial)
@@ -82,7 +90,8 @@ public class PipelineBenchmark {
       }
       case "plain-java" -> {
         ReferenceData data = ReferenceData.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null);
-        supplier = () -> new PlainChecks(data, false);
+        pipeline = (sources, stdin, sink) -> new BaselinePipeline(() -> new PlainChecks(data, false),
+            new DeclarationReader(InputLimits.defaults(), null), jobs).run(sources, stdin, sink);
         context = new ReportContext("jmh", PlainChecks.RULES);
       }
       default -> throw new IllegalArgumentException("checks: " + checks);
@@ -91,7 +100,8 @@ public class PipelineBenchmark {
 
   private void engine(Path rules) throws Exception {
     RulePack pack = RulePack.load(PackFiles.fromDirectory(rules), null, null);
-    supplier = pack::newEvaluator;
+    pipeline = (sources, stdin, sink) -> new BatchChecker(pack, new DeclarationReader(InputLimits.defaults(), null),
+        jobs, false).run(sources, stdin, sink);
     context = new ReportContext("jmh", List.copyOf(pack.catalogue()));
   }
 
@@ -107,10 +117,9 @@ public class PipelineBenchmark {
   @Benchmark
   @OperationsPerInvocation(FILES)
   public long batch() throws Exception {
-    BatchChecker checker = new BatchChecker(supplier, new DeclarationReader(InputLimits.defaults(), null), jobs, false);
     long[] results = {0};
     try (Reporter reporter = Format.JSONL.create(OutputStream.nullOutputStream(), context)) {
-      checker.run(new Sources(List.of(dir.resolve("declarations").toString())), InputStream.nullInputStream(), r -> {
+      pipeline.run(new Sources(List.of(dir.resolve("declarations").toString())), InputStream.nullInputStream(), r -> {
         results[0]++;
         try {
           reporter.result(r);

@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
@@ -65,7 +63,7 @@ public final class BatchChecker {
   /** Chunks of results a batch may have waiting for the emitting thread. */
   static final int CHUNKS_QUEUED = 2;
 
-  private final Supplier<? extends Checks> checks;
+  private final RulePack pack;
   private final DeclarationReader reader;
   private final int jobs;
   private final Map<String, RuleInfo> inputRules = new HashMap<>();
@@ -83,17 +81,7 @@ public final class BatchChecker {
    *     may reuse ids); a batch checks them across all files
    */
   public BatchChecker(RulePack pack, DeclarationReader reader, int jobs, boolean idsPerFile) {
-    this(pack::newEvaluator, reader, jobs, idsPerFile);
-  }
-
-  /**
-   * A pipeline around other checks than a rule pack's: the benchmark's plain-Java baseline runs
-   * through here, so that it reads, parses and reports exactly as shipcheck does.
-   *
-   * @param checks makes one {@link Checks} per worker thread
-   */
-  public BatchChecker(Supplier<? extends Checks> checks, DeclarationReader reader, int jobs, boolean idsPerFile) {
-    this.checks = checks;
+    this.pack = pack;
     this.reader = reader;
     this.jobs = Math.max(1, jobs);
     this.idsPerFile = idsPerFile;
@@ -172,7 +160,7 @@ public final class BatchChecker {
               t.setDaemon(true);
               return t;
             });
-    ThreadLocal<Checks> evaluators = ThreadLocal.withInitial(checks);
+    ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
     Deque<Pending> inFlight = new ArrayDeque<>();
     IdScope seenIds = new IdScope();
     int window = jobs * 4;
@@ -207,7 +195,7 @@ public final class BatchChecker {
   }
 
   private BatchResults submit(
-      ExecutorService pool, List<Source> batch, InputStream stdin, ThreadLocal<Checks> evaluators) {
+      ExecutorService pool, List<Source> batch, InputStream stdin, ThreadLocal<Evaluator> evaluators) {
     BatchResults out = new BatchResults();
     pool.submit(
         () -> {
@@ -311,7 +299,7 @@ public final class BatchChecker {
    * evaluated in chunks of {@link #CHUNK} declarations or {@link #FACTS_PER_CHUNK} facts; each
    * chunk's results go to the emitting thread as soon as they are ready.
    */
-  private void checkBatch(List<Source> batch, InputStream stdin, Checks evaluator, BatchResults out)
+  private void checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator, BatchResults out)
       throws InterruptedException {
     List<ReadDocument> pending = new ArrayList<>(CHUNK);
     int valid = 0;
@@ -340,7 +328,7 @@ public final class BatchChecker {
   }
 
   /** Evaluates the valid documents among {@code docs}, appends every result in order, clears. */
-  private void evaluate(List<ReadDocument> docs, Checks evaluator, List<Checked> out) {
+  private void evaluate(List<ReadDocument> docs, Evaluator evaluator, List<Checked> out) {
     List<Evaluator.Input> inputs = new ArrayList<>();
     for (ReadDocument d : docs) {
       if (d.isValid()) {

@@ -21,7 +21,7 @@ import org.kie.api.runtime.rule.FactHandle;
  * rules test them as plain fields. Not
  * thread-safe: one evaluator per worker thread.
  */
-public final class Evaluator implements Checks, AutoCloseable {
+public final class Evaluator implements AutoCloseable {
   private final KieSession session;
   private final Findings out;
   private final List<FactHandle> handles = new ArrayList<>();
@@ -45,7 +45,7 @@ public final class Evaluator implements Checks, AutoCloseable {
   /** One declaration to check, with the positions its findings point at. */
   public record Input(kz.shipcheck.model.Declaration declaration, Locations locations) {}
 
-  @Override
+  /** Checks a chunk of declarations; the result lists each one's findings, in input order. */
   public List<List<Finding>> evaluate(List<Input> chunk) {
     List<Declaration> facts = new ArrayList<>(chunk.size());
     try {

@@ -365,15 +365,15 @@ public final class RulePack {
    */
   public record CacheFolder(java.nio.file.Path dir, String refusal) {}
 
-  /** The standard cache folder (see {@link PackCache#locate}), or why it is refused. */
+  /** The standard cache folder (see {@link CacheLocation#locate}), or why it is refused. */
   public static CacheFolder cacheFolder() {
-    PackCache.Location l = PackCache.standard();
+    CacheLocation.Location l = CacheLocation.standard();
     return new CacheFolder(l.dir(), l.refusal());
   }
 
   /** The standard cache folder, or null when it is refused (see {@link #cacheFolder()}). */
   public static java.nio.file.Path defaultCacheDir() {
-    return PackCache.standard().dir();
+    return CacheLocation.standard().dir();
   }
 
   /** A new evaluator with its own session; use one per thread. */

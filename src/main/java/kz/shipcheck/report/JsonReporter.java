@@ -27,7 +27,8 @@ import kz.shipcheck.result.Waived;
 final class JsonReporter implements Reporter {
   static final ObjectMapper MAPPER =
       new ObjectMapper()
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .setDefaultPropertyInclusion(
+              JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   /** The JSON shape of one finding; {@code hint} and {@code waived} are left out when absent. */

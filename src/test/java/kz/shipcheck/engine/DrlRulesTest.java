@@ -19,7 +19,7 @@ class DrlRulesTest {
   void theBundledPacksRulesAreTheCompiledOnes() throws Exception {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
     RulePack pack = RulePack.load(files, null, null, null, "test");
-    assertEquals(PackCache.rulesOf(pack.kieBase().getKiePackages()), DrlRules.of(files.drlSources()));
+    assertEquals(CacheEntry.rulesOf(pack.kieBase().getKiePackages()), DrlRules.of(files.drlSources()));
   }
 
   @Test

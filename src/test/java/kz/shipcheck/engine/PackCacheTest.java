@@ -243,26 +243,26 @@ class PackCacheTest {
     return Files.isDirectory(Path.of("/proc/self")) && (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
   }
 
-  private static PackCache.Location locate(Map<String, String> env, Map<String, String> props) {
-    return PackCache.locate(env::get, props::get);
+  private static CacheLocation.Location locate(Map<String, String> env, Map<String, String> props) {
+    return CacheLocation.locate(env::get, props::get);
   }
 
   @Test
   void theCacheFolderComesFromTheEnvironmentThenTheHome(@TempDir Path home) throws Exception {
     Path mine = home.resolve("mine");
-    assertEquals(new PackCache.Location(mine, null), locate(Map.of("SHIPCHECK_CACHE_DIR", mine.toString()), Map.of()));
-    assertEquals(new PackCache.Location(mine, null), locate(Map.of(), Map.of("shipcheck.cache.dir", mine.toString())));
-    assertEquals(new PackCache.Location(home.resolve("x/shipcheck"), null),
+    assertEquals(new CacheLocation.Location(mine, null), locate(Map.of("SHIPCHECK_CACHE_DIR", mine.toString()), Map.of()));
+    assertEquals(new CacheLocation.Location(mine, null), locate(Map.of(), Map.of("shipcheck.cache.dir", mine.toString())));
+    assertEquals(new CacheLocation.Location(home.resolve("x/shipcheck"), null),
         locate(Map.of("XDG_CACHE_HOME", home.resolve("x").toString()), Map.of("user.home", "/nowhere")));
-    assertEquals(new PackCache.Location(home.resolve(".cache/shipcheck"), null), locate(Map.of(), Map.of("user.home", home.toString())));
+    assertEquals(new CacheLocation.Location(home.resolve(".cache/shipcheck"), null), locate(Map.of(), Map.of("user.home", home.toString())));
     // no passwd entry: Java's home is '?', and $HOME is the one left
-    assertEquals(new PackCache.Location(home.resolve(".cache/shipcheck"), null),
+    assertEquals(new CacheLocation.Location(home.resolve(".cache/shipcheck"), null),
         locate(Map.of("HOME", home.toString()), Map.of("user.home", "?")));
   }
 
   @Test
   void aRelativeOrMissingHomeMeansNoCache() {
-    assertEquals(new PackCache.Location(null, "not using the compiled-rule-pack cache: there is no home folder"
+    assertEquals(new CacheLocation.Location(null, "not using the compiled-rule-pack cache: there is no home folder"
         + " (Java's user.home is '?' and $HOME is not set); set SHIPCHECK_CACHE_DIR to a folder of your own"),
         locate(Map.of(), Map.of("user.home", "?")));
     assertEquals("not using the compiled-rule-pack cache: there is no home folder (Java's user.home is '?' and $HOME is"
@@ -301,7 +301,7 @@ class PackCacheTest {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
     RulePack.load(files, null, null, made, "test");
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
-    assertEquals(new PackCache.Location(made, null), locate(Map.of("SHIPCHECK_CACHE_DIR", made.toString()), Map.of()));
+    assertEquals(new CacheLocation.Location(made, null), locate(Map.of("SHIPCHECK_CACHE_DIR", made.toString()), Map.of()));
   }
 
   @Test

@@ -62,6 +62,7 @@ class SpoolCleaningTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held by being open, never read
   void aLockedSpoolIsKeptWhateverItsPid() throws Exception {
     // a live process whose PID this one cannot see (another PID namespace) still holds its lock
     Path spool = Files.writeString(tmp.resolve("shipcheck-" + deadPid() + "-1.spool"), "in use");

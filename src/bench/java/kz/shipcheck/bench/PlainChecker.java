@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kz.shipcheck.check.BatchChecker;
 import kz.shipcheck.input.DeclarationReader;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackFiles;
@@ -21,11 +20,12 @@ import kz.shipcheck.yaml.InputLimits;
 /**
  * The benchmark's no-engine baseline as a whole process: {@code check --format jsonl} with the
  * rule engine replaced by {@link PlainChecks}. Files are found, read, parsed, validated and
- * reported by shipcheck's own code (the same {@link BatchChecker} pipeline, the same jsonl
- * reporter), so the difference in time between this and {@code shipcheck check} is what the
+ * reported by shipcheck's own code (its reader and jsonl reporter, in {@link BaselinePipeline}, a
+ * copy of shipcheck's batch pipeline), so the difference in time between this and {@code shipcheck check} is what the
  * rule engine costs. Drools is never loaded. Exit code 0 whatever the findings.
  *
- * <pre>java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.PlainChecker \
+ * <pre>mvn -Pbench -DskipTests package
+ * java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.PlainChecker \
  *     [--jobs N] [--rules DIR] [--register FILE] [--no-rules] PATH...</pre>
  *
  * {@code --no-rules} checks nothing at all: the pipeline's own cost, the limit no checker beats.
@@ -70,8 +70,8 @@ public final class PlainChecker {
     ReferenceData data = register == null
         ? ReferenceData.load(pack, null, null)
         : ReferenceData.load(pack, register.toString(), Files.readAllBytes(register));
-    BatchChecker checker = new BatchChecker(
-        () -> new PlainChecks(data, none), new DeclarationReader(InputLimits.defaults(), null), jobs, false);
+    BaselinePipeline checker = new BaselinePipeline(
+        () -> new PlainChecks(data, none), new DeclarationReader(InputLimits.defaults(), null), jobs);
     Summary summary = new Summary();
     OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
     try (Reporter reporter = Format.JSONL.create(out, new ReportContext("plain-java", PlainChecks.RULES))) {

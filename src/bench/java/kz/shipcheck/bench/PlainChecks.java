@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import kz.shipcheck.engine.Checks;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.fact.Certificate;
 import kz.shipcheck.engine.fact.Declaration;
@@ -34,7 +33,7 @@ import kz.shipcheck.yaml.Locations;
  * differs from shipcheck's only by the engine. Not part of the product: when one of the 15 rules'
  * wording changes in the DRL, that test says so, and this copy follows.
  */
-public final class PlainChecks implements Checks {
+public final class PlainChecks {
   /** The rules this baseline implements, with the DRL's severity, title, reference and basis. */
   public static final List<RuleInfo> RULES = List.of(
       rule("ACCESS-001", "The product is one the access list knows",
@@ -92,7 +91,7 @@ public final class PlainChecks implements Checks {
     this.none = none;
   }
 
-  @Override
+  /** As {@link Evaluator#evaluate}: each declaration's findings, in input order. One instance per thread. */
   public List<List<Finding>> evaluate(List<Evaluator.Input> chunk) {
     List<List<Finding>> results = new ArrayList<>(chunk.size());
     for (Evaluator.Input in : chunk) {
