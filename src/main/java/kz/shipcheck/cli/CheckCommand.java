@@ -63,6 +63,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Mixin ReleaseOptions release;
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")

@@ -39,6 +39,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Override
   public Integer call() throws Exception {
     PackFiles files = pack.files();

@@ -18,6 +18,8 @@ final class RulesCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, markdown or json (default: ${DEFAULT-VALUE})")
   String format;

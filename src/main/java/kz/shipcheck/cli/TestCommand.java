@@ -38,6 +38,8 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text or junit (default: ${DEFAULT-VALUE})")
   String format;
