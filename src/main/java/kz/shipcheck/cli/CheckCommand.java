@@ -211,7 +211,7 @@ final class CheckCommand implements Callable<Integer> {
     DeclarationReader reader = new DeclarationReader(limits, asOfDate);
     BatchChecker checker = new BatchChecker(rulePack, reader, threads);
     checker.useWaivers(waivers);
-    ReportContext context = new ReportContext(Version.get(), rulePack.catalogue(), packId);
+    ReportContext context = new ReportContext(Version.get(), rulePack.catalogue(), packId, rulePack.text().language());
     Summary summary = new Summary();
     // results handed on before every report had failed; -1 while some report can still be written
     long[] stoppedAfter = {-1};
