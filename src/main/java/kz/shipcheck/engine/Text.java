@@ -3,6 +3,7 @@ package kz.shipcheck.engine;
 import com.ibm.icu.text.DecimalFormat;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
@@ -10,10 +11,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kz.shipcheck.pack.CertificateType;
 import kz.shipcheck.pack.Crossing;
 import kz.shipcheck.pack.Decree;
@@ -91,9 +94,29 @@ public final class Text {
   }
 
   private String format(String template, Args args) {
+    MessageFormat mf = new MessageFormat(template, locale);
+    Set<String> counted = pluralArguments(mf.toPattern());
     Map<String, Object> values = new LinkedHashMap<>();
-    args.values().forEach((k, v) -> values.put(k, value(v)));
-    return new MessageFormat(template, locale).format(values);
+    args.values().forEach((k, v) -> {
+      Object x = value(v);
+      // a whole number shows as written (45823 days, item 1234) unless a plural counts it: then
+      // it stays a number, and the plural's # writes it the language's way
+      values.put(k, x instanceof Number n && !counted.contains(k) ? String.valueOf(n.longValue()) : x);
+    });
+    return mf.format(values);
+  }
+
+  /** The names of the arguments a template counts with plural or selectordinal. */
+  private static Set<String> pluralArguments(String template) {
+    MessagePattern mp = new MessagePattern(template);
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i + 1 < mp.countParts(); i++) {
+      MessagePattern.Part part = mp.getPart(i);
+      if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType().hasPluralStyle()) {
+        out.add(mp.getSubstring(mp.getPart(i + 1)));
+      }
+    }
+    return out;
   }
 
   /** An argument as ICU should see it: text, or a whole number (which plural rules can read). */

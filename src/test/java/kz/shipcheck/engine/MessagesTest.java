@@ -218,7 +218,8 @@ class MessagesTest {
   void rowsDatesListsAndPluralsAreRenderedInTheLanguage(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("messages"));
     Files.writeString(dir.resolve("messages/messages_en.properties"),
-        "format.date=yyyy-MM-dd\nA.message={days, plural, one {# day} other {# days}} from {date}; use {keys}\n");
+        "format.date=yyyy-MM-dd\nA.message={days, plural, one {# day} other {# days}} from {date}; use {keys}\n"
+            + "C.message={age} days; {count, plural, one {# item} other {# items}}\n");
     Files.writeString(dir.resolve("messages/messages_ru.properties"),
         "format.date=dd.MM.yyyy\nA.message={days, plural, one {# день} few {# дня} many {# дней} other {# дня}} с {date}; {keys}\n");
     Messages m = Messages.load(PackFiles.fromDirectory(dir));
@@ -229,6 +230,9 @@ class MessagesTest {
         m.in("ru").render("A.message", Args.of("days", 22, "date", d, "keys", Alternatives.of(List.of("a", "b")))));
     assertEquals("5 дней с 01.03.2025; a или b",
         m.in("ru").render("A.message", Args.of("days", 5, "date", d, "keys", Alternatives.of(List.of("a", "b")))));
+    // a number no plural counts is written as is, never grouped or rounded
+    assertEquals("45823 days; 1,234 items",
+        m.in("en").render("C.message", Args.of("age", 45823, "count", 1234)));
     // a key no language has shows itself, never an empty message
     assertEquals("B.message {x=1}", m.in("en").render("B.message", Args.of("x", "1")));
     assertFalse(m.in("kk").has("B.message"));
