@@ -291,7 +291,7 @@ final class CheckCommand implements Callable<Integer> {
       main.io.err().print(SummaryText.render(summary, c -> {
         Rate r = rulePack.data().rate(c);
         return r == null ? null : r.usd();
-      }));
+      }, (key, args) -> rulePack.text().render(key, kz.shipcheck.engine.Args.from(args))));
       main.io.err().println(packId.line());
     }
     boolean failedTargets = false;

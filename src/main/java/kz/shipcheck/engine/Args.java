@@ -42,6 +42,11 @@ public final class Args {
     return new Args(Collections.unmodifiableMap(m));
   }
 
+  /** Arguments from a map of names to values. */
+  public static Args from(Map<String, ?> values) {
+    return new Args(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+  }
+
   /** The arguments by name, in the order given; a value may be null. */
   public Map<String, Object> values() {
     return values;

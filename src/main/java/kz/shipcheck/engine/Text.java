@@ -95,24 +95,25 @@ public final class Text {
 
   private String format(String template, Args args) {
     MessageFormat mf = new MessageFormat(template, locale);
-    Set<String> counted = pluralArguments(mf.toPattern());
+    Set<String> counted = typedArguments(template);
     Map<String, Object> values = new LinkedHashMap<>();
     args.values().forEach((k, v) -> {
       Object x = value(v);
-      // a whole number shows as written (45823 days, item 1234) unless a plural counts it: then
-      // it stays a number, and the plural's # writes it the language's way
-      values.put(k, x instanceof Number n && !counted.contains(k) ? String.valueOf(n.longValue()) : x);
+      // a whole number shows as written (45823 days, item 1234) unless the template counts or
+      // formats it (plural, {n, number}): then it stays a number, written the language's way
+      values.put(k, x instanceof Number n && !counted.contains(k) ? n.toString() : x);
     });
     return mf.format(values);
   }
 
-  /** The names of the arguments a template counts with plural or selectordinal. */
-  private static Set<String> pluralArguments(String template) {
+  /** The names of the arguments a template gives a type: plural, selectordinal, number, …. */
+  private static Set<String> typedArguments(String template) {
     MessagePattern mp = new MessagePattern(template);
     Set<String> out = new HashSet<>();
     for (int i = 0; i + 1 < mp.countParts(); i++) {
       MessagePattern.Part part = mp.getPart(i);
-      if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType().hasPluralStyle()) {
+      if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType() != MessagePattern.ArgType.NONE
+          && part.getArgType() != MessagePattern.ArgType.SELECT) {
         out.add(mp.getSubstring(mp.getPart(i + 1)));
       }
     }
@@ -124,11 +125,11 @@ public final class Text {
     if (v == null) {
       return "none";
     }
-    if (v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Short) {
-      return v;
-    }
     if (v instanceof BigDecimal d) {
       return decimal(d);
+    }
+    if (v instanceof String || v instanceof Number) {
+      return v;
     }
     if (v instanceof LocalDate d) {
       return dates.format(d);
