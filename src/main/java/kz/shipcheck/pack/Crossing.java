@@ -14,12 +14,4 @@ public record Crossing(
   public boolean openOn(LocalDate date) {
     return !planned && (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
   }
-
-  /** "under construction, no opening date known", "open from 2027-01-01", "closed from ...". */
-  public String period() {
-    if (planned) {
-      return "planned: under construction, no opening date known";
-    }
-    return (validFrom == null ? "" : "open from " + validFrom) + (validTo == null ? "" : (validFrom == null ? "" : ", ") + "closed from " + validTo);
-  }
 }

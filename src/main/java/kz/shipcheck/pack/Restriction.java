@@ -42,9 +42,4 @@ public record Restriction(
   public boolean exempts(BigDecimal coreC, BigDecimal minutes) {
     return heatExempt && inactivation != null && inactivation.metBy(coreC, minutes, null);
   }
-
-  /** "from 2022-01-01 until 2024-02-07" or "from 2025-01-01, open-ended", for messages. */
-  public String period() {
-    return "from " + from + (to == null ? ", open-ended" : " until " + to);
-  }
 }
