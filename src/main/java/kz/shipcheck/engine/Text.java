@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.shipcheck.pack.CertificateType;
 import kz.shipcheck.pack.Crossing;
 import kz.shipcheck.pack.Decree;
@@ -93,9 +94,17 @@ public final class Text {
     return t == null ? null : format(t, args);
   }
 
+  /** A template parsed once: parsing costs more than formatting, and rules fire per fact. */
+  private record Parsed(MessageFormat prototype, Set<String> typed) {}
+
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
   private String format(String template, Args args) {
-    MessageFormat mf = new MessageFormat(template, locale);
-    Set<String> counted = typedArguments(template);
+    Parsed p = parsed.computeIfAbsent(template,
+        t -> new Parsed(new MessageFormat(t, locale), typedArguments(t)));
+    // a MessageFormat is not safe to share between threads while it formats: each call its copy
+    MessageFormat mf = (MessageFormat) p.prototype().clone();
+    Set<String> counted = p.typed();
     Map<String, Object> values = new LinkedHashMap<>();
     args.values().forEach((k, v) -> {
       Object x = value(v);
