@@ -37,15 +37,26 @@ public final class Messages {
 
   private final Map<String, Map<String, String>> templates; // lang -> key -> template
   private final Map<String, Map<String, String>> names; // lang -> kind.key -> name
+  private final List<String> gaps;
 
-  private Messages(Map<String, Map<String, String>> templates, Map<String, Map<String, String>> names) {
+  private Messages(Map<String, Map<String, String>> templates, Map<String, Map<String, String>> names, List<String> gaps) {
     this.templates = templates;
     this.names = names;
+    this.gaps = gaps;
   }
 
   /** A pack without messages files: every text falls back to what the rules and data say. */
   public static Messages none() {
-    return new Messages(Map.of(), Map.of());
+    return new Messages(Map.of(), Map.of(), List.of());
+  }
+
+  /**
+   * Whether a key is shipcheck's own word rather than a rule's: {@code ui.*}, {@code format.*},
+   * {@code phrase.*} and the like (lower-case first part), and the built-in checks' keys. Every
+   * pack speaks these from the bundled messages, and may override them.
+   */
+  static boolean toolKey(String key) {
+    return !key.isEmpty() && Character.isLowerCase(key.charAt(0)) || key.startsWith("INPUT-") || key.startsWith("BATCH-");
   }
 
   /**
@@ -54,6 +65,48 @@ public final class Messages {
    * a misspelt name ({@code messages_kz}) is not silently ignored.
    */
   public static Messages load(PackFiles files) throws PackException {
+    Messages own = read(files);
+    // shipcheck's own words come with the tool: a pack that brings no ui.* keys still speaks
+    Map<String, Map<String, String>> merged = new TreeMap<>();
+    for (String lang : LANGUAGES) {
+      Map<String, String> m = new TreeMap<>();
+      TOOL.templates(lang).forEach((k, v) -> {
+        if (toolKey(k)) {
+          m.put(k, v);
+        }
+      });
+      m.putAll(own.templates(lang));
+      if (!m.isEmpty()) {
+        merged.put(lang, Collections.unmodifiableMap(m));
+      }
+    }
+    return new Messages(merged, own.names, own.gaps);
+  }
+
+  /** The bundled pack's messages, read from the class path once: the tool's own words. */
+  private static final Messages TOOL = bundledWords();
+
+  private static Messages bundledWords() {
+    Map<String, Map<String, String>> templates = new TreeMap<>();
+    for (String lang : LANGUAGES) {
+      String resource = PackFiles.BUNDLED_ROOT + "/" + FOLDER + "messages_" + lang + ".properties";
+      try (var in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in != null) {
+          Properties p = new Properties();
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+          Map<String, String> m = new TreeMap<>();
+          p.forEach((k, v) -> m.put(k.toString(), v.toString()));
+          templates.put(lang, m);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot read the bundled " + resource, e);
+      }
+    }
+    return new Messages(templates, Map.of(), List.of());
+  }
+
+  /** The pack's own messages files, without the tool's words. */
+  private static Messages read(PackFiles files) throws PackException {
     Map<String, Map<String, String>> templates = new TreeMap<>();
     Map<String, Map<String, String>> names = new TreeMap<>();
     for (String file : files.files().keySet()) {
@@ -82,7 +135,7 @@ public final class Messages {
       }
       (isNames ? names : templates).put(lang, Collections.unmodifiableMap(entries));
     }
-    return new Messages(templates, names);
+    return new Messages(templates, names, gaps(templates));
   }
 
   private static Map<String, String> read(PackFiles files, String file) throws PackException {
@@ -146,17 +199,23 @@ public final class Messages {
   }
 
   /**
-   * One line per key that English has and another language present lacks (its text shows in
-   * English), for {@code shipcheck test}: "messages_ru.properties lacks KEY; English is shown".
+   * One line per key that the pack's English file has and its file for another language lacks
+   * (its text shows in English), for {@code shipcheck test}: "messages_ru.properties lacks KEY;
+   * English is shown".
    */
   public List<String> gaps() {
+    return gaps;
+  }
+
+  /** The keys of English that another language's file lacks, as {@link #gaps} lines. */
+  private static List<String> gaps(Map<String, Map<String, String>> templates) {
     List<String> out = new ArrayList<>();
-    Map<String, String> en = templates(ENGLISH);
-    for (String lang : languages()) {
-      if (lang.equals(ENGLISH)) {
+    Map<String, String> en = templates.getOrDefault(ENGLISH, Map.of());
+    for (String lang : LANGUAGES) {
+      if (lang.equals(ENGLISH) || !templates.containsKey(lang)) {
         continue;
       }
-      Map<String, String> other = templates(lang);
+      Map<String, String> other = templates.get(lang);
       for (String key : en.keySet()) {
         if (!other.containsKey(key)) {
           out.add(FOLDER + "messages_" + lang + ".properties lacks " + key + "; English is shown");

@@ -62,4 +62,16 @@ class LangOptionTest {
     assertTrue(test.err().contains("warning: messages/messages_ru.properties lacks ACCESS-001.hint; English is shown"),
         test.err());
   }
+
+  /** A pack that brings no messages (titles as @title, messages as text) still gets shipcheck's own words. */
+  @Test
+  void aPackWithoutMessagesStillSpeaksTheToolsWords() {
+    String pack = "src/test/resources/example-pack";
+    Cli.Run r = Cli.run("check", "--rules", pack, "--format", "json", pack + "/tests");
+    assertTrue(r.err().contains(" declarations: "), r.err());
+    assertFalse(r.err().contains("ui.summary"), r.err());
+    Cli.Run rules = Cli.run("rules", "--rules", pack);
+    assertTrue(rules.out().contains("Goods are shipped within 90 days of their production date"), rules.out());
+    assertTrue(rules.out().contains("The document is valid YAML"), rules.out());
+  }
 }
