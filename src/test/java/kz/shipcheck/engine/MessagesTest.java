@@ -142,6 +142,17 @@ class MessagesTest {
     assertEquals(List.of(), english, "English left in a translation");
   }
 
+  /** A date pattern every language reads one way: the year in full, and a valid pattern. */
+  @Test
+  void everyDatePatternWritesTheFullYear() throws Exception {
+    Messages m = bundled();
+    for (String lang : m.languages()) {
+      String pattern = m.templates(lang).get("format.date");
+      String d = m.in(lang).date(LocalDate.of(2025, 3, 4));
+      assertTrue(pattern != null && d.contains("2025") && d.contains("4"), lang + ": format.date " + pattern + " gives " + d);
+    }
+  }
+
   @Test
   void namesFilesNameKnownKindsOfRows() throws Exception {
     Messages m = bundled();
@@ -201,6 +212,19 @@ class MessagesTest {
     assertEquals("b", m.in("ru").render("B.message", Args.none()));
     assertEquals("выдержка 5 мин", m.in("ru").render("A.message", Args.of("n", "5")));
     assertEquals(List.of("messages/messages_ru.properties lacks B.message; English is shown"), m.gaps());
+  }
+
+  @Test
+  void aRowShowsByItsNameInTheLanguage(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("messages"));
+    Files.writeString(dir.resolve("messages/messages_en.properties"), "A.message=from {region}\n");
+    Files.writeString(dir.resolve("messages/names_ru.properties"), "region.abai=Абайская область\n");
+    Messages m = Messages.load(PackFiles.fromDirectory(dir));
+    var abai = new kz.shipcheck.pack.Region("abai", "Abai Region", "KZ-10", LocalDate.of(2022, 6, 8), null,
+        "east-kazakhstan", List.of(), "source", "fact");
+    assertEquals("from Абайская область", m.in("ru").render("A.message", Args.of("region", abai)));
+    assertEquals("from Abai Region", m.in("en").render("A.message", Args.of("region", abai)));
+    assertEquals("from Abai Region", m.in("kk").render("A.message", Args.of("region", abai)), "no kk name: the data's");
   }
 
   @Test
