@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import kz.shipcheck.engine.Args;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
@@ -285,9 +286,9 @@ public final class BatchChecker {
       findings.add(
           new Finding(
               rule.id(), rule.severity(),
-              "declaration id '" + c.id() + "' was already used earlier in this batch",
+              pack.text().render("BATCH-001.message", Args.of("id", c.id())),
               "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
-              "give every declaration its own id", null));
+              pack.text().render("BATCH-001.hint", Args.none()), null));
       findings.sort(Finding.ORDER);
     }
     findings = waivers.mark(c.id(), findings, c.judgedOn());
@@ -357,11 +358,23 @@ public final class BatchChecker {
       RuleInfo rule = inputRules.get(p.rule());
       findings.add(
           new Finding(
-              p.rule(), Severity.ERROR, p.getMessage(), p.path(), p.line(), p.column(),
+              p.rule(), Severity.ERROR, message(p), p.path(), p.line(), p.column(),
               rule == null ? null : rule.reference(), rule == null ? "model" : rule.basis(), null, null));
     }
     findings.sort(Finding.ORDER);
     return findings;
+  }
+
+  /**
+   * A reader's problem in the run's language: its template and arguments; the reader's English
+   * when the problem carries no key (or the pack lacks the template).
+   */
+  private String message(InputProblem p) {
+    if (!p.hasKey()) {
+      return p.getMessage();
+    }
+    String m = pack.text().renderOrNull(p.messageKey(), Args.from(p.messageArgs()));
+    return m == null ? p.getMessage() : m;
   }
 
   private static Facts facts(Declaration d) {
