@@ -365,16 +365,8 @@ public final class BatchChecker {
     return findings;
   }
 
-  /**
-   * A reader's problem in the run's language: its template and arguments; the reader's English
-   * when the problem carries no key (or the pack lacks the template).
-   */
   private String message(InputProblem p) {
-    if (!p.hasKey()) {
-      return p.getMessage();
-    }
-    String m = pack.text().renderOrNull(p.messageKey(), Args.from(p.messageArgs()));
-    return m == null ? p.getMessage() : m;
+    return InputMessages.render(pack.text(), p);
   }
 
   private static Facts facts(Declaration d) {

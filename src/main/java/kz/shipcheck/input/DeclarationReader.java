@@ -203,7 +203,7 @@ public final class DeclarationReader {
           number,
           null,
           new InputProblem(
-              "INPUT-TYPE", "root", InputProblem.args("found", root.kindName()),
+              "INPUT-TYPE", "root", InputProblem.args("found", SchemaValidator.kindWord(root.kindName())),
               "a declaration must be a mapping of id, shipDate, exporter, items, ..., found "
                   + root.kindName(),
               "",

@@ -262,7 +262,7 @@ public final class SchemaValidator {
     add(
         new InputProblem(
             "INPUT-TYPE", "oddNumber",
-            InputProblem.args("path", path, "expected", expected, "value", abbreviate(s.text()), "reason", reason),
+            InputProblem.args("path", path, "expected", expectedWord(expected), "value", abbreviate(s.text()), "reason", reason),
             "'" + path + "' must be " + expected + ", found '" + abbreviate(s.text())
                 + "', which is not a plain decimal number: " + reason,
             path,
@@ -296,7 +296,7 @@ public final class SchemaValidator {
   private void wrongType(YamlNode node, String expected, String path) {
     String found;
     String variant;
-    Map<String, Object> args = InputProblem.args("path", path, "expected", expected);
+    Map<String, Object> args = InputProblem.args("path", path, "expected", expectedWord(expected));
     if (node instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
         && !NUMBER.matcher(s.text()).matches()) {
       // YAML reads 0x1F, 0o17, 1_000 and .nan as numbers; the format wants plain decimals
@@ -306,12 +306,12 @@ public final class SchemaValidator {
     } else if (node instanceof Scalar s && s.type() != ScalarType.NULL) {
       found = node.kindName() + " '" + abbreviate(s.text()) + "'";
       variant = "scalar";
-      args.put("kind", node.kindName());
+      args.put("kind", kindWord(node.kindName()));
       args.put("value", abbreviate(s.text()));
     } else {
       found = node.kindName();
       variant = null;
-      args.put("kind", node.kindName());
+      args.put("kind", kindWord(node.kindName()));
     }
     add(
         new InputProblem(
@@ -320,6 +320,40 @@ public final class SchemaValidator {
             path,
             node.line(),
             node.column()));
+  }
+
+  /** What a field expects, as words of the messages (the English is the reader's own text). */
+  static Object expectedWord(String expected) {
+    String mapping = "a mapping of ";
+    if (expected.startsWith(mapping)) {
+      return new InputProblem.Word("INPUT-TYPE.expected.mapping",
+          InputProblem.args("keys", expected.substring(mapping.length())));
+    }
+    String code = switch (expected) {
+      case "a list" -> "list";
+      case "text" -> "text";
+      case "a date (yyyy-mm-dd)" -> "date";
+      case "a number" -> "number";
+      case "a whole number, 0 or more" -> "index";
+      case "a whole number, 0 or more (an item index)" -> "indexItem";
+      case "true or false" -> "boolean";
+      default -> null;
+    };
+    return code == null ? expected : new InputProblem.Word("INPUT-TYPE.expected." + code);
+  }
+
+  /** A value's kind ({@link YamlNode#kindName}) as words of the messages. */
+  static Object kindWord(String kind) {
+    String code = switch (kind) {
+      case "a mapping" -> "mapping";
+      case "a list" -> "list";
+      case "an empty value" -> "empty";
+      case "a boolean" -> "boolean";
+      case "a number" -> "number";
+      case "text" -> "text";
+      default -> null;
+    };
+    return code == null ? kind : new InputProblem.Word("INPUT-TYPE.kind." + code);
   }
 
   private static String abbreviate(String s) {

@@ -53,6 +53,20 @@ public final class InputProblem extends Exception {
     this.column = column;
   }
 
+  /**
+   * An argument that is itself words: the template {@code key} with its arguments, rendered in
+   * the same language (a value's kind, what a field expects).
+   */
+  public record Word(String key, Map<String, Object> args) {
+    public Word {
+      args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    }
+
+    public Word(String key) {
+      this(key, Map.of());
+    }
+  }
+
   /** Name, value pairs for the arguments, in order. */
   public static Map<String, Object> args(Object... nameValuePairs) {
     Map<String, Object> m = new LinkedHashMap<>();

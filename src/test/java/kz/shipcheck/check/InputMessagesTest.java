@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import kz.shipcheck.engine.Args;
 import kz.shipcheck.engine.Messages;
 import kz.shipcheck.engine.Text;
 import kz.shipcheck.input.DeclarationReader;
@@ -131,7 +130,12 @@ class InputMessagesTest {
     for (InputProblem p : problems()) {
       assertTrue(p.hasKey(), "a problem without a key: " + p.rule() + " " + p.getMessage());
       assertTrue(ENGLISH.has(p.messageKey()), "messages_en.properties lacks " + p.messageKey());
-      String rendered = ENGLISH.render(p.messageKey(), Args.from(p.messageArgs()));
+      String rendered = InputMessages.render(ENGLISH, p);
+      p.messageArgs().values().forEach(v -> {
+        if (v instanceof InputProblem.Word w) {
+          keys.add(w.key());
+        }
+      });
       if (!rendered.equals(p.getMessage())) {
         differ.add(p.messageKey() + "\n  template: " + rendered + "\n  reader:   " + p.getMessage());
       }
