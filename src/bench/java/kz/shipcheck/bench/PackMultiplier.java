@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * of rules. Copy k (2..K) of {@code rule "ACCESS-001 product key is known"} with
  * {@code @id("ACCESS-001")} becomes {@code rule "ACCESS-001-X2 product key is known"} with
  * {@code @id("ACCESS-001-X2")}: same conditions, same consequence, so a failing declaration gets
- * each finding K times. Everything else (data/, tests/, other files) is copied as it is.
+ * each finding K times; the messages files get the copies' keys ({@code ACCESS-001-X2.title}).
+ * Everything else (data/, tests/, other files) is copied as it is.
  *
  * <p>With {@code --only ID,ID,...} the copy keeps just the named rules: the pack of the same rules
  * as the plain-Java baseline ({@link PlainChecks#RULES}), to time the engine against it on equal
@@ -88,6 +89,8 @@ public final class PackMultiplier {
         } else if (p.getFileName().toString().endsWith(".drl")) {
           String text = Files.readString(p, StandardCharsets.UTF_8);
           Files.writeString(to, multiplyDrl(text, times, only, seen, p.toString(), count), StandardCharsets.UTF_8);
+        } else if (p.getFileName().toString().endsWith(".properties") && rules.relativize(p).startsWith("messages")) {
+          Files.writeString(to, multiplyMessages(Files.readString(p, StandardCharsets.UTF_8), times), StandardCharsets.UTF_8);
         } else {
           Files.copy(p, to);
         }
@@ -101,6 +104,25 @@ public final class PackMultiplier {
       throw new IllegalArgumentException("no rule in " + rules + " has the id " + String.join(", ", missing));
     }
     return count[0];
+  }
+
+  private static final Pattern MESSAGE_KEY = Pattern.compile("^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(\\..*)$");
+
+  /** A messages file with each rule's keys ({@code ACCESS-001.title}) also for its copies 2..times. */
+  static String multiplyMessages(String text, int times) {
+    StringBuilder b = new StringBuilder(text);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      b.append('\n');
+    }
+    for (String line : text.split("\n")) {
+      Matcher m = MESSAGE_KEY.matcher(line);
+      if (m.matches()) {
+        for (int k = 2; k <= times; k++) {
+          b.append(m.group(1)).append("-X").append(k).append(m.group(2)).append('\n');
+        }
+      }
+    }
+    return b.toString();
   }
 
   /** One DRL file with each rule block followed by its copies 2..times. */

@@ -68,6 +68,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Mixin ReleaseOptions release;
 
   @Option(names = "--as-of", paramLabel = "DATE", converter = OptionTypes.Date.class,
@@ -136,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckRun.Options options = new CheckRun.Options(inputLimits, asOf, threads, failOn, waivers);
     CheckRun.Result run;
     try (targets) {
-      targets.open(main.io.out(), new ReportContext(Version.get(), rulePack.catalogue(), packId, failOn));
+      targets.open(main.io.out(), new ReportContext(Version.get(), rulePack.catalogue(), packId, failOn, rulePack.text().language()));
       if (!targets.anyLive()) {
         throw new UsageException(targets.mainError());
       }
@@ -191,7 +193,7 @@ final class CheckCommand implements Callable<Integer> {
     main.io.err().print(SummaryText.render(summary, c -> {
       Rate r = rulePack.data().rate(c);
       return r == null ? null : r.usd();
-    }));
+    }, (key, args) -> rulePack.text().render(key, kz.shipcheck.engine.Args.from(args))));
     main.io.err().println(packId.line());
   }
 

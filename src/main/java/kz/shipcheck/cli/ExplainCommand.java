@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import kz.shipcheck.engine.Args;
 import kz.shipcheck.engine.RulePack;
+import kz.shipcheck.engine.Text;
 import kz.shipcheck.fixture.Examples;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.report.Display;
@@ -39,6 +41,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Override
   public Integer call() throws Exception {
     PackFiles files = pack.files();
@@ -55,33 +59,31 @@ final class ExplainCommand implements Callable<Integer> {
           + " ('shipcheck rules' lists every rule)");
     }
     PrintStream out = main.io.out();
+    Text t = p.text();
     StringBuilder b = new StringBuilder();
     line(b, rule.id() + ": " + rule.title());
     b.append('\n');
-    row(b, "severity", rule.severity().label() + switch (rule.severity()) {
-      case ERROR -> " (fails the declaration)";
-      case WARNING -> " (fails the declaration only with --fail-on warning)";
-      case INFO -> " (never fails the declaration)";
-    });
-    row(b, "basis", rule.basis() + " (" + basisMeaning(rule.basis()) + ")");
-    row(b, "reference", rule.reference());
-    row(b, "reads", rule.data().isEmpty()
-        ? "no reference data"
+    row(b, t.render("ui.explain.severity", Args.none()), rule.severity().label() + " ("
+        + t.render("ui.severity.effect", Args.of("severity", rule.severity().label())) + ")");
+    row(b, t.render("ui.explain.basis", Args.none()), rule.basis() + " ("
+        + t.render("ui.basis.meaning", Args.of("basis", rule.basis())) + ")");
+    row(b, t.render("ui.explain.reference", Args.none()), rule.reference());
+    row(b, t.render("ui.explain.reads", Args.none()), rule.data().isEmpty()
+        ? t.render("ui.explain.noData", Args.none())
         : String.join(", ", rule.data().stream().map(files::display).toList()));
     if (rule.file().equals(BUILT_IN)) {
-      row(b, "defined", rule.id().startsWith("INPUT-")
-          ? "built into the reader: a document that fails it is invalid, and no rule runs on it"
-          : "built into the batch checker");
+      row(b, t.render("ui.explain.defined", Args.none()), t.render(rule.id().startsWith("INPUT-")
+          ? "ui.explain.builtInReader" : "ui.explain.builtInBatch", Args.none()));
     } else {
-      row(b, "defined", files.display(rule.file()) + ":" + rule.line());
+      row(b, t.render("ui.explain.defined", Args.none()), files.display(rule.file()) + ":" + rule.line());
     }
     b.append('\n');
     Examples.Example ex = Examples.find(files, p, rule.id());
     if (ex == null) {
-      line(b, "Failing example: none. No fixture under " + files.display("tests") + " expects " + rule.id()
-          + "; add one with '# expect: " + rule.id() + "' on the offending line.");
+      line(b, t.render("ui.explain.noExample", Args.of("folder", files.display("tests"), "rule", rule.id())));
     } else {
-      line(b, "Failing example: " + ex.file() + (ex.document() > 1 ? " (document " + ex.document() + ")" : ""));
+      line(b, t.render("ui.explain.example",
+          Args.of("file", ex.file(), "document", ex.document() > 1 ? String.valueOf(ex.document()) : null)));
       int width = String.valueOf(ex.lines().get(ex.lines().size() - 1).number()).length();
       for (Examples.Line l : ex.lines()) {
         // a CRLF file's lines end in \r: part of the line break, not of the text to show
@@ -90,14 +92,13 @@ final class ExplainCommand implements Callable<Integer> {
       }
       b.append('\n');
       if (ex.findings().isEmpty()) {
-        line(b, "(the fixture expects " + rule.id()
-            + " here, but the rule does not fire on it: 'shipcheck test' reports this fixture as failing)");
+        line(b, t.render("ui.explain.notFiring", Args.of("rule", rule.id())));
       }
       for (Finding f : ex.findings()) {
         line(b, ex.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " " + f.rule() + " "
             + f.message() + (f.path().isEmpty() ? "" : " [" + f.path() + "]"));
         if (f.hint() != null) {
-          line(b, "    hint: " + f.hint());
+          line(b, "    " + t.render("ui.hint", Args.none()) + ": " + f.hint());
         }
       }
     }
@@ -106,6 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
     return ExitCode.OK.code;
   }
 
+  /** A label, padded to ten characters, and its value. */
   private static void row(StringBuilder b, String label, String value) {
     line(b, String.format("  %-10s %s", label, value));
   }
@@ -116,15 +118,5 @@ final class ExplainCommand implements Callable<Integer> {
    */
   private static void line(StringBuilder b, String text) {
     b.append(Display.safe(text)).append('\n');
-  }
-
-  /** What each basis means (docs/rule-pack.md, "What it is"). */
-  static String basisMeaning(String basis) {
-    return switch (basis) {
-      case "fact" -> "reported by a named public source";
-      case "approx" -> "a fact whose exact date or figure the sources do not give";
-      case "model" -> "a modelling choice of this project where no source gives the figure";
-      default -> "unknown basis";
-    };
   }
 }

@@ -41,6 +41,8 @@ final class InitCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Override
   public Integer call() throws Exception {
     LocalDate date = shipDate == null ? LocalDate.now() : shipDate;

@@ -82,7 +82,8 @@ final class PackOptions {
         cacheDir,
         Version.get());
     warn(pack.cacheNotice());
-    return pack;
+    // the command's --lang (LangOption) decides the language of titles, messages and hints
+    return pack.in(LangOption.of(command));
   }
 
   private void warn(String line) {

@@ -18,6 +18,8 @@ final class RulesCommand implements Callable<Integer> {
 
   @Mixin PackOptions pack;
 
+  @Mixin LangOption lang;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       converter = OptionTypes.CatalogueStyle.class, completionCandidates = OptionTypes.CatalogueStyle.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")

@@ -51,6 +51,8 @@ final class TestCommand implements Callable<Integer> {
     }
   }
 
+  @Mixin LangOption lang;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       converter = Outputs.class, completionCandidates = Outputs.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -69,6 +71,11 @@ final class TestCommand implements Callable<Integer> {
       throw new UsageException(fixtures + ": no such fixture folder or file");
     }
     RulePack p = pack.load();
+    // a translation that lacks a key still works (English is shown), but a pack's tests say so
+    for (String gap : p.messages().gaps()) {
+      main.io.err().println("warning: " + gap);
+    }
+    main.io.err().flush();
     FixtureRunner.Report report = new FixtureRunner(p).run(List.of(fixtures.toString()));
     if (report.fixtures().isEmpty()) {
       throw new UsageException(fixtures + ": no fixtures (*.yaml, *.yml) found");

@@ -30,7 +30,7 @@ public final class Evaluator implements AutoCloseable {
   Evaluator(RulePack pack) {
     this.data = pack.data();
     this.session = pack.kieBase().newKieSession();
-    this.out = new Findings(pack.rulesByName());
+    this.out = new Findings(pack.rulesByName(), pack.text());
     for (KiePackage p : pack.kieBase().getKiePackages()) {
       for (var g : p.getGlobalVariables()) {
         if (g.getName().equals("ref")) {

@@ -14,17 +14,23 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The {@code out} global: what a rule's consequence calls to record a finding. Severity, title,
- * reference and basis come from the rule's metadata; the consequence gives the field path, a
- * specific message and a hint, and may name a more specific reference and basis (the data row it
- * relied on). Findings are kept per declaration; rules never see or change each other's findings.
+ * reference and basis come from the rule's metadata; the consequence gives the field path and what
+ * it found as {@link Args}, and may name a more specific reference and basis (the data row it
+ * relied on). The message is the template {@code <RULE-ID>.message} (or {@code
+ * <RULE-ID>.message.<variant>}) and the hint {@code <RULE-ID>.hint[.<variant>]} of the pack's
+ * messages, rendered here in the chosen language. A pack written before messages were data may
+ * still pass finished English text (the String overloads). Findings are kept per declaration;
+ * rules never see or change each other's findings.
  */
 public final class Findings {
   private final Map<String, RuleInfo> rulesByName;
+  private final Text text;
   private final Map<Declaration, List<Finding>> byDeclaration = new IdentityHashMap<>();
   private final Map<Declaration, Locations> locations = new IdentityHashMap<>();
 
-  Findings(Map<String, RuleInfo> rulesByName) {
+  Findings(Map<String, RuleInfo> rulesByName, Text text) {
     this.rulesByName = rulesByName;
+    this.text = text;
   }
 
   void track(Declaration d, Locations where) {
@@ -63,6 +69,76 @@ public final class Findings {
 
   public void cert(RuleContext k, Certificate c, String field, String message, String hint, String reference, String basis) {
     add(k, c.getDeclaration(), join(c.getPath(), field), message, hint, reference, basis);
+  }
+
+  /** A finding on a declaration-level field, its message the rule's template with these arguments. */
+  public void at(RuleContext k, Declaration d, String path, Args args) {
+    found(k, d, path, null, args, null, null);
+  }
+
+  /**
+   * As {@link #at(RuleContext, Declaration, String, Args)} with the template variant {@code
+   * <RULE-ID>.message.<variant>} (null for the plain one).
+   */
+  public void at(RuleContext k, Declaration d, String path, String variant, Args args) {
+    found(k, d, path, variant, args, null, null);
+  }
+
+  /** As {@link #at(RuleContext, Declaration, String, String, Args)}, citing the data row. */
+  public void at(RuleContext k, Declaration d, String path, String variant, Args args, String reference, String basis) {
+    found(k, d, path, variant, args, reference, basis);
+  }
+
+  /** A finding on a field of an item, its message the rule's template with these arguments. */
+  public void item(RuleContext k, Item i, String field, Args args) {
+    found(k, i.getDeclaration(), join(i.getPath(), field), null, args, null, null);
+  }
+
+  public void item(RuleContext k, Item i, String field, String variant, Args args) {
+    found(k, i.getDeclaration(), join(i.getPath(), field), variant, args, null, null);
+  }
+
+  public void item(RuleContext k, Item i, String field, String variant, Args args, String reference, String basis) {
+    found(k, i.getDeclaration(), join(i.getPath(), field), variant, args, reference, basis);
+  }
+
+  /** A finding on a field of a certificate, its message the rule's template with these arguments. */
+  public void cert(RuleContext k, Certificate c, String field, Args args) {
+    found(k, c.getDeclaration(), join(c.getPath(), field), null, args, null, null);
+  }
+
+  public void cert(RuleContext k, Certificate c, String field, String variant, Args args) {
+    found(k, c.getDeclaration(), join(c.getPath(), field), variant, args, null, null);
+  }
+
+  public void cert(RuleContext k, Certificate c, String field, String variant, Args args, String reference, String basis) {
+    found(k, c.getDeclaration(), join(c.getPath(), field), variant, args, reference, basis);
+  }
+
+  /**
+   * Renders the rule's message and hint: the variant's template where the pack has one, else the
+   * rule's plain one; no hint template means no hint.
+   */
+  private void found(RuleContext k, Declaration d, String path, String variant, Args args, String reference, String basis) {
+    String id = info(k).id();
+    String message = variant == null ? null : text.renderOrNull(id + ".message." + variant, args);
+    if (message == null) {
+      message = text.render(id + ".message", args);
+    }
+    String hint = variant == null ? null : text.renderOrNull(id + ".hint." + variant, args);
+    if (hint == null) {
+      hint = text.renderOrNull(id + ".hint", args);
+    }
+    add(k, d, path, message, hint, reference, basis);
+  }
+
+  private RuleInfo info(RuleContext k) {
+    var rule = k.getRule();
+    RuleInfo info = rulesByName.get(rule.getPackageName() + "." + rule.getName());
+    if (info == null) {
+      throw new IllegalStateException("finding for an unknown rule: " + rule.getName());
+    }
+    return info;
   }
 
   private static String join(String prefix, String field) {

@@ -42,18 +42,58 @@ public final class RulePack {
   private final Map<String, RuleInfo> byRuleName;
   private final List<RuleInfo> catalogue;
   private final String name;
+  private final Messages messages;
+  private final Text text;
   private String timing = "";
   private String cacheNotice;
 
-  private RulePack(KieBase kieBase, ReferenceData data, Map<String, RuleInfo> byRuleName, String name) {
+  private RulePack(
+      KieBase kieBase, ReferenceData data, Map<String, RuleInfo> byRuleName, String name, Messages messages, Text text) {
     this.kieBase = kieBase;
     this.data = data;
     this.byRuleName = byRuleName;
     this.name = name;
-    List<RuleInfo> all = new ArrayList<>(InputRules.ALL);
-    all.addAll(byRuleName.values());
+    this.messages = messages;
+    this.text = text;
+    List<RuleInfo> all = new ArrayList<>();
+    for (RuleInfo r : InputRules.ALL) {
+      all.add(titled(r, text));
+    }
+    for (RuleInfo r : byRuleName.values()) {
+      all.add(titled(r, text));
+    }
     all.sort(Comparator.comparing(RuleInfo::id));
     this.catalogue = List.copyOf(all);
+  }
+
+  /** The rule with its title in the text's language (the English or built-in title where it has none). */
+  private static RuleInfo titled(RuleInfo r, Text text) {
+    return new RuleInfo(r.id(), r.severity(), text.title(r.id(), r.title()), r.reference(), r.basis(), r.data(),
+        r.file(), r.line());
+  }
+
+  /**
+   * The same pack speaking another of {@link Messages#LANGUAGES}: titles in the catalogue and the
+   * findings' messages and hints in that language. The compiled rules and data are shared.
+   */
+  public RulePack in(String lang) {
+    if (lang.equals(text.language())) {
+      return this;
+    }
+    RulePack p = new RulePack(kieBase, data, byRuleName, name, messages, messages.in(lang));
+    p.timing = timing;
+    p.cacheNotice = cacheNotice;
+    return p;
+  }
+
+  /** The pack's messages in every language it brings. */
+  public Messages messages() {
+    return messages;
+  }
+
+  /** The renderer of the pack's chosen language. */
+  public Text text() {
+    return text;
   }
 
   /**
@@ -142,8 +182,10 @@ public final class RulePack {
       throw new IllegalStateException(e.getCause());
     }
     long t2 = System.nanoTime();
-    Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase());
-    RulePack pack = new RulePack(compiled.kieBase(), data, infos, files.displayRoot());
+    Messages messages = Messages.load(files);
+    Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase(), messages);
+    RulePack pack = new RulePack(
+        compiled.kieBase(), data, infos, files.displayRoot(), messages, messages.in(Messages.ENGLISH));
     pack.cacheNotice = compiled.doubt();
     long t3 = System.nanoTime();
     pack.timing = String.format(java.util.Locale.ROOT,
@@ -186,8 +228,8 @@ public final class RulePack {
     return new PackException(files.display(file), Math.max(line, 0), Math.max(col, 0), "DRL does not compile: " + message + more);
   }
 
-  private static Map<String, RuleInfo> readMetadata(PackFiles files, Map<String, byte[]> drl, KieBase kieBase)
-      throws PackException {
+  private static Map<String, RuleInfo> readMetadata(
+      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages) throws PackException {
     Map<String, int[]> ruleLines = new HashMap<>(); // rule name -> [file index, line]
     List<String> fileNames = new ArrayList<>(drl.keySet());
     Pattern rulePattern = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
@@ -237,7 +279,16 @@ public final class RulePack {
       if (severity == null) {
         throw new PackException(where, pos[1], 0, "rule " + id + ": @severity must be error, warning or info, found '" + meta.get("severity") + "'");
       }
-      String title = required(meta, "title", id, where, pos[1]);
+      // the title is data beside the rule (messages_en.properties); a pack from before that may
+      // still give it as @title
+      String title = messages.templates(Messages.ENGLISH).get(id + ".title");
+      if (title == null || title.isBlank()) {
+        title = str(meta.get("title"));
+      }
+      if (title == null || title.isBlank()) {
+        throw new PackException(where, pos[1], 0, "rule " + id + " has no title: add " + id + ".title to "
+            + files.display(Messages.FOLDER + "messages_en.properties"));
+      }
       String reference = required(meta, "reference", id, where, pos[1]);
       String basis = required(meta, "basis", id, where, pos[1]);
       if (!BASES.contains(basis)) {

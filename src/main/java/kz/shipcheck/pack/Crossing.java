@@ -16,14 +16,6 @@ public record Crossing(
     return !planned && (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
   }
 
-  /** "under construction, no opening date known", "open from 2027-01-01", "closed from ...". */
-  public String period() {
-    if (planned) {
-      return "planned: under construction, no opening date known";
-    }
-    return (validFrom == null ? "" : "open from " + validFrom) + (validTo == null ? "" : (validFrom == null ? "" : ", ") + "closed from " + validTo);
-  }
-
   /** The fields a row of {@code ReferenceData.CROSSINGS} may have. */
   static final Set<String> FIELDS =
       Set.of("key", "name", "mode", "validFrom", "validTo", "planned", "source", "basis");

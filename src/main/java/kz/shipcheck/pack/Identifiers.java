@@ -46,7 +46,42 @@ public final class Identifiers {
     return d[11] == s;
   }
 
-  /** Why a BIN is invalid, for the finding's message. */
+  /**
+   * Which way a BIN is invalid, as a message variant: {@code missing}, {@code length} (not 12
+   * digits) or {@code checkDigit}.
+   */
+  public static String binProblemKind(String bin) {
+    if (bin == null || bin.isBlank()) {
+      return "missing";
+    }
+    return TWELVE_DIGITS.matcher(bin).matches() ? "checkDigit" : "length";
+  }
+
+  /**
+   * Which way a container number is invalid, as a message variant: {@code missing}, {@code shape}
+   * (not 3 letters, U/J/Z and 7 digits) or {@code checkDigit}.
+   */
+  public static String containerProblemKind(String number) {
+    if (number == null || number.isBlank()) {
+      return "missing";
+    }
+    return CONTAINER.matcher(number.replace(" ", "").replace("-", "")).matches() ? "checkDigit" : "shape";
+  }
+
+  /** The ISO 6346 check digit a well-shaped container number should end in, or -1 for another shape. */
+  public static int containerCheckDigit(String number) {
+    String n = number == null ? "" : number.replace(" ", "").replace("-", "");
+    if (!CONTAINER.matcher(n).matches()) {
+      return -1;
+    }
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      sum += containerValue(n.charAt(i)) << i;
+    }
+    return sum % 11 % 10;
+  }
+
+  /** Why a BIN is invalid, in English (packs from before messages were data). */
   public static String binProblem(String bin) {
     if (bin == null || bin.isBlank()) {
       return "no BIN given";

@@ -127,11 +127,6 @@ public record Product(
     return maxParticleMm == null || (particleSizeMm != null && particleSizeMm.compareTo(maxParticleMm) < 0);
   }
 
-  /** The protocol's words the phytosanitary additional declaration must contain, joined for messages. */
-  public String adWording() {
-    return "'" + String.join("' or '", adMustMention) + "'";
-  }
-
   /**
    * A heat treatment: minimum core temperature, time held at it, and (for moist heat) relative
    * humidity. A null minimum is not required. Minimums and declared values are exact decimals,

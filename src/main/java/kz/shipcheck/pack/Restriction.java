@@ -47,11 +47,6 @@ public record Restriction(
     return heatExempt && inactivation != null && inactivation.metBy(coreC, minutes, null);
   }
 
-  /** "from 2022-01-01 until 2024-02-07" or "from 2025-01-01, open-ended", for messages. */
-  public String period() {
-    return "from " + from + (to == null ? ", open-ended" : " until " + to);
-  }
-
   /** Reads the pack's zone restrictions, checking the regions and products each row names. */
   static List<Restriction> readAll(
       PackFiles pack, Map<String, Region> regions, Map<String, Product> products) throws PackException {

@@ -8,15 +8,21 @@ import kz.shipcheck.result.RuleInfo;
 /**
  * What every reporter may need besides results: the tool's version, the rule catalogue, the pack
  * that judged the run (null for checks that are not a pack's, such as the benchmark's baseline:
- * then reports leave the pack out), and the policy the outcomes were decided under (a report that
- * sets a declaration's blocking findings apart from the others asks it which those are).
+ * then reports leave the pack out), the policy the outcomes were decided under (a report that
+ * sets a declaration's blocking findings apart from the others asks it which those are), and the
+ * language of its texts ({@code --lang}).
  */
-public record ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack, FailOn failOn) {
+public record ReportContext(
+    String toolVersion, List<RuleInfo> catalogue, PackId pack, FailOn failOn, String language) {
+  public ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack, FailOn failOn) {
+    this(toolVersion, catalogue, pack, failOn, "en");
+  }
+
   public ReportContext(String toolVersion, List<RuleInfo> catalogue, PackId pack) {
-    this(toolVersion, catalogue, pack, FailOn.ERROR);
+    this(toolVersion, catalogue, pack, FailOn.ERROR, "en");
   }
 
   public ReportContext(String toolVersion, List<RuleInfo> catalogue) {
-    this(toolVersion, catalogue, null);
+    this(toolVersion, catalogue, null, FailOn.ERROR, "en");
   }
 }

@@ -106,6 +106,8 @@ final class SarifReporter implements Reporter {
     JsonReporter.MAPPER.writeValue(g, new Tool(new Driver("shipcheck", context.toolVersion(), null, rules,
         pack == null ? null : Map.of("pack", pack))));
     g.writeStringField("columnKind", "unicodeCodePoints");
+    // the language of every message and rule text in this run (--lang)
+    g.writeStringField("language", context.language());
     g.writeArrayFieldStart("results");
   }
 

@@ -3,9 +3,11 @@ package kz.shipcheck.result;
 import java.util.List;
 
 /**
- * A rule's metadata, read from its {@code @id}, {@code @severity}, {@code @title}, {@code
- * @reference}, {@code @basis} and {@code @data} annotations (or, for the reader's built-in input
- * checks, declared in Java). The one source for the catalogue, SARIF rules, docs and findings.
+ * A rule's metadata, read from its {@code @id}, {@code @severity}, {@code @reference}, {@code
+ * @basis} and {@code @data} annotations (or, for the reader's built-in input checks, declared in
+ * Java), with its title from the pack's messages ({@code <RULE-ID>.title}, in the chosen
+ * language; a pack without one may still give {@code @title}). The one source for the catalogue,
+ * SARIF rules, docs and findings.
  *
  * @param data the reference-data files the rule reads
  * @param file the file that defines the rule, {@code access.drl}, or "(built in)"

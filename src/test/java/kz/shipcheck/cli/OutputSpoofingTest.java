@@ -169,9 +169,10 @@ class OutputSpoofingTest {
   @Test
   void rulesShowsAPacksMetadataEscaped() throws Exception {
     Path pack = PackCopy.of(dir.resolve("pack"), false);
-    Path drl = pack.resolve("access.drl");
-    Files.writeString(drl, Files.readString(drl).replace("@title(\"The product is one the access list knows\")",
-        "@title(\"The product is one the access list knows\u202e\u001b[2K\")"));
+    // titles are data beside the rules (messages_en.properties, where \\uXXXX is an escape)
+    Path messages = pack.resolve("messages/messages_en.properties");
+    Files.writeString(messages, Files.readString(messages).replace("ACCESS-001.title=The product is one the access list knows\n",
+        "ACCESS-001.title=The product is one the access list knows\\u202e\\u001b[2K\n"));
     Cli.Run text = Cli.run("rules", "--rules", pack.toString());
     assertEquals(0, text.code(), text.err());
     assertSafe(text.out());

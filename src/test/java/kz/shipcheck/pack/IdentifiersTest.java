@@ -78,6 +78,19 @@ class IdentifiersTest {
     assertTrue(Identifiers.containerValid(found + "0"), found + "0");
   }
 
+  /** The message variants the rules choose (messages_*.properties words them). */
+  @Test
+  void problemKindsNameTheVariant() {
+    assertEquals("missing", Identifiers.binProblemKind(" "));
+    assertEquals("length", Identifiers.binProblemKind("12345"));
+    assertEquals("checkDigit", Identifiers.binProblemKind("180540078969"));
+    assertEquals("missing", Identifiers.containerProblemKind(null));
+    assertEquals("shape", Identifiers.containerProblemKind("CSQ3054383"));
+    assertEquals("checkDigit", Identifiers.containerProblemKind("CSQU 305438-4"));
+    assertEquals(3, Identifiers.containerCheckDigit("CSQU3054384"));
+    assertEquals(-1, Identifiers.containerCheckDigit("CSQ3054383"));
+  }
+
   @Test
   void containerProblemSaysWhy() {
     assertEquals(

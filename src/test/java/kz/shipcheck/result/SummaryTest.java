@@ -17,7 +17,7 @@ class SummaryTest {
   }
 
   @Test
-  void breakdownsByProductCrossingRuleAndCurrency() {
+  void breakdownsByProductCrossingRuleAndCurrency() throws Exception {
     Summary s = new Summary();
     s.add(new DeclarationResult("a", 1, "A", Outcome.PASS, List.of(),
         new Facts(List.of("wheat", "wheat", "barley"), "dostyk-alashankou", List.of(new Money(new BigDecimal("100"), "USD")))));
@@ -33,7 +33,9 @@ class SummaryTest {
         s.valueByCurrency());
 
     Map<String, Double> rates = Map.of("USD", 1.0, "KZT", 0.002);
-    String text = SummaryText.render(s, rates::get);
+    kz.shipcheck.engine.Text en = kz.shipcheck.engine.Messages.load(
+        kz.shipcheck.pack.PackFiles.fromDirectory(java.nio.file.Path.of("rules"))).in("en");
+    String text = SummaryText.render(s, rates::get, (key, args) -> en.render(key, kz.shipcheck.engine.Args.from(args)));
     assertEquals("""
         3 declarations: 1 passed, 1 failed, 1 invalid
         most frequent failing rules: HS-001 2, INPUT-SYNTAX 1
