@@ -182,7 +182,10 @@ public final class RulePack {
       throw new IllegalStateException(e.getCause());
     }
     long t2 = System.nanoTime();
-    Messages messages = Messages.load(files);
+    Messages messages = HeadStart.messages(files);
+    if (messages == null) {
+      messages = Messages.load(files);
+    }
     Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase(), messages);
     RulePack pack = new RulePack(
         compiled.kieBase(), data, infos, files.displayRoot(), messages, messages.in(Messages.ENGLISH));
