@@ -65,6 +65,12 @@ public final class HeadStart {
         d.run();
       }
       m.run();
+      try {
+        // the pack's sha256 (PackId, every report): computed once, here rather than after the rules
+        f.get().sha256();
+      } catch (Exception | LinkageError e) {
+        // only a head start: the main thread computes it and meets the same problem
+      }
       warmMessages();
       warmSessions();
     }, "shipcheck-head-start");
