@@ -7,9 +7,11 @@ import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
 
 /**
- * Reads the bundled rule pack and its compiled rules from the cache on a second thread while the
- * main thread is still parsing the command line and looking at the inputs: on two cores the two
- * overlap, which takes about a fifth off a one-file check. It is a guess: started only by {@code
+ * Reads the bundled rule pack and its compiled rules from the cache on other threads while the
+ * main thread is still parsing the command line and looking at the inputs, and with them the
+ * pack's reference data and messages, and sets up what the check will need next (ICU, the
+ * engine's session classes): on two cores the work overlaps instead of following the rules. It
+ * is a guess: started only by {@code
  * main} for a {@code check} that names no other pack and keeps the cache, and used only when the
  * pack and cache entry it read are the ones {@link RulePack#load} then asks for; anything else,
  * a failure included, is ignored and the pack is loaded as usual.
