@@ -51,6 +51,7 @@ class BenchScriptIT {
     }
     for (String row : List.of(
         "| shipcheck (launcher, compiled pack from the cache) |",
+        "| shipcheck, a failing declaration (launcher, from the cache) |", "| java -version (the JVM alone) |",
         "| plain-Java baseline (same flags, own class-data archive) |",
         "| shipcheck --no-cache (compiles the DRL) |",
         "| shipcheck, the whole pack (" + rules + " rules) | 1 |", "| shipcheck, the baseline's 15 rules | 1 |",
@@ -85,7 +86,7 @@ class BenchScriptIT {
         }
       }
     }
-    assertEquals(4 + 8 + 2 + 2 + 2, rows, "one-file, batch, scaling, register and rule-pack rows\n" + table);
+    assertEquals(6 + 8 + 2 + 2 + 2, rows, "one-file, batch, scaling, register and rule-pack rows\n" + table);
     assertFalse(table.contains("nan") || table.contains("inf") || table.matches("(?s).*\\s-\\d.*"), "no negative number\n" + table);
   }
 }

@@ -83,7 +83,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (headStartPays(args)) {
-      HeadStart.bundledPack(RulePack.defaultCacheDir(), Version.get());
+      HeadStart.bundledPack(RulePack.defaultCacheDir(), Version.get(), !namesRegister(args));
     }
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -105,6 +105,16 @@ public final class Main implements Runnable {
       }
     }
     return "check".equals(invoked(args));
+  }
+
+  /** Whether {@code --register} replaces the pack's register: then its data is read after parsing. */
+  static boolean namesRegister(String[] args) {
+    for (String a : args) {
+      if (a.equals("--register") || a.startsWith("--register=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
