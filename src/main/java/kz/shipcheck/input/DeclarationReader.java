@@ -61,15 +61,20 @@ public final class DeclarationReader {
   }
 
   /**
-   * The documents of the source, each parsed only when the iteration reaches it, so that a file
-   * of many documents need not be held parsed all at once. The file itself is read (within the
-   * size limit) before this returns; the iteration yields at least one document.
+   * The documents of the source, each parsed only when the iteration reaches it, so that a file of
+   * many documents need not be held parsed all at once. The file itself is read (within the size
+   * limit) before this returns; the iteration yields at least one document.
    */
   public Iterable<ReadDocument> documents(Source source, InputStream stdin) {
     String name = source.name();
     if (source.problem() != null) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "source", InputProblem.args("detail", source.problem()),
-          source.problem()));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              "source",
+              InputProblem.args("detail", source.problem()),
+              source.problem()));
     }
     byte[] bytes;
     try {
@@ -81,10 +86,19 @@ public final class DeclarationReader {
         if (Files.isRegularFile(source.path())) {
           long size = Files.size(source.path());
           if (size > limits.maxFileBytes()) {
-            return List.of(fileProblem(name, "INPUT-LIMIT", "fileSize",
-                InputProblem.args("size", String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)),
-                    "limit", limitFigure(), "unit", limitUnit()),
-                tooLarge(size)));
+            return List.of(
+                fileProblem(
+                    name,
+                    "INPUT-LIMIT",
+                    "fileSize",
+                    InputProblem.args(
+                        "size",
+                        String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)),
+                        "limit",
+                        limitFigure(),
+                        "unit",
+                        limitUnit()),
+                    tooLarge(size)));
           }
         }
         try (InputStream in = Files.newInputStream(source.path())) {
@@ -92,15 +106,37 @@ public final class DeclarationReader {
         }
       }
     } catch (TooLarge e) {
-      return List.of(fileProblem(name, "INPUT-LIMIT", "input",
-          InputProblem.args("limit", limitFigure(), "unit", limitUnit()), e.getMessage()));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-LIMIT",
+              "input",
+              InputProblem.args("limit", limitFigure(), "unit", limitUnit()),
+              e.getMessage()));
     } catch (AccessDeniedException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "denied", Map.of(), "cannot read the file: permission denied"));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              "denied",
+              Map.of(),
+              "cannot read the file: permission denied"));
     } catch (NoSuchFileException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "missing", Map.of(), "the file does not exist (broken link?)"));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              "missing",
+              Map.of(),
+              "the file does not exist (broken link?)"));
     } catch (IOException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", null, InputProblem.args("detail", e.getMessage()),
-          "cannot read the file: " + e.getMessage()));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              null,
+              InputProblem.args("detail", e.getMessage()),
+              "cannot read the file: " + e.getMessage()));
     }
     return documents(name, bytes);
   }
@@ -121,17 +157,32 @@ public final class DeclarationReader {
     String wide = wideEncoding(bytes);
     if (wide != null) {
       return List.of(
-          fileProblem(name, "INPUT-ENCODING", "wide", InputProblem.args("encoding", wide), "the file is " + wide + " (it starts with its byte-order mark),"
-              + " not UTF-8: save it as UTF-8"));
+          fileProblem(
+              name,
+              "INPUT-ENCODING",
+              "wide",
+              InputProblem.args("encoding", wide),
+              "the file is "
+                  + wide
+                  + " (it starts with its byte-order mark),"
+                  + " not UTF-8: save it as UTF-8"));
     }
     int nul = indexOfNul(bytes);
     if (nul >= 0) {
       int[] at = position(bytes, nul);
       return List.of(
           ReadDocument.invalid(
-              name, 1, null,
-              new InputProblem("INPUT-BINARY", null, InputProblem.args("offset", nul),
-                  "binary content (a NUL byte at offset " + nul + "): not a YAML declaration", "", at[0], at[1])));
+              name,
+              1,
+              null,
+              new InputProblem(
+                  "INPUT-BINARY",
+                  null,
+                  InputProblem.args("offset", nul),
+                  "binary content (a NUL byte at offset " + nul + "): not a YAML declaration",
+                  "",
+                  at[0],
+                  at[1])));
     }
     String text;
     try {
@@ -139,55 +190,66 @@ public final class DeclarationReader {
     } catch (BadEncoding e) {
       return List.of(
           ReadDocument.invalid(
-              name, 1, null, new InputProblem("INPUT-ENCODING", null,
-                  InputProblem.args("byte", String.format("%02X", e.badByte), "offset", e.offset), e.getMessage(), "",
-                  e.line, e.column)));
+              name,
+              1,
+              null,
+              new InputProblem(
+                  "INPUT-ENCODING",
+                  null,
+                  InputProblem.args("byte", String.format("%02X", e.badByte), "offset", e.offset),
+                  e.getMessage(),
+                  "",
+                  e.line,
+                  e.column)));
     }
     YamlReader.Splitter probe = new YamlReader.Splitter(text);
     if (!probe.hasNext()) {
-      return List.of(fileProblem(name, "INPUT-EMPTY", "file", Map.of(), "the file holds no declaration"));
+      return List.of(
+          fileProblem(name, "INPUT-EMPTY", "file", Map.of(), "the file holds no declaration"));
     }
     // each iteration cuts its documents from the text one at a time, as it reaches them: a file
     // holds one document's text and tree at a time however many it has, and nothing beyond
     // --max-documents is cut out or parsed, only counted for the message
-    return () -> new Iterator<>() {
-      private final YamlReader.Splitter segments = new YamlReader.Splitter(text);
-      private int number;
-      private boolean cut;
+    return () ->
+        new Iterator<>() {
+          private final YamlReader.Splitter segments = new YamlReader.Splitter(text);
+          private int number;
+          private boolean cut;
 
-      @Override
-      public boolean hasNext() {
-        return !cut && segments.hasNext();
-      }
+          @Override
+          public boolean hasNext() {
+            return !cut && segments.hasNext();
+          }
 
-      @Override
-      public ReadDocument next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        YamlReader.Segment s = segments.next();
-        number++;
-        if (number - 1 == limits.maxDocuments()) {
-          cut = true;
-          int more = 1 + segments.countRemaining(); // counting consumes the rest: once
-          return ReadDocument.invalid(
-              name,
-              number,
-              null,
-              new InputProblem(
-                  "INPUT-LIMIT", "documents",
-                  InputProblem.args("more", more, "limit", limits.maxDocuments()),
-                  more
-                      + " more documents beyond the limit of "
-                      + limits.maxDocuments()
-                      + " per file were not checked (--max-documents)",
-                  "",
-                  s.lineOffset() + 1,
-                  1));
-        }
-        return readDocument(name, number, s);
-      }
-    };
+          @Override
+          public ReadDocument next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            YamlReader.Segment s = segments.next();
+            number++;
+            if (number - 1 == limits.maxDocuments()) {
+              cut = true;
+              int more = 1 + segments.countRemaining(); // counting consumes the rest: once
+              return ReadDocument.invalid(
+                  name,
+                  number,
+                  null,
+                  new InputProblem(
+                      "INPUT-LIMIT",
+                      "documents",
+                      InputProblem.args("more", more, "limit", limits.maxDocuments()),
+                      more
+                          + " more documents beyond the limit of "
+                          + limits.maxDocuments()
+                          + " per file were not checked (--max-documents)",
+                      "",
+                      s.lineOffset() + 1,
+                      1));
+            }
+            return readDocument(name, number, s);
+          }
+        };
   }
 
   private ReadDocument readDocument(String name, int number, YamlReader.Segment segment) {
@@ -203,7 +265,9 @@ public final class DeclarationReader {
           number,
           null,
           new InputProblem(
-              "INPUT-TYPE", "root", InputProblem.args("found", SchemaValidator.kindWord(root.kindName())),
+              "INPUT-TYPE",
+              "root",
+              InputProblem.args("found", SchemaValidator.kindWord(root.kindName())),
               "a declaration must be a mapping of id, shipDate, exporter, items, ..., found "
                   + root.kindName(),
               "",
@@ -218,8 +282,17 @@ public final class DeclarationReader {
       // shown escaped in the message, is not reported as one)
       YamlNode at = map.get("id");
       return ReadDocument.invalid(
-          name, number, null, new InputProblem("INPUT-TYPE", "id", InputProblem.args("detail", idProblem), idProblem, "id",
-              at.line(), at.column()));
+          name,
+          number,
+          null,
+          new InputProblem(
+              "INPUT-TYPE",
+              "id",
+              InputProblem.args("detail", idProblem),
+              idProblem,
+              "id",
+              at.line(),
+              at.column()));
     }
     SchemaValidator.Outcome checked = SchemaValidator.validate(map, Schema.DECLARATION);
     if (!checked.problems().isEmpty()) {
@@ -231,7 +304,8 @@ public final class DeclarationReader {
 
   private static ReadDocument fileProblem(
       String name, String rule, String variant, Map<String, ?> args, String english) {
-    return ReadDocument.invalid(name, 1, null, new InputProblem(rule, variant, args, english, "", 1, 1));
+    return ReadDocument.invalid(
+        name, 1, null, new InputProblem(rule, variant, args, english, "", 1, 1));
   }
 
   /** The file limit as a figure, in whole MB when it is one (see {@link #limitUnit}). */
@@ -261,7 +335,8 @@ public final class DeclarationReader {
   private byte[] readLimited(InputStream in) throws IOException, TooLarge {
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
     if (bytes.length > limits.maxFileBytes()) {
-      throw new TooLarge("the input is larger than the limit of " + limitText() + " (--max-file-mb)");
+      throw new TooLarge(
+          "the input is larger than the limit of " + limitText() + " (--max-file-mb)");
     }
     return bytes;
   }
@@ -292,7 +367,9 @@ public final class DeclarationReader {
     return -1;
   }
 
-  /** Line and column (1-based, in characters) of a byte offset, the bytes before it read leniently. */
+  /**
+   * Line and column (1-based, in characters) of a byte offset, the bytes before it read leniently.
+   */
   private static int[] position(byte[] b, int offset) {
     int line = 1;
     int lineStart = 0;
@@ -308,12 +385,17 @@ public final class DeclarationReader {
 
   /**
    * Strict UTF-8, a leading byte-order mark dropped. The bytes are checked through a small buffer
-   * and then made a string at once, which the JDK stores as one byte per character when the text
-   * is ASCII: a file's text costs its size, not the three times a decoded char buffer costs.
+   * and then made a string at once, which the JDK stores as one byte per character when the text is
+   * ASCII: a file's text costs its size, not the three times a decoded char buffer costs.
    */
   static String decode(byte[] bytes) throws BadEncoding {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
