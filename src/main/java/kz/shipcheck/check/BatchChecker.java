@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import kz.shipcheck.engine.Args;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
@@ -31,7 +30,6 @@ import kz.shipcheck.result.DeclarationResult.Facts;
 import kz.shipcheck.result.DeclarationResult.Money;
 import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.Finding;
-import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
 import kz.shipcheck.yaml.InputProblem;
@@ -43,7 +41,8 @@ import kz.shipcheck.yaml.InputProblem;
  * at most a few batches per worker are in flight (bounded in files and in bytes), a worker parses
  * and evaluates documents in chunks of {@link #CHUNK} declarations (or {@link #FACTS_PER_CHUNK}
  * facts) and hands each chunk's results on as soon as it is done, and the batch-wide duplicate-id
- * check keeps ids in a compact {@link IdSet}.
+ * check keeps ids in a compact {@link IdSet}. Judging (duplicate ids, waivers, the verdict) is
+ * {@link Verdicts}'s job, on the emitting thread; this class is the threading around it.
  */
 public final class BatchChecker {
   /**
@@ -123,22 +122,6 @@ public final class BatchChecker {
     stopped = true;
   }
 
-  /**
-   * A checked document on its way to the emitting thread, not yet judged: the findings of its rules
-   * (of the reader, when invalid), where its id sits (for duplicate ids) and the date it is judged
-   * on (for waivers; null when invalid).
-   */
-  private record Checked(
-      String file,
-      int document,
-      String id,
-      boolean invalid,
-      List<Finding> findings,
-      Facts facts,
-      int idLine,
-      int idColumn,
-      java.time.LocalDate judgedOn) {}
-
   /** A batch on a worker: its results as they come, and the input bytes it stands for. */
   private record Pending(BatchResults result, long bytes) {}
 
@@ -178,7 +161,7 @@ public final class BatchChecker {
             });
     ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
     Deque<Pending> inFlight = new ArrayDeque<>();
-    IdScope seenIds = new IdScope();
+    Verdicts verdicts = new Verdicts(pack, idsPerFile, waivers, failOn);
     int window = jobs * 4;
     long bytesInFlight = 0;
     try {
@@ -200,12 +183,12 @@ public final class BatchChecker {
                   || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT)) {
             Pending done = inFlight.poll();
             bytesInFlight -= done.bytes();
-            drain(done.result(), seenIds, sink);
+            drain(done.result(), verdicts, sink);
           }
         }
       }
       while (!stopped && !inFlight.isEmpty()) {
-        drain(inFlight.poll().result(), seenIds, sink);
+        drain(inFlight.poll().result(), verdicts, sink);
       }
     } finally {
       pool.shutdownNow();
@@ -238,7 +221,7 @@ public final class BatchChecker {
 
   /** Emits one batch's results, chunk by chunk as its worker produces them, until stopped. */
   @SuppressWarnings("unchecked")
-  private void drain(BatchResults batch, IdScope seenIds, Consumer<DeclarationResult> sink)
+  private void drain(BatchResults batch, Verdicts verdicts, Consumer<DeclarationResult> sink)
       throws ExecutionException, InterruptedException {
     while (!stopped) {
       Object chunk = batch.chunks.take();
@@ -248,7 +231,9 @@ public final class BatchChecker {
       if (chunk instanceof Failure f) {
         throw new ExecutionException(f.cause());
       }
-      emit((List<Checked>) chunk, seenIds, sink);
+      for (Checked c : (List<Checked>) chunk) {
+        sink.accept(verdicts.judge(c));
+      }
     }
   }
 
@@ -268,59 +253,6 @@ public final class BatchChecker {
     } catch (IOException | SecurityException e) {
       return 0; // the reader will say why it cannot be read
     }
-  }
-
-  /** The ids seen so far, in the whole batch or in the current file. */
-  private final class IdScope {
-    private final IdSet ids = new IdSet();
-    private String file;
-
-    /** True when the id was seen before in this scope. */
-    boolean repeated(Checked c) {
-      if (idsPerFile && !c.file().equals(file)) {
-        ids.clear();
-        file = c.file();
-      }
-      return c.id() != null && !c.invalid() && !ids.add(c.id());
-    }
-  }
-
-  private void emit(List<Checked> checked, IdScope seenIds, Consumer<DeclarationResult> sink) {
-    for (Checked c : checked) {
-      sink.accept(judge(c, seenIds.repeated(c)));
-    }
-  }
-
-  /**
-   * The result of a checked document: a repeated id adds its finding, the waivers mark what they
-   * accept, and then the policy decides the outcome from the findings as they finally are.
-   */
-  private DeclarationResult judge(Checked c, boolean repeatedId) {
-    if (c.invalid()) {
-      return new DeclarationResult(
-          c.file(), c.document(), c.id(), Outcome.INVALID, c.findings(), Facts.NONE);
-    }
-    List<Finding> findings = c.findings();
-    if (repeatedId) {
-      RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
-      findings = new ArrayList<>(findings);
-      findings.add(
-          new Finding(
-              rule.id(),
-              rule.severity(),
-              pack.text().render("BATCH-001.message", Args.of("id", c.id())),
-              "id",
-              c.idLine(),
-              c.idColumn(),
-              rule.reference(),
-              rule.basis(),
-              pack.text().render("BATCH-001.hint", Args.none()),
-              null));
-      findings.sort(Finding.ORDER);
-    }
-    findings = waivers.mark(c.id(), findings, c.judgedOn());
-    return new DeclarationResult(
-        c.file(), c.document(), c.id(), failOn.outcome(findings), findings, c.facts());
   }
 
   /**
