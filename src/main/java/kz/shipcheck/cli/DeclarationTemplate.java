@@ -16,7 +16,6 @@ import kz.shipcheck.pack.Laboratory;
 import kz.shipcheck.pack.Numbers;
 import kz.shipcheck.pack.Product;
 import kz.shipcheck.pack.ReferenceData;
-import kz.shipcheck.pack.Region;
 import kz.shipcheck.pack.RegisterEntry;
 import kz.shipcheck.yaml.Suggest;
 
@@ -39,6 +38,7 @@ public final class DeclarationTemplate {
   private final Text text; // the comments' language (init.*); keys and values stay as written
   private final List<String[]> lines = new ArrayList<>();
   private final List<String> gaps = new ArrayList<>();
+  private final TemplateValues values; // what to fill in; this class writes it out
 
   /**
    * A template.
@@ -55,6 +55,7 @@ public final class DeclarationTemplate {
     this.form = form;
     this.date = date;
     this.text = text;
+    this.values = new TemplateValues(data, product, form, date);
   }
 
   /**
@@ -119,9 +120,9 @@ public final class DeclarationTemplate {
   }
 
   private String build() {
-    RegisterEntry est = establishment();
-    String region = region(est);
-    Crossing crossing = crossing();
+    RegisterEntry est = values.establishment();
+    String region = values.region(est);
+    Crossing crossing = values.crossing();
     comment(t("init.header", "product", product.name(), "form", form, "date", date));
     comment(t("init.protocol", "reference", product.reference()));
     // one message of several lines: a translation wraps where its language does
@@ -135,7 +136,7 @@ public final class DeclarationTemplate {
     line(1, "name: " + quote("Exporter LLP"), t("init.exporterName"));
     line(
         1,
-        "bin: " + quote(bin(est)),
+        "bin: " + quote(values.bin(est)),
         est != null && Identifiers.binValid(est.bin())
             ? t("init.bin.establishment")
             : t("init.bin"));
@@ -177,7 +178,7 @@ public final class DeclarationTemplate {
         1,
         "- product: " + product.key(),
         t("init.product", "product", product.name(), "from", product.accessFrom()));
-    String hs = hsCode();
+    String hs = values.hsCode();
     line(
         2,
         "hsCode: " + quote(hs),
@@ -294,7 +295,7 @@ public final class DeclarationTemplate {
           t("init.additionalDeclaration"));
     }
     if (product.labReport()) {
-      Laboratory lab = laboratory();
+      Laboratory lab = values.laboratory();
       if (lab == null) {
         gaps.add("no laboratory of the pack is accredited on " + date);
       }
@@ -322,89 +323,6 @@ public final class DeclarationTemplate {
       }
     }
     return b.append('.').toString();
-  }
-
-  /**
-   * The first register row covering the product on the date, preferring one whose region can be
-   * used.
-   */
-  private RegisterEntry establishment() {
-    RegisterEntry fallback = null;
-    for (RegisterEntry e : data.register().entries()) {
-      if (!e.covers(product.key(), date)) {
-        continue;
-      }
-      if (usable(e.region())) {
-        return e;
-      }
-      if (fallback == null) {
-        fallback = e;
-      }
-    }
-    return fallback;
-  }
-
-  private String region(RegisterEntry est) {
-    if (est != null && usable(est.region())) {
-      return est.region();
-    }
-    for (Region r : data.regions()) {
-      if (usable(r.key())) {
-        return r.key();
-      }
-    }
-    return null;
-  }
-
-  /** A region that exists on the date and is under no restriction for the product. */
-  private boolean usable(String regionKey) {
-    Region r = data.region(regionKey);
-    return r != null && r.validOn(date) && data.restrictions(regionKey, product, date).isEmpty();
-  }
-
-  private Crossing crossing() {
-    for (Crossing c : data.crossings()) {
-      if (c.mode().equals("rail")) {
-        return c;
-      }
-    }
-    return data.crossings().stream().findFirst().orElse(null);
-  }
-
-  private Laboratory laboratory() {
-    for (Laboratory l : data.laboratories()) {
-      if (l.accreditedOn(date)) {
-        return l;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The first heading of the form's own headings where the product has them, else of the product.
-   */
-  private String hsCode() {
-    List<String> ofForm = form == null ? null : product.hsByForm().get(form);
-    String h = ofForm != null && !ofForm.isEmpty() ? ofForm.get(0) : product.hsHeadings().get(0);
-    int dash = h.indexOf('-');
-    return (dash < 0 ? h : h.substring(0, dash)).trim();
-  }
-
-  private String bin(RegisterEntry est) {
-    if (est != null && Identifiers.binValid(est.bin())) {
-      return est.bin();
-    }
-    // a well-formed BIN: registered in the ship date's month, resident legal entity, head office
-    String base = String.format("%02d%02d4000001", date.getYear() % 100, date.getMonthValue());
-    for (int serial = 1; serial < 100; serial++) {
-      String b = base.substring(0, 9) + String.format("%02d", serial);
-      for (char d = '0'; d <= '9'; d++) {
-        if (Identifiers.binValid(b + d)) {
-          return b + d;
-        }
-      }
-    }
-    return base + "0";
   }
 
   /** A value safely below a limit that must not be reached, with one decimal. */
