@@ -267,7 +267,7 @@ public final class DeclarationReader {
           new InputProblem(
               "INPUT-TYPE",
               "root",
-              InputProblem.args("found", SchemaValidator.kindWord(root.kindName())),
+              InputProblem.args("found", ProblemWords.kindWord(root.kindName())),
               "a declaration must be a mapping of id, shipDate, exporter, items, ..., found "
                   + root.kindName(),
               "",

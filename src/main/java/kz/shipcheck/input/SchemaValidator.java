@@ -106,7 +106,7 @@ public final class SchemaValidator {
             && s.type() == ScalarType.NULL) {
           // an empty entry in a list is not an absent field: a rule would meet a null
           locations.put(itemPath, item.line(), item.column());
-          wrongType(item, expected(simple), itemPath);
+          wrongType(item, ProblemWords.expected(simple), itemPath);
           continue;
         }
         check(item, arr.items(), itemPath);
@@ -129,7 +129,7 @@ public final class SchemaValidator {
                 null,
                 InputProblem.args(
                     "key",
-                    printable(e.getKey()),
+                    ProblemWords.printable(e.getKey()),
                     "parent",
                     path.isEmpty() ? null : path,
                     "suggestion",
@@ -137,7 +137,7 @@ public final class SchemaValidator {
                     "known",
                     String.join(", ", Schema.keys(obj))),
                 "unknown key '"
-                    + printable(e.getKey())
+                    + ProblemWords.printable(e.getKey())
                     + "'"
                     + (path.isEmpty() ? "" : " in '" + path + "'")
                     + (near != null ? "; did you mean '" + near + "'?" : "")
@@ -201,7 +201,7 @@ public final class SchemaValidator {
 
   private void checkScalar(YamlNode node, Simple type, String path) {
     if (!(node instanceof Scalar s)) {
-      wrongType(node, expected(type), path);
+      wrongType(node, ProblemWords.expected(type), path);
       return;
     }
     switch (type) {
@@ -234,11 +234,11 @@ public final class SchemaValidator {
               new InputProblem(
                   "INPUT-TYPE",
                   "indexTooLarge",
-                  InputProblem.args("path", path, "value", abbreviate(s.text())),
+                  InputProblem.args("path", path, "value", ProblemWords.abbreviate(s.text())),
                   "'"
                       + path
                       + "' is too large for an item index, found '"
-                      + abbreviate(s.text())
+                      + ProblemWords.abbreviate(s.text())
                       + "'",
                   path,
                   s.line(),
@@ -272,11 +272,11 @@ public final class SchemaValidator {
             new InputProblem(
                 "INPUT-TYPE",
                 "quotedNumber",
-                InputProblem.args("path", path, "value", abbreviate(s.text())),
+                InputProblem.args("path", path, "value", ProblemWords.abbreviate(s.text())),
                 "'"
                     + path
                     + "' must be a number, found text '"
-                    + abbreviate(s.text())
+                    + ProblemWords.abbreviate(s.text())
                     + "': a quoted number is text; write it without quotes",
                 path,
                 s.line(),
@@ -294,11 +294,16 @@ public final class SchemaValidator {
               "INPUT-TYPE",
               "range",
               InputProblem.args(
-                  "path", path, "value", abbreviate(s.text()), "detail", e.getMessage()),
+                  "path",
+                  path,
+                  "value",
+                  ProblemWords.abbreviate(s.text()),
+                  "detail",
+                  e.getMessage()),
               "'"
                   + path
                   + "' must be a number in range, found '"
-                  + abbreviate(s.text())
+                  + ProblemWords.abbreviate(s.text())
                   + "': "
                   + e.getMessage(),
               path,
@@ -318,9 +323,9 @@ public final class SchemaValidator {
                 "path",
                 path,
                 "expected",
-                expectedWord(expected),
+                ProblemWords.expectedWord(expected),
                 "value",
-                abbreviate(s.text()),
+                ProblemWords.abbreviate(s.text()),
                 "reason",
                 reason),
             "'"
@@ -328,7 +333,7 @@ public final class SchemaValidator {
                 + "' must be "
                 + expected
                 + ", found '"
-                + abbreviate(s.text())
+                + ProblemWords.abbreviate(s.text())
                 + "', which is not a plain decimal number: "
                 + reason,
             path,
@@ -349,36 +354,27 @@ public final class SchemaValidator {
     return Dates.parse(text);
   }
 
-  private static String expected(Simple type) {
-    return switch (type) {
-      case TEXT -> "text";
-      case DATE -> "a date (yyyy-mm-dd)";
-      case NUMBER -> "a number";
-      case INDEX -> "a whole number, 0 or more";
-      case BOOLEAN -> "true or false";
-    };
-  }
-
   private void wrongType(YamlNode node, String expected, String path) {
     String found;
     String variant;
-    Map<String, Object> args = InputProblem.args("path", path, "expected", expectedWord(expected));
+    Map<String, Object> args =
+        InputProblem.args("path", path, "expected", ProblemWords.expectedWord(expected));
     if (node instanceof Scalar s
         && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
         && !NUMBER.matcher(s.text()).matches()) {
       // YAML reads 0x1F, 0o17, 1_000 and .nan as numbers; the format wants plain decimals
-      found = "'" + abbreviate(s.text()) + "', which is not a plain decimal number";
+      found = "'" + ProblemWords.abbreviate(s.text()) + "', which is not a plain decimal number";
       variant = "notPlain";
-      args.put("value", abbreviate(s.text()));
+      args.put("value", ProblemWords.abbreviate(s.text()));
     } else if (node instanceof Scalar s && s.type() != ScalarType.NULL) {
-      found = node.kindName() + " '" + abbreviate(s.text()) + "'";
+      found = node.kindName() + " '" + ProblemWords.abbreviate(s.text()) + "'";
       variant = "scalar";
-      args.put("kind", kindWord(node.kindName()));
-      args.put("value", abbreviate(s.text()));
+      args.put("kind", ProblemWords.kindWord(node.kindName()));
+      args.put("value", ProblemWords.abbreviate(s.text()));
     } else {
       found = node.kindName();
       variant = null;
-      args.put("kind", kindWord(node.kindName()));
+      args.put("kind", ProblemWords.kindWord(node.kindName()));
     }
     add(
         new InputProblem(
@@ -389,63 +385,5 @@ public final class SchemaValidator {
             path,
             node.line(),
             node.column()));
-  }
-
-  /** What a field expects, as words of the messages (the English is the reader's own text). */
-  static Object expectedWord(String expected) {
-    String mapping = "a mapping of ";
-    if (expected.startsWith(mapping)) {
-      return new InputProblem.Word(
-          "INPUT-TYPE.expected.mapping",
-          InputProblem.args("keys", expected.substring(mapping.length())));
-    }
-    String code =
-        switch (expected) {
-          case "a list" -> "list";
-          case "text" -> "text";
-          case "a date (yyyy-mm-dd)" -> "date";
-          case "a number" -> "number";
-          case "a whole number, 0 or more" -> "index";
-          case "a whole number, 0 or more (an item index)" -> "indexItem";
-          case "true or false" -> "boolean";
-          default -> null;
-        };
-    return code == null ? expected : new InputProblem.Word("INPUT-TYPE.expected." + code);
-  }
-
-  /** A value's kind ({@link YamlNode#kindName}) as words of the messages. */
-  static Object kindWord(String kind) {
-    String code =
-        switch (kind) {
-          case "a mapping" -> "mapping";
-          case "a list" -> "list";
-          case "an empty value" -> "empty";
-          case "a boolean" -> "boolean";
-          case "a number" -> "number";
-          case "text" -> "text";
-          default -> null;
-        };
-    return code == null ? kind : new InputProblem.Word("INPUT-TYPE.kind." + code);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-  }
-
-  /**
-   * Shows look-alike characters (Cyrillic 'о' in 'prоduct') as escapes so the user can see them.
-   */
-  static String printable(String key) {
-    StringBuilder b = new StringBuilder();
-    key.codePoints()
-        .forEach(
-            cp -> {
-              if (cp >= 0x20 && cp < 0x7f) {
-                b.appendCodePoint(cp);
-              } else {
-                b.append(String.format("\\u%04X", cp));
-              }
-            });
-    return b.toString();
   }
 }
