@@ -2,12 +2,6 @@ package kz.shipcheck.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -154,7 +148,7 @@ public final class DeclarationReader {
 
   /** As {@link #documents(Source, InputStream)}, for content already in memory. */
   public Iterable<ReadDocument> documents(String name, byte[] bytes) {
-    String wide = wideEncoding(bytes);
+    String wide = Utf8Text.wideEncoding(bytes);
     if (wide != null) {
       return List.of(
           fileProblem(
@@ -167,9 +161,9 @@ public final class DeclarationReader {
                   + " (it starts with its byte-order mark),"
                   + " not UTF-8: save it as UTF-8"));
     }
-    int nul = indexOfNul(bytes);
+    int nul = Utf8Text.indexOfNul(bytes);
     if (nul >= 0) {
-      int[] at = position(bytes, nul);
+      int[] at = Utf8Text.position(bytes, nul);
       return List.of(
           ReadDocument.invalid(
               name,
@@ -186,8 +180,8 @@ public final class DeclarationReader {
     }
     String text;
     try {
-      text = decode(bytes);
-    } catch (BadEncoding e) {
+      text = Utf8Text.decode(bytes);
+    } catch (Utf8Text.BadEncoding e) {
       return List.of(
           ReadDocument.invalid(
               name,
@@ -339,120 +333,6 @@ public final class DeclarationReader {
           "the input is larger than the limit of " + limitText() + " (--max-file-mb)");
     }
     return bytes;
-  }
-
-  /** UTF-16 or UTF-32 named by a byte-order mark, or null: such text is full of NUL bytes. */
-  private static String wideEncoding(byte[] b) {
-    if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
-      return "UTF-32LE";
-    }
-    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
-      return "UTF-32BE";
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-      return "UTF-16LE";
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-      return "UTF-16BE";
-    }
-    return null;
-  }
-
-  private static int indexOfNul(byte[] b) {
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Line and column (1-based, in characters) of a byte offset, the bytes before it read leniently.
-   */
-  private static int[] position(byte[] b, int offset) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
-      if (b[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    String before = new String(b, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-    return new int[] {line, before.codePointCount(0, before.length()) + 1};
-  }
-
-  /**
-   * Strict UTF-8, a leading byte-order mark dropped. The bytes are checked through a small buffer
-   * and then made a string at once, which the JDK stores as one byte per character when the text is
-   * ASCII: a file's text costs its size, not the three times a decoded char buffer costs.
-   */
-  static String decode(byte[] bytes) throws BadEncoding {
-    int start =
-        bytes.length >= 3
-                && (bytes[0] & 0xff) == 0xEF
-                && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF
-            ? 3
-            : 0;
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer scratch = CharBuffer.allocate(8192);
-    CoderResult result;
-    do {
-      scratch.clear();
-      result = decoder.decode(in, scratch, true);
-    } while (result.isOverflow());
-    scratch.clear();
-    if (!result.isError() && !decoder.flush(scratch).isError()) {
-      return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-    }
-    // find the first bad byte to give its line and column
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    ByteBuffer again = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    decoder.reset().decode(again, out, true);
-    int badOffset = again.position();
-    out.flip();
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < out.length(); i++) {
-      if (out.charAt(i) == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    throw new BadEncoding(
-        String.format(
-            "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded",
-            bytes[badOffset] & 0xff, badOffset),
-        line,
-        col,
-        bytes[badOffset] & 0xff,
-        badOffset);
-  }
-
-  static final class BadEncoding extends Exception {
-    private static final long serialVersionUID = 1L;
-    final int line;
-    final int column;
-
-    final int badByte;
-    final int offset;
-
-    BadEncoding(String message, int line, int column, int badByte, int offset) {
-      super(message, null, false, false);
-      this.badByte = badByte;
-      this.offset = offset;
-      this.line = line;
-      this.column = column;
-    }
   }
 
   private static final class TooLarge extends Exception {
