@@ -33,7 +33,8 @@ class TestCommandLangTest {
       }
     }
     Files.createDirectories(pack.resolve("messages"));
-    Files.writeString(pack.resolve("messages/messages_ru.properties"),
+    Files.writeString(
+        pack.resolve("messages/messages_ru.properties"),
         "ui.test.ok=ок\n"
             + "ui.test.fail=ОШИБКА\n"
             + "ui.test.problem=проблема\n"
@@ -51,10 +52,13 @@ class TestCommandLangTest {
     String out = r.out();
     assertTrue(out.contains("ок      src/test/resources/fixture-run/pass.yaml\n"), out);
     assertTrue(out.contains("ОШИБКА  src/test/resources/fixture-run/typo.yaml\n"), out);
-    assertTrue(out.contains("        проблема  строка 7: ожидается INPUT-TYP, такого правила нет; может быть, INPUT-TYPE?\n"),
+    assertTrue(
+        out.contains(
+            "        проблема  строка 7: ожидается INPUT-TYP, такого правила нет; может быть, INPUT-TYPE?\n"),
         out);
     assertTrue(out.contains("        нет       строка 2: INPUT-TYPE\n"), out);
-    assertTrue(out.contains("        лишнее    строка 3: INPUT-TYPE 'shipDate' must be a date"), out);
+    assertTrue(
+        out.contains("        лишнее    строка 3: INPUT-TYPE 'shipDate' must be a date"), out);
     assertTrue(out.contains("4 примера: совпали 2, не совпали 2\n"), out);
     assertTrue(out.contains("покрытие: правила без примера: COMPANY-001\n"), out);
     // a key the file lacks is said in English
