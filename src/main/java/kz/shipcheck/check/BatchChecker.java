@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import kz.shipcheck.engine.Args;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
@@ -285,9 +286,9 @@ public final class BatchChecker {
       findings.add(
           new Finding(
               rule.id(), rule.severity(),
-              "declaration id '" + c.id() + "' was already used earlier in this batch",
+              pack.text().render("BATCH-001.message", Args.of("id", c.id())),
               "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
-              "give every declaration its own id", null));
+              pack.text().render("BATCH-001.hint", Args.none()), null));
       findings.sort(Finding.ORDER);
     }
     findings = waivers.mark(c.id(), findings, c.judgedOn());
@@ -357,11 +358,15 @@ public final class BatchChecker {
       RuleInfo rule = inputRules.get(p.rule());
       findings.add(
           new Finding(
-              p.rule(), Severity.ERROR, p.getMessage(), p.path(), p.line(), p.column(),
+              p.rule(), Severity.ERROR, message(p), p.path(), p.line(), p.column(),
               rule == null ? null : rule.reference(), rule == null ? "model" : rule.basis(), null, null));
     }
     findings.sort(Finding.ORDER);
     return findings;
+  }
+
+  private String message(InputProblem p) {
+    return InputMessages.render(pack.text(), p);
   }
 
   private static Facts facts(Declaration d) {

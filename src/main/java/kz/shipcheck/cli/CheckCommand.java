@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.CheckRun;
@@ -25,6 +26,7 @@ import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.ReportTargets;
 import kz.shipcheck.report.SummaryText;
 import kz.shipcheck.report.WaiverNotes;
+import kz.shipcheck.report.Words;
 import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Summary;
@@ -138,7 +140,8 @@ final class CheckCommand implements Callable<Integer> {
     CheckRun.Options options = new CheckRun.Options(inputLimits, asOf, threads, failOn, waivers);
     CheckRun.Result run;
     try (targets) {
-      targets.open(main.io.out(), new ReportContext(Version.get(), rulePack.catalogue(), packId, failOn, rulePack.text().language()));
+      targets.open(main.io.out(), new ReportContext(Version.get(), rulePack.catalogue(), packId, failOn,
+          rulePack.text().language(), words(rulePack)));
       if (!targets.anyLive()) {
         throw new UsageException(targets.mainError());
       }
@@ -185,21 +188,32 @@ final class CheckCommand implements Callable<Integer> {
     // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
     // has room for them (jsonl): say them here as well
     for (Waivers.Waiver w : waivers.expired()) {
-      main.io.err().println("waiver expired on " + w.expires() + ": " + Display.safe(describe(w)));
+      main.io.err().println(words(rulePack).text("ui.waiver.expired",
+          Map.of("expires", w.expires(), "waiver", Display.safe(describe(w, rulePack)))));
     }
     for (Waivers.Waiver w : waivers.unused()) {
-      main.io.err().println("waiver matched nothing: " + Display.safe(describe(w)));
+      main.io.err().println(words(rulePack).text("ui.waiver.unused", Map.of("waiver", Display.safe(describe(w, rulePack)))));
     }
     main.io.err().print(SummaryText.render(summary, c -> {
       Rate r = rulePack.data().rate(c);
       return r == null ? null : r.usd();
-    }, (key, args) -> rulePack.text().render(key, kz.shipcheck.engine.Args.from(args))));
+    }, words(rulePack)));
     main.io.err().println(packId.line());
   }
 
-  private String describe(Waivers.Waiver w) {
-    return w.rule() + " for " + w.declaration() + (w.path() == null ? "" : " at " + w.path())
-        + " (" + waiversFile + ":" + w.line() + ")";
+  /** The run's words: every label and summary line is rendered by the pack's messages, in --lang. */
+  private static Words words(RulePack rulePack) {
+    return (key, args) -> rulePack.text().render(key, kz.shipcheck.engine.Args.from(args));
+  }
+
+  private String describe(Waivers.Waiver w, RulePack rulePack) {
+    Map<String, Object> args = new java.util.HashMap<>();
+    args.put("rule", w.rule());
+    args.put("declaration", w.declaration());
+    args.put("path", w.path()); // null: no path, which the template selects on
+    args.put("file", waiversFile.toString());
+    args.put("line", "" + w.line());
+    return words(rulePack).text("ui.waiver.entryInFile", args);
   }
 
   /** The waivers that did not apply, for the report. */

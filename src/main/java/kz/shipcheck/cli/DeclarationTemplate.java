@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kz.shipcheck.engine.Args;
+import kz.shipcheck.engine.Messages;
+import kz.shipcheck.engine.Text;
 import kz.shipcheck.pack.Crossing;
 import kz.shipcheck.pack.Form;
 import kz.shipcheck.pack.Identifiers;
@@ -33,6 +36,7 @@ public final class DeclarationTemplate {
   private final Product product;
   private final String form;
   private final LocalDate date;
+  private final Text text; // the comments' language (init.*); keys and values stay as written
   private final List<String[]> lines = new ArrayList<>();
   private final List<String> gaps = new ArrayList<>();
 
@@ -44,11 +48,12 @@ public final class DeclarationTemplate {
    */
   public record Template(String text, List<String> gaps) {}
 
-  private DeclarationTemplate(ReferenceData data, Product product, String form, LocalDate date) {
+  private DeclarationTemplate(ReferenceData data, Product product, String form, LocalDate date, Text text) {
     this.data = data;
     this.product = product;
     this.form = form;
     this.date = date;
+    this.text = text;
   }
 
   /**
@@ -83,44 +88,49 @@ public final class DeclarationTemplate {
 
   /** The template; call {@link #problem} first: the product must be admitted on the date. */
   public static Template render(ReferenceData data, String key, String form, LocalDate date) {
+    return render(data, key, form, date, Messages.bundled().in(Messages.ENGLISH));
+  }
+
+  /** The template with its comments in {@code text}'s language. */
+  public static Template render(ReferenceData data, String key, String form, LocalDate date, Text text) {
     Product p = data.product(key);
     String f = form != null ? form : p.forms().isEmpty() ? null : p.forms().get(0);
-    DeclarationTemplate t = new DeclarationTemplate(data, p, f, date);
-    String text = t.build();
-    return new Template(text, List.copyOf(t.gaps));
+    DeclarationTemplate t = new DeclarationTemplate(data, p, f, date, text);
+    String built = t.build();
+    return new Template(built, List.copyOf(t.gaps));
   }
 
   private String build() {
     RegisterEntry est = establishment();
     String region = region(est);
     Crossing crossing = crossing();
-    comment("shipcheck declaration template: " + product.name() + (form != null ? ", " + form : "")
-        + ", shipped " + date);
-    comment("Protocol: " + product.reference());
-    comment("Every field is one the rule pack checks for this product; the values pass its rules on");
-    comment("the ship date. Replace the placeholders (names, numbers, weights) with the shipment's own");
-    comment("and check it: shipcheck check FILE");
+    comment(t("init.header", "product", product.name(), "form", form, "date", date));
+    comment(t("init.protocol", "reference", product.reference()));
+    // one message of several lines: a translation wraps where its language does
+    for (String l : t("init.intro").split("\n")) {
+      comment(l);
+    }
 
-    line(0, "id: KZ-CN-" + date.getYear() + "-000001", "your declaration number, unique within a batch");
-    line(0, "shipDate: " + date, "the rules, data and register in force on this date apply");
+    line(0, "id: KZ-CN-" + date.getYear() + "-000001", t("init.id"));
+    line(0, "shipDate: " + date, t("init.shipDate"));
     line(0, "exporter:", null);
-    line(1, "name: " + quote("Exporter LLP"), "replace: the exporter's registered name");
+    line(1, "name: " + quote("Exporter LLP"), t("init.exporterName"));
     line(1, "bin: " + quote(bin(est)), est != null && Identifiers.binValid(est.bin())
-        ? "replace: the exporter's 12-digit BIN (this is the establishment's)"
-        : "replace: the exporter's 12-digit BIN (check digit verified)");
+        ? t("init.bin.establishment")
+        : t("init.bin"));
     line(0, "consignee:", null);
-    line(1, "name: " + quote("Consignee Co."), "replace: the importer in China");
-    line(1, "country: CN", "the consignee must be in China");
+    line(1, "name: " + quote("Consignee Co."), t("init.consigneeName"));
+    line(1, "country: CN", t("init.country"));
     line(0, "transport:", null);
     if (crossing != null) {
-      line(1, "mode: " + crossing.mode(), "rail or road; it must match the border crossing");
-      line(1, "borderCrossing: " + crossing.key(), crossing.name() + "; " + crossing.mode() + " crossings: "
-          + String.join(", ", data.crossings().stream()
-              .filter(c -> c.mode().equals(crossing.mode())).map(Crossing::key).toList()));
+      line(1, "mode: " + crossing.mode(), t("init.mode"));
+      line(1, "borderCrossing: " + crossing.key(), t("init.borderCrossing", "crossing", crossing.name(),
+          "mode", crossing.mode(), "crossings", String.join(", ", data.crossings().stream()
+              .filter(c -> c.mode().equals(crossing.mode())).map(Crossing::key).toList())));
     } else {
-      line(1, "mode: rail", "rail or road; it must match the border crossing");
+      line(1, "mode: rail", t("init.mode"));
     }
-    commented(1, "containers: [ABCU1234564]", "ISO 6346 numbers with their check digit; none for bulk wagons");
+    commented(1, "containers: [ABCU1234564]", t("init.containers"));
     line(0, "items:", null);
     item(est, region);
     line(0, "certificates:", null);
@@ -129,64 +139,63 @@ public final class DeclarationTemplate {
   }
 
   private void item(RegisterEntry est, String region) {
-    line(1, "- product: " + product.key(), product.name() + ", on the access list from " + product.accessFrom());
+    line(1, "- product: " + product.key(), t("init.product", "product", product.name(), "from", product.accessFrom()));
     String hs = hsCode();
-    line(2, "hsCode: " + quote(hs), "under " + (form != null && product.hsByForm().containsKey(form)
+    line(2, "hsCode: " + quote(hs), t("init.hsCode", "headings", form != null && product.hsByForm().containsKey(form)
         ? product.hsHeadingsOf(form) + " (" + form + ")"
-        : String.join(", ", product.hsHeadings())) + "; quoted, to keep leading zeros");
-    line(2, "description: " + quote(product.name()), "free text");
+        : String.join(", ", product.hsHeadings())));
+    line(2, "description: " + quote(product.name()), t("init.description"));
     if (form != null) {
-      line(2, "form: " + form, "admitted forms: " + String.join(", ", product.forms()));
+      line(2, "form: " + form, t("init.form", "forms", String.join(", ", product.forms())));
     } else {
-      comment(2, "form: none needed: the protocol lists no forms for " + product.name());
+      comment(2, "form: " + t("init.noForm", "product", product.name()));
     }
     if (region == null) {
       gaps.add("no region is valid and unrestricted for " + product.key() + " on " + date);
     }
     line(2, "originRegion: " + (region != null ? region : "REGION"),
         region != null
-            ? (product.isAnimal() ? "where the animals were raised" : "where the crop was grown")
-                + "; valid on the ship date, under no zone restriction"
-            : "replace: no region is valid and unrestricted for " + product.key() + " on " + date);
+            ? t(product.isAnimal() ? "init.originRegion.animal" : "init.originRegion.plant")
+            : t("init.originRegion.none", "product", product.key(), "date", date));
     if (est != null) {
-      line(2, "establishment: " + est.registration(), "register: " + est.name() + ", listed for "
-          + product.key() + " since " + est.listedOn());
+      line(2, "establishment: " + est.registration(), t("init.establishment", "name", est.name(),
+          "product", product.key(), "since", est.listedOn()));
     } else {
       gaps.add("no register row lists " + product.key() + " on " + date
           + ": the template names a placeholder establishment");
-      line(2, "establishment: KZ-EST-0000", "replace: no register row lists " + product.key()
-          + " on " + date + "; give the establishment's registration number");
+      line(2, "establishment: KZ-EST-0000", t("init.establishment.none",
+          "product", product.key(), "date", date));
     }
-    commented(2, "productionDate: " + date, "optional; defaults to the ship date");
-    line(2, "netWeightKg: 20000", "replace: net weight, kg");
-    line(2, "value: {amount: 10000, currency: USD}", "replace; currencies: KZT, USD, CNY, KGS, TJS, UZS, TMT");
+    commented(2, "productionDate: " + date, t("init.productionDate"));
+    line(2, "netWeightKg: 20000", t("init.netWeight"));
+    line(2, "value: {amount: 10000, currency: USD}", t("init.value", "currencies", "KZT, USD, CNY, KGS, TJS, UZS, TMT"));
     Form cold = form == null ? null : data.form(form);
     if (cold != null && cold.coldChain()) {
       line(2, "storageTemperatureC: " + Numbers.plain(storageWithin(cold)),
-          form + " goods: " + cold.storageRange() + " [" + cold.basis() + "]");
+          t("init.storage", "form", form, "range", cold.storageRange(), "basis", cold.basis()));
     }
     Product.Treatment t = product.treatmentFor(form);
     if (t != null) {
-      line(2, "heatTreatment:", "the protocol's minimum treatment; declare what was applied");
-      line(3, "coreTemperatureC: " + number(t.minCoreC()), "at least " + number(t.minCoreC()) + " °C");
-      line(3, "minutes: " + number(t.minMinutes()), "held at least " + number(t.minMinutes()) + " minutes");
+      line(2, "heatTreatment:", t("init.heatTreatment"));
+      line(3, "coreTemperatureC: " + number(t.minCoreC()), t("init.core", "core", number(t.minCoreC())));
+      line(3, "minutes: " + number(t.minMinutes()), t("init.minutes", "minutes", number(t.minMinutes())));
       if (t.minHumidityPct() != null) {
         line(3, "relativeHumidityPct: " + number(t.minHumidityPct()),
-            "moist heat: at least " + number(t.minHumidityPct()) + " % relative humidity");
+            t("init.humidity", "humidity", number(t.minHumidityPct())));
       }
     }
     if (product.maxParticleMm() != null) {
       line(2, "particleSizeMm: " + number(below(product.maxParticleMm())),
-          "particles must be smaller than " + number(product.maxParticleMm()) + " mm");
+          t("init.particleSize", "max", number(product.maxParticleMm())));
     }
     if (product.packaged()) {
       line(2, "packaging:", null);
-      line(3, "registrationMarked: true", "registration number on inner and outer packs (GACC Decree 248)");
+      line(3, "registrationMarked: true", t("init.registrationMarked"));
       if (product.chineseLabel()) {
-        line(3, "chineseLabel: true", "Chinese label for pre-packaged food (GB 7718)");
+        line(3, "chineseLabel: true", t("init.chineseLabel"));
       }
       if (product.exportMarking()) {
-        line(3, "exportMarking: true", "\"Exported to the People's Republic of China\"");
+        line(3, "exportMarking: true", t("init.exportMarking"));
       }
     }
   }
@@ -194,25 +203,25 @@ public final class DeclarationTemplate {
   private void certificates() {
     String type = product.certificateType();
     line(1, "- type: " + type, product.isAnimal()
-        ? "animal products need a veterinary certificate"
-        : "plant products and feed need a phytosanitary certificate (ISPM 12)");
+        ? t("init.certificate.animal")
+        : t("init.certificate.plant"));
     line(2, "number: " + quote(type.substring(0, 3).toUpperCase(Locale.ROOT) + "-" + date.getYear() + "-0001"),
-        "replace: the certificate's number");
-    line(2, "issuedOn: " + date, "not after the ship date, and at most 30 days before it");
+        t("init.certificateNumber"));
+    line(2, "issuedOn: " + date, t("init.issuedOn"));
     if (!product.isAnimal()) {
-      line(2, "additionalDeclaration: " + quote(additionalDeclaration()), "the AD the protocol asks for");
+      line(2, "additionalDeclaration: " + quote(additionalDeclaration()), t("init.additionalDeclaration"));
     }
     if (product.labReport()) {
       Laboratory lab = laboratory();
       if (lab == null) {
         gaps.add("no laboratory of the pack is accredited on " + date);
       }
-      line(1, "- type: laboratory", "an accredited laboratory's report");
-      line(2, "number: " + quote("LAB-" + date.getYear() + "-0001"), "replace: the report's number");
-      line(2, "issuedOn: " + date, "not after the ship date");
+      line(1, "- type: laboratory", t("init.laboratoryReport"));
+      line(2, "number: " + quote("LAB-" + date.getYear() + "-0001"), t("init.laboratoryNumber"));
+      line(2, "issuedOn: " + date, t("init.laboratoryIssuedOn"));
       line(2, "laboratory: " + (lab != null ? lab.key() : "LABORATORY"), lab != null
-          ? lab.name() + ", accredited from " + lab.accreditedFrom()
-          : "replace: no laboratory of the pack is accredited on " + date);
+          ? t("init.laboratory", "name", lab.name(), "from", lab.accreditedFrom())
+          : t("init.laboratory.none", "date", date));
     }
   }
 
@@ -318,6 +327,11 @@ public final class DeclarationTemplate {
 
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** A comment in the template's language, from name, value pairs. */
+  private String t(String key, Object... nameValuePairs) {
+    return text.render(key, Args.of(nameValuePairs));
   }
 
   private void line(int indent, String text, String comment) {

@@ -46,12 +46,14 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LocalDate date = shipDate == null ? LocalDate.now() : shipDate;
-    ReferenceData data = pack.data(pack.files());
+    kz.shipcheck.pack.PackFiles files = pack.files();
+    ReferenceData data = pack.data(files);
     String problem = DeclarationTemplate.problem(data, product, form, date);
     if (problem != null) {
       throw new UsageException(problem);
     }
-    DeclarationTemplate.Template t = DeclarationTemplate.render(data, product, form, date);
+    DeclarationTemplate.Template t = DeclarationTemplate.render(data, product, form, date,
+        kz.shipcheck.engine.Messages.load(files).in(lang.language()));
     main.io.out().write(t.text().getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
     for (String gap : t.gaps()) {

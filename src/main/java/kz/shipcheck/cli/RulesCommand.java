@@ -30,7 +30,8 @@ final class RulesCommand implements Callable<Integer> {
     RulePack p = pack.load();
     PrintStream out = main.io.out();
     try {
-      out.write(Catalogue.render(p.catalogue(), format).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(Catalogue.render(p.catalogue(), format,
+          (key, args) -> p.text().render(key, kz.shipcheck.engine.Args.from(args))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UsageException("cannot write the catalogue: " + e.getMessage());
     }

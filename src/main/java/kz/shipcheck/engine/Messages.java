@@ -86,6 +86,11 @@ public final class Messages {
   /** The bundled pack's messages, read from the class path once: the tool's own words. */
   private static final Messages TOOL = bundledWords();
 
+  /** The messages that come with the tool, for words spoken before or without a rule pack. */
+  public static Messages bundled() {
+    return TOOL;
+  }
+
   private static Messages bundledWords() {
     Map<String, Map<String, String>> templates = new TreeMap<>();
     for (String lang : LANGUAGES) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import kz.shipcheck.yaml.InputLimits;
@@ -67,7 +68,8 @@ public final class DeclarationReader {
   public Iterable<ReadDocument> documents(Source source, InputStream stdin) {
     String name = source.name();
     if (source.problem() != null) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", source.problem()));
+      return List.of(fileProblem(name, "INPUT-UNREADABLE", "source", InputProblem.args("detail", source.problem()),
+          source.problem()));
     }
     byte[] bytes;
     try {
@@ -79,7 +81,10 @@ public final class DeclarationReader {
         if (Files.isRegularFile(source.path())) {
           long size = Files.size(source.path());
           if (size > limits.maxFileBytes()) {
-            return List.of(fileProblem(name, "INPUT-LIMIT", tooLarge(size)));
+            return List.of(fileProblem(name, "INPUT-LIMIT", "fileSize",
+                InputProblem.args("size", String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)),
+                    "limit", limitFigure(), "unit", limitUnit()),
+                tooLarge(size)));
           }
         }
         try (InputStream in = Files.newInputStream(source.path())) {
@@ -87,13 +92,15 @@ public final class DeclarationReader {
         }
       }
     } catch (TooLarge e) {
-      return List.of(fileProblem(name, "INPUT-LIMIT", e.getMessage()));
+      return List.of(fileProblem(name, "INPUT-LIMIT", "input",
+          InputProblem.args("limit", limitFigure(), "unit", limitUnit()), e.getMessage()));
     } catch (AccessDeniedException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: permission denied"));
+      return List.of(fileProblem(name, "INPUT-UNREADABLE", "denied", Map.of(), "cannot read the file: permission denied"));
     } catch (NoSuchFileException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "the file does not exist (broken link?)"));
+      return List.of(fileProblem(name, "INPUT-UNREADABLE", "missing", Map.of(), "the file does not exist (broken link?)"));
     } catch (IOException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "cannot read the file: " + e.getMessage()));
+      return List.of(fileProblem(name, "INPUT-UNREADABLE", null, InputProblem.args("detail", e.getMessage()),
+          "cannot read the file: " + e.getMessage()));
     }
     return documents(name, bytes);
   }
@@ -114,7 +121,7 @@ public final class DeclarationReader {
     String wide = wideEncoding(bytes);
     if (wide != null) {
       return List.of(
-          fileProblem(name, "INPUT-ENCODING", "the file is " + wide + " (it starts with its byte-order mark),"
+          fileProblem(name, "INPUT-ENCODING", "wide", InputProblem.args("encoding", wide), "the file is " + wide + " (it starts with its byte-order mark),"
               + " not UTF-8: save it as UTF-8"));
     }
     int nul = indexOfNul(bytes);
@@ -123,7 +130,7 @@ public final class DeclarationReader {
       return List.of(
           ReadDocument.invalid(
               name, 1, null,
-              new InputProblem("INPUT-BINARY",
+              new InputProblem("INPUT-BINARY", null, InputProblem.args("offset", nul),
                   "binary content (a NUL byte at offset " + nul + "): not a YAML declaration", "", at[0], at[1])));
     }
     String text;
@@ -132,11 +139,13 @@ public final class DeclarationReader {
     } catch (BadEncoding e) {
       return List.of(
           ReadDocument.invalid(
-              name, 1, null, new InputProblem("INPUT-ENCODING", e.getMessage(), "", e.line, e.column)));
+              name, 1, null, new InputProblem("INPUT-ENCODING", null,
+                  InputProblem.args("byte", String.format("%02X", e.badByte), "offset", e.offset), e.getMessage(), "",
+                  e.line, e.column)));
     }
     YamlReader.Splitter probe = new YamlReader.Splitter(text);
     if (!probe.hasNext()) {
-      return List.of(fileProblem(name, "INPUT-EMPTY", "the file holds no declaration"));
+      return List.of(fileProblem(name, "INPUT-EMPTY", "file", Map.of(), "the file holds no declaration"));
     }
     // each iteration cuts its documents from the text one at a time, as it reaches them: a file
     // holds one document's text and tree at a time however many it has, and nothing beyond
@@ -160,13 +169,15 @@ public final class DeclarationReader {
         number++;
         if (number - 1 == limits.maxDocuments()) {
           cut = true;
+          int more = 1 + segments.countRemaining(); // counting consumes the rest: once
           return ReadDocument.invalid(
               name,
               number,
               null,
               new InputProblem(
-                  "INPUT-LIMIT",
-                  (1 + segments.countRemaining())
+                  "INPUT-LIMIT", "documents",
+                  InputProblem.args("more", more, "limit", limits.maxDocuments()),
+                  more
                       + " more documents beyond the limit of "
                       + limits.maxDocuments()
                       + " per file were not checked (--max-documents)",
@@ -192,7 +203,7 @@ public final class DeclarationReader {
           number,
           null,
           new InputProblem(
-              "INPUT-TYPE",
+              "INPUT-TYPE", "root", InputProblem.args("found", SchemaValidator.kindWord(root.kindName())),
               "a declaration must be a mapping of id, shipDate, exporter, items, ..., found "
                   + root.kindName(),
               "",
@@ -207,7 +218,8 @@ public final class DeclarationReader {
       // shown escaped in the message, is not reported as one)
       YamlNode at = map.get("id");
       return ReadDocument.invalid(
-          name, number, null, new InputProblem("INPUT-TYPE", idProblem, "id", at.line(), at.column()));
+          name, number, null, new InputProblem("INPUT-TYPE", "id", InputProblem.args("detail", idProblem), idProblem, "id",
+              at.line(), at.column()));
     }
     SchemaValidator.Outcome checked = SchemaValidator.validate(map, Schema.DECLARATION);
     if (!checked.problems().isEmpty()) {
@@ -217,8 +229,19 @@ public final class DeclarationReader {
         name, number, id, Binder.bind(map, asOf), checked.locations(), List.of());
   }
 
-  private static ReadDocument fileProblem(String name, String rule, String message) {
-    return ReadDocument.invalid(name, 1, null, new InputProblem(rule, message, "", 1, 1));
+  private static ReadDocument fileProblem(
+      String name, String rule, String variant, Map<String, ?> args, String english) {
+    return ReadDocument.invalid(name, 1, null, new InputProblem(rule, variant, args, english, "", 1, 1));
+  }
+
+  /** The file limit as a figure, in whole MB when it is one (see {@link #limitUnit}). */
+  private long limitFigure() {
+    long max = limits.maxFileBytes();
+    return max % (1024 * 1024) == 0 ? max / (1024 * 1024) : max;
+  }
+
+  private String limitUnit() {
+    return limits.maxFileBytes() % (1024 * 1024) == 0 ? "mb" : "bytes";
   }
 
   private String tooLarge(long size) {
@@ -328,7 +351,9 @@ public final class DeclarationReader {
             "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded",
             bytes[badOffset] & 0xff, badOffset),
         line,
-        col);
+        col,
+        bytes[badOffset] & 0xff,
+        badOffset);
   }
 
   static final class BadEncoding extends Exception {
@@ -336,8 +361,13 @@ public final class DeclarationReader {
     final int line;
     final int column;
 
-    BadEncoding(String message, int line, int column) {
+    final int badByte;
+    final int offset;
+
+    BadEncoding(String message, int line, int column, int badByte, int offset) {
       super(message, null, false, false);
+      this.badByte = badByte;
+      this.offset = offset;
       this.line = line;
       this.column = column;
     }

@@ -56,7 +56,7 @@ public final class SchemaValidator {
       InputProblem last = v.problems.get(v.problems.size() - 1);
       v.problems.add(
           new InputProblem(
-              "INPUT-LIMIT",
+              "INPUT-LIMIT", "problems", InputProblem.args("more", v.moreProblems, "limit", MAX_PROBLEMS),
               v.moreProblems + " more problems in this document are not listed (only the first "
                   + MAX_PROBLEMS + " are)",
               "",
@@ -84,7 +84,7 @@ public final class SchemaValidator {
       if (list.items().size() < arr.minItems()) {
         add(
             new InputProblem(
-                "INPUT-REQUIRED",
+                "INPUT-REQUIRED", "minItems", InputProblem.args("path", path, "min", arr.minItems()),
                 "'" + path + "' needs at least " + arr.minItems() + " entry",
                 path,
                 node.line(),
@@ -115,7 +115,9 @@ public final class SchemaValidator {
         String near = Suggest.closest(e.getKey(), Schema.keys(obj));
         add(
             new InputProblem(
-                "INPUT-UNKNOWN-KEY",
+                "INPUT-UNKNOWN-KEY", null,
+                InputProblem.args("key", printable(e.getKey()), "parent", path.isEmpty() ? null : path,
+                    "suggestion", near, "known", String.join(", ", Schema.keys(obj))),
                 "unknown key '"
                     + printable(e.getKey())
                     + "'"
@@ -134,7 +136,7 @@ public final class SchemaValidator {
         if (f.required()) {
           add(
               new InputProblem(
-                  "INPUT-REQUIRED",
+                  "INPUT-REQUIRED", "empty", InputProblem.args("path", childPath),
                   "required field '" + childPath + "' is empty",
                   childPath,
                   value.line(),
@@ -147,7 +149,7 @@ public final class SchemaValidator {
         locations.put(childPath, value.line(), value.column());
         add(
             new InputProblem(
-                "INPUT-REQUIRED",
+                "INPUT-REQUIRED", "blank", InputProblem.args("path", childPath),
                 "required field '" + childPath + "' is blank",
                 childPath,
                 value.line(),
@@ -161,7 +163,7 @@ public final class SchemaValidator {
         String childPath = path.isEmpty() ? f.name() : path + "." + f.name();
         add(
             new InputProblem(
-                "INPUT-REQUIRED",
+                "INPUT-REQUIRED", null, InputProblem.args("path", childPath, "description", f.description()),
                 "required field '" + childPath + "' is missing (" + f.description() + ")",
                 childPath,
                 map.line(),
@@ -181,7 +183,7 @@ public final class SchemaValidator {
         if (parseDate(s.text()) == null) {
           add(
               new InputProblem(
-                  "INPUT-TYPE",
+                  "INPUT-TYPE", "date", InputProblem.args("path", path, "value", s.text()),
                   "'" + path + "' must be a date (yyyy-mm-dd) that exists, found '" + s.text() + "'",
                   path,
                   s.line(),
@@ -197,7 +199,7 @@ public final class SchemaValidator {
         } else if (s.type() == ScalarType.INTEGER && s.text().matches("\\+?\\d{10,}")) {
           add(
               new InputProblem(
-                  "INPUT-TYPE",
+                  "INPUT-TYPE", "indexTooLarge", InputProblem.args("path", path, "value", abbreviate(s.text())),
                   "'" + path + "' is too large for an item index, found '" + abbreviate(s.text()) + "'",
                   path,
                   s.line(),
@@ -229,7 +231,7 @@ public final class SchemaValidator {
       if (s.type() == ScalarType.STRING && NUMBER.matcher(s.text()).matches()) {
         add(
             new InputProblem(
-                "INPUT-TYPE",
+                "INPUT-TYPE", "quotedNumber", InputProblem.args("path", path, "value", abbreviate(s.text())),
                 "'" + path + "' must be a number, found text '" + abbreviate(s.text())
                     + "': a quoted number is text; write it without quotes",
                 path,
@@ -245,7 +247,8 @@ public final class SchemaValidator {
     } catch (Numbers.OutOfRange e) {
       add(
           new InputProblem(
-              "INPUT-TYPE",
+              "INPUT-TYPE", "range",
+              InputProblem.args("path", path, "value", abbreviate(s.text()), "detail", e.getMessage()),
               "'" + path + "' must be a number in range, found '" + abbreviate(s.text()) + "': " + e.getMessage(),
               path,
               s.line(),
@@ -258,7 +261,8 @@ public final class SchemaValidator {
   private void oddNumber(Scalar s, String expected, String path, String reason) {
     add(
         new InputProblem(
-            "INPUT-TYPE",
+            "INPUT-TYPE", "oddNumber",
+            InputProblem.args("path", path, "expected", expectedWord(expected), "value", abbreviate(s.text()), "reason", reason),
             "'" + path + "' must be " + expected + ", found '" + abbreviate(s.text())
                 + "', which is not a plain decimal number: " + reason,
             path,
@@ -291,22 +295,65 @@ public final class SchemaValidator {
 
   private void wrongType(YamlNode node, String expected, String path) {
     String found;
+    String variant;
+    Map<String, Object> args = InputProblem.args("path", path, "expected", expectedWord(expected));
     if (node instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
         && !NUMBER.matcher(s.text()).matches()) {
       // YAML reads 0x1F, 0o17, 1_000 and .nan as numbers; the format wants plain decimals
       found = "'" + abbreviate(s.text()) + "', which is not a plain decimal number";
+      variant = "notPlain";
+      args.put("value", abbreviate(s.text()));
     } else if (node instanceof Scalar s && s.type() != ScalarType.NULL) {
       found = node.kindName() + " '" + abbreviate(s.text()) + "'";
+      variant = "scalar";
+      args.put("kind", kindWord(node.kindName()));
+      args.put("value", abbreviate(s.text()));
     } else {
       found = node.kindName();
+      variant = null;
+      args.put("kind", kindWord(node.kindName()));
     }
     add(
         new InputProblem(
-            "INPUT-TYPE",
+            "INPUT-TYPE", variant, args,
             "'" + path + "' must be " + expected + ", found " + found,
             path,
             node.line(),
             node.column()));
+  }
+
+  /** What a field expects, as words of the messages (the English is the reader's own text). */
+  static Object expectedWord(String expected) {
+    String mapping = "a mapping of ";
+    if (expected.startsWith(mapping)) {
+      return new InputProblem.Word("INPUT-TYPE.expected.mapping",
+          InputProblem.args("keys", expected.substring(mapping.length())));
+    }
+    String code = switch (expected) {
+      case "a list" -> "list";
+      case "text" -> "text";
+      case "a date (yyyy-mm-dd)" -> "date";
+      case "a number" -> "number";
+      case "a whole number, 0 or more" -> "index";
+      case "a whole number, 0 or more (an item index)" -> "indexItem";
+      case "true or false" -> "boolean";
+      default -> null;
+    };
+    return code == null ? expected : new InputProblem.Word("INPUT-TYPE.expected." + code);
+  }
+
+  /** A value's kind ({@link YamlNode#kindName}) as words of the messages. */
+  static Object kindWord(String kind) {
+    String code = switch (kind) {
+      case "a mapping" -> "mapping";
+      case "a list" -> "list";
+      case "an empty value" -> "empty";
+      case "a boolean" -> "boolean";
+      case "a number" -> "number";
+      case "text" -> "text";
+      default -> null;
+    };
+    return code == null ? kind : new InputProblem.Word("INPUT-TYPE.kind." + code);
   }
 
   private static String abbreviate(String s) {

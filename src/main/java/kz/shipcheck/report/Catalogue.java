@@ -2,12 +2,14 @@ package kz.shipcheck.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
+import java.util.Map;
 import kz.shipcheck.result.RuleInfo;
 
 /**
  * Renders the rule catalogue as text, markdown (for docs/rule-pack.md) or json. A pack's
  * metadata is text from its DRL files: text and markdown show it through {@link Display#safe},
- * json keeps it exact.
+ * json keeps it exact. Its words (the count, the table's headers) are the run's language
+ * ({@code ui.rules.*}); json's field names are keys and stay as written.
  */
 public final class Catalogue {
   /** The catalogue formats. */
@@ -19,22 +21,23 @@ public final class Catalogue {
 
   private Catalogue() {}
 
-  public static String render(List<RuleInfo> rules, Style style) {
+  public static String render(List<RuleInfo> rules, Style style, Words words) {
     return switch (style) {
-      case TEXT -> text(rules);
-      case MARKDOWN -> markdown(rules);
+      case TEXT -> text(rules, words);
+      case MARKDOWN -> markdown(rules, words);
       case JSON -> json(rules);
     };
   }
 
-  private static String text(List<RuleInfo> rules) {
+  private static String text(List<RuleInfo> rules, Words words) {
     int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(8);
     StringBuilder b = new StringBuilder();
     for (RuleInfo r : rules) {
       b.append(Display.safe(String.format("%-" + w + "s  %-7s  %-6s  %s", r.id(), r.severity().label(), r.basis(),
           r.title()))).append('\n');
     }
-    b.append(rules.size()).append(" rules\n");
+    // the count twice: a number for the plural, its digits to show
+    b.append(words.text("ui.rules.count", Map.of("count", rules.size(), "shown", "" + rules.size()))).append('\n');
     return b.toString();
   }
 
@@ -43,9 +46,13 @@ public final class Catalogue {
    * defined and the reference-data files it reads (so a reader can tell law from assumption and
    * find the rows behind a verdict).
    */
-  private static String markdown(List<RuleInfo> rules) {
+  private static String markdown(List<RuleInfo> rules, Words words) {
     StringBuilder b = new StringBuilder();
-    b.append("| id | severity | basis | title | reference | defined in | reads |\n");
+    b.append('|');
+    for (String column : List.of("id", "severity", "basis", "title", "reference", "defined", "reads")) {
+      b.append(' ').append(cell(words.text("ui.rules.column." + column))).append(" |");
+    }
+    b.append('\n');
     b.append("|---|---|---|---|---|---|---|\n");
     for (RuleInfo r : rules) {
       b.append("| ").append(cell(r.id())).append(" | ").append(r.severity().label()).append(" | ")

@@ -1,6 +1,5 @@
 package kz.shipcheck.report;
 
-import static kz.shipcheck.report.HtmlLabels.text;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,9 +14,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -37,7 +38,7 @@ import kz.shipcheck.result.Summary;
  * report.html#q=REG-004&severity=error&outcome=fail}), the waived findings apart, the waivers that
  * did not apply, and the declarations with their outcomes. Every value from the input is
  * HTML-escaped; the script reads the table, never data embedded in code. Every visible word comes
- * from {@link HtmlLabels}.
+ * from the run's language ({@code html.*} messages, through {@link ReportContext#words()}).
  *
  * <p>A browser slows down on tens of thousands of table rows, so each table holds at most {@link
  * Limits} rows, those of failing and invalid declarations first, and says so with a note pointing
@@ -149,6 +150,7 @@ final class HtmlReporter implements Reporter {
 
   private final OutputStream out;
   private final ReportContext context;
+  private final Words words;
   /** A rule's title by id; the one place titles come from, so their source can change alone. */
   private final Function<String, String> titles;
   private final Map<String, RuleInfo> rules = new HashMap<>();
@@ -165,6 +167,7 @@ final class HtmlReporter implements Reporter {
   HtmlReporter(OutputStream out, ReportContext context, Limits limits) throws IOException {
     this.out = out;
     this.context = context;
+    this.words = Objects.requireNonNull(context.words(), "an html report needs the run's words (ReportContext.words)");
     context.catalogue().forEach(r -> rules.put(r.id(), r));
     this.titles = id -> rules.containsKey(id) ? rules.get(id).title() : null;
     this.findings = new Rows(limits.findings());
@@ -203,9 +206,18 @@ final class HtmlReporter implements Reporter {
     return b.toString();
   }
 
-  /** A label, escaped. */
-  private static String label(String key, Object... args) {
-    return esc(text(key, args));
+  /** A label in the run's language, from name, value pairs, unescaped. */
+  private String text(String key, Object... nameValuePairs) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      args.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+    return words.text(key, args);
+  }
+
+  /** A label in the run's language, escaped. */
+  private String label(String key, Object... nameValuePairs) {
+    return esc(text(key, nameValuePairs));
   }
 
   private static String num(long n) {
@@ -240,11 +252,11 @@ final class HtmlReporter implements Reporter {
         + (title == null ? "" : "<div class=\"rt\">" + esc(title) + "</div>");
   }
 
-  private static String outcomeCell(String outcome) {
+  private String outcomeCell(String outcome) {
     return "<span class=\"o " + outcome + "\">" + label("html.outcome." + outcome) + "</span>";
   }
 
-  private static String severityCell(Severity s) {
+  private String severityCell(Severity s) {
     return "<td class=\"sev " + s.label() + "\">" + label("html.severity." + s.label()) + "</td>";
   }
 
@@ -266,7 +278,7 @@ final class HtmlReporter implements Reporter {
           waived.add(failing, "<tr>" + head + "<td>" + ruleCell(f.rule()) + "</td>" + severityCell(f.severity())
               + "<td>" + place + "</td><td>" + path + "</td><td class=\"msg\">" + esc(f.message()) + "</td><td>"
               + esc(f.waived().reason()) + "<div class=\"hint\">"
-              + label("html.waiver.by", f.waived().approvedBy(), f.waived().expires()) + "</div></td></tr>\n");
+              + label("html.waiver.by", "approvedBy", f.waived().approvedBy(), "expires", f.waived().expires()) + "</div></td></tr>\n");
         } else {
           waived.skip();
         }
@@ -278,7 +290,7 @@ final class HtmlReporter implements Reporter {
         warnings++;
       }
       if (findings.wanted(failing)) {
-        String hint = f.hint() == null ? "" : "<div class=\"hint\">" + label("html.hint", f.hint()) + "</div>";
+        String hint = f.hint() == null ? "" : "<div class=\"hint\">" + label("html.hint", "hint", f.hint()) + "</div>";
         findings.add(failing, "<tr data-severity=\"" + f.severity().label() + "\" data-outcome=\"" + outcome + "\">"
             + head + "<td>" + outcomeCell(outcome) + "</td><td>" + ruleCell(f.rule()) + "</td>"
             + severityCell(f.severity()) + "<td>" + place + "</td><td>" + path + "</td><td class=\"msg\">"
@@ -303,12 +315,12 @@ final class HtmlReporter implements Reporter {
   @Override
   public void finish(Summary s, WaiverNotes notes) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    w.write("<!DOCTYPE html>\n<html lang=\"" + esc(context.language()) + "\">\n<head>\n<meta charset=\"utf-8\">\n");
     w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     w.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n");
     w.write("<title>" + label("html.title") + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
     w.write("<header>\n<h1>" + label("html.title") + "</h1>\n<p class=\"meta\">"
-        + label("html.meta", context.toolVersion(), context.catalogue().size()) + "</p>\n"
+        + label("html.meta", "version", context.toolVersion(), "rules", context.catalogue().size()) + "</p>\n"
         + (context.pack() == null ? "" : "<p class=\"meta\">" + esc(context.pack().line()) + "</p>\n")
         + "</header>\n<main>\n");
     w.write("<section class=\"cards\" aria-label=\"" + label("html.summary") + "\">\n");
@@ -322,7 +334,7 @@ final class HtmlReporter implements Reporter {
 
     w.write("<section class=\"charts\">\n");
     outcomeChart(w, "chart-products", text("html.chart.products"), s.byProduct(),
-        s.invalid() > 0 ? text("html.chart.invalidNote", num(s.invalid())) : null);
+        s.invalid() > 0 ? text("html.chart.invalidNote", "invalid", num(s.invalid())) : null);
     ruleChart(w, s.byRule(), s.declarations());
     outcomeChart(w, "chart-crossings", text("html.chart.crossings"), s.byCrossing(), null);
     w.write("</section>\n<p class=\"legend\"><span class=\"pass\"></span>" + label("html.legend.passed")
@@ -331,7 +343,7 @@ final class HtmlReporter implements Reporter {
         + "<span class=\"waived\"></span>" + label("html.legend.waived") + "</p>\n");
 
     w.write("<section id=\"findings\">\n<h2>" + label("html.findings") + " <span class=\"note\" id=\"shown\""
-        + " data-template=\"" + label("html.filter.shown") + "\">(" + num(findings.total()) + ")</span></h2>\n");
+        + " data-template=\"" + label("html.filter.shown", "shown", "{0}", "total", "{1}") + "\">(" + num(findings.total()) + ")</span></h2>\n");
     capNote(w, findings, "html.capped.findings");
     w.write("<div class=\"filters\"><input id=\"q\" type=\"search\" aria-label=\"" + label("html.filter") + "\""
         + " placeholder=\"" + label("html.filter.placeholder") + "\">"
@@ -354,7 +366,7 @@ final class HtmlReporter implements Reporter {
     w.write("</tbody>\n</table>\n<p id=\"none\" class=\"note\" hidden>" + label("html.filter.none") + "</p>\n"
         + "</section>\n");
 
-    w.write("<section id=\"waived\">\n<h2>" + label("html.waived", num(waived.total())) + "</h2>\n");
+    w.write("<section id=\"waived\">\n<h2>" + label("html.waived", "count", num(waived.total())) + "</h2>\n");
     if (waived.total() == 0) {
       w.write("<p class=\"note\">" + label("html.waived.none") + "</p>\n");
     } else {
@@ -368,23 +380,23 @@ final class HtmlReporter implements Reporter {
     }
     w.write("</section>\n");
 
-    w.write("<section id=\"waivers\">\n<h2>" + label("html.waivers", notes.expired().size() + notes.unused().size())
+    w.write("<section id=\"waivers\">\n<h2>" + label("html.waivers", "count", notes.expired().size() + notes.unused().size())
         + "</h2>\n");
     if (notes.expired().isEmpty() && notes.unused().isEmpty()) {
       w.write("<p class=\"note\">" + label("html.waivers.none") + "</p>\n");
     } else {
       w.write("<ul>\n");
       for (WaiverNotes.Entry e : notes.expired()) {
-        w.write("<li>" + label("html.waivers.expired", e.expires(), TextReporter.describe(e), e.reason()) + "</li>\n");
+        w.write("<li>" + label("html.waivers.expired", "expires", e.expires(), "waiver", TextReporter.describe(e, words), "reason", e.reason()) + "</li>\n");
       }
       for (WaiverNotes.Entry e : notes.unused()) {
-        w.write("<li>" + label("html.waivers.unused", TextReporter.describe(e), e.reason()) + "</li>\n");
+        w.write("<li>" + label("html.waivers.unused", "waiver", TextReporter.describe(e, words), "reason", e.reason()) + "</li>\n");
       }
       w.write("</ul>\n");
     }
     w.write("</section>\n");
 
-    w.write("<section id=\"declarations\">\n<details>\n<summary>" + label("html.declarations", num(s.declarations()))
+    w.write("<section id=\"declarations\">\n<details>\n<summary>" + label("html.declarations", "count", num(s.declarations()))
         + "</summary>\n");
     capNote(w, declarations, "html.capped.declarations");
     w.write("<table id=\"declarations-table\">\n" + columns(DECLARATION_COLUMNS) + "<thead><tr>"
@@ -392,7 +404,7 @@ final class HtmlReporter implements Reporter {
     w.flush();
     declarations.copyTo(out);
     w.write("</tbody>\n</table>\n</details>\n</section>\n</main>\n");
-    w.write("<footer>" + label("html.footer", context.toolVersion()) + "</footer>\n");
+    w.write("<footer>" + label("html.footer", "version", context.toolVersion()) + "</footer>\n");
     w.write("<script>" + SCRIPT + "</script>\n</body>\n</html>\n");
     w.flush();
   }
@@ -405,7 +417,7 @@ final class HtmlReporter implements Reporter {
     return b.append("</colgroup>\n").toString();
   }
 
-  private static String headers(String... keys) {
+  private String headers(String... keys) {
     StringBuilder b = new StringBuilder();
     for (String k : keys) {
       b.append("<th>").append(label("html.col." + k)).append("</th>");
@@ -413,23 +425,24 @@ final class HtmlReporter implements Reporter {
     return b.toString();
   }
 
-  private static void capNote(Writer w, Rows rows, String what) throws IOException {
+  private void capNote(Writer w, Rows rows, String what) throws IOException {
     if (rows.shown() < rows.total()) {
       // the options go in as markup, kept on one line: a private-use character marks their place
       w.write("<p class=\"note capped\" id=\"capped-" + what.substring(what.lastIndexOf('.') + 1) + "\">"
-          + label("html.capped", num(rows.shown()), num(rows.total()), text(what), "\uE000", "\uE001")
+          + label("html.capped", "shown", num(rows.shown()), "total", num(rows.total()), "what", text(what),
+              "formatOption", "\uE000", "reportOption", "\uE001")
               .replace("\uE000", "<code class=\"cmd\">--format csv</code>")
               .replace("\uE001", "<code class=\"cmd\">--report csv=FILE</code>")
           + "</p>\n");
     }
   }
 
-  private static void card(Writer w, String kind, String cssClass, long n) throws IOException {
+  private void card(Writer w, String kind, String cssClass, long n) throws IOException {
     w.write("<div class=\"card" + (cssClass.isEmpty() ? "" : " " + cssClass) + "\" id=\"count-" + kind + "\"><b>"
         + num(n) + "</b>" + label("html.card." + kind) + "</div>\n");
   }
 
-  private static void outcomeChart(Writer w, String id, String caption, Map<String, Summary.Tally> data, String note)
+  private void outcomeChart(Writer w, String id, String caption, Map<String, Summary.Tally> data, String note)
       throws IOException {
     w.write("<figure id=\"" + id + "\">\n<figcaption>" + esc(caption) + "</figcaption>\n");
     List<Map.Entry<String, Summary.Tally>> rows = new ArrayList<>(data.entrySet());
@@ -446,7 +459,8 @@ final class HtmlReporter implements Reporter {
           + (allFailed ? " <strong class=\"flag\">" + label("html.chart.allFailed") + "</strong>" : "")
           + "</span><span class=\"bar\">" + segment("pass", t.passed(), max, "html.segment.passed")
           + segment("fail", t.failed(), max, "html.segment.failed") + "</span><span class=\"n\">"
-          + label("html.chart.failedOf", num(t.failed()), num(t.total()), percent(t.failed(), t.total()))
+          + label("html.chart.failedOf", "failed", num(t.failed()), "total", num(t.total()), "rate",
+              percent(t.failed(), t.total()))
           + "</span></div>\n");
     }
     w.write("<p class=\"legend\">" + label("html.chart.outcomeLegend") + (note == null ? "" : ". " + esc(note))
@@ -473,18 +487,19 @@ final class HtmlReporter implements Reporter {
           + segment("warning", c.warnings(), max, "html.segment.warnings")
           + segment("info", c.infos(), max, "html.segment.infos")
           + segment("waived", c.waived(), max, "html.segment.waived") + "</span><span class=\"n\">"
-          + label("html.chart.ruleCount", num(c.total()), num(in), num(declarationCount), percent(in, declarationCount))
+          + label("html.chart.ruleCount", "findings", num(c.total()), "declarations", num(in), "total",
+              num(declarationCount), "share", percent(in, declarationCount))
           + "</span></div>\n");
     }
     w.write("<p class=\"legend\">" + label("html.chart.ruleLegend") + "</p>\n</figure>\n");
   }
 
-  private static String segment(String kind, long n, long max, String labelKey) {
+  private String segment(String kind, long n, long max, String labelKey) {
     if (n == 0) {
       return "";
     }
     String width = String.format(Locale.ROOT, "%.2f", 100.0 * n / Math.max(1, max));
-    return "<i class=\"" + kind + "\" style=\"width:" + width + "%\" title=\"" + label(labelKey, num(n)) + "\"></i>";
+    return "<i class=\"" + kind + "\" style=\"width:" + width + "%\" title=\"" + label(labelKey, "count", num(n)) + "\"></i>";
   }
 
   @Override

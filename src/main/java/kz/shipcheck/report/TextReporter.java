@@ -2,7 +2,11 @@ package kz.shipcheck.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Summary;
@@ -11,9 +15,12 @@ import kz.shipcheck.result.Summary;
  * The default, human format: {@code file:line:col: severity RULE message} per finding with its
  * hint below, a PASS/FAIL/INVALID line per declaration, and a closing summary. Values are shown
  * through {@link Display#safe}: a line break or escape sequence in a declaration stays visible text.
+ * The words around the results are the run's language ({@code ui.text.*}, {@code ui.waiver.*});
+ * the line's tokens that scripts grep (severity, {@code waived}, PASS/FAIL/INVALID) stay as written.
  */
 final class TextReporter implements Reporter {
   private final PrintWriter out;
+  private final Words words;
   private String packLine; // the summary's last line: which pack judged the run
 
   TextReporter packLine(String line) {
@@ -21,8 +28,9 @@ final class TextReporter implements Reporter {
     return this;
   }
 
-  TextReporter(PrintWriter out) {
+  TextReporter(PrintWriter out, Words words) {
     this.out = out;
+    this.words = Objects.requireNonNull(words, "a text report needs the run's words (ReportContext.words)");
   }
 
   @Override
@@ -37,9 +45,10 @@ final class TextReporter implements Reporter {
       }
       println(line.toString());
       if (f.isWaived()) {
-        println("    waived: " + f.waived().reason() + " (approved by " + f.waived().approvedBy() + ", expires " + f.waived().expires() + ")");
+        println("    " + words.text("ui.text.waived", args("reason", f.waived().reason(),
+            "approvedBy", f.waived().approvedBy(), "expires", f.waived().expires())));
       } else if (f.hint() != null) {
-        println("    hint: " + f.hint());
+        println("    " + words.text("ui.text.hint", Map.of("hint", f.hint())));
       }
     }
     String label = switch (r.outcome()) {
@@ -63,29 +72,31 @@ final class TextReporter implements Reporter {
   @Override
   public void finish(Summary s, WaiverNotes waivers) throws IOException {
     for (WaiverNotes.Entry w : waivers.expired()) {
-      println("waiver expired on " + w.expires() + ": " + describe(w));
+      println(words.text("ui.waiver.expired", Map.of("expires", w.expires(), "waiver", describe(w, words))));
     }
     for (WaiverNotes.Entry w : waivers.unused()) {
-      println("waiver matched nothing: " + describe(w));
+      println(words.text("ui.waiver.unused", Map.of("waiver", describe(w, words))));
     }
     out.println();
+    // counts are passed twice: as a number to choose the plural, and as its digits to show, so
+    // that a script reading this line never meets a language's grouping (1,234 / 1 234)
     StringBuilder b = new StringBuilder();
-    b.append(s.declarations()).append(s.declarations() == 1 ? " declaration: " : " declarations: ");
-    b.append(s.passed()).append(" passed, ").append(s.failed()).append(" failed, ");
-    b.append(s.invalid()).append(" invalid");
+    b.append(words.text("ui.text.counts", Map.of(
+        "declarations", words.text("ui.text.declarations", Map.of("count", s.declarations(), "shown", "" + s.declarations())),
+        "passed", "" + s.passed(), "failed", "" + s.failed(), "invalid", "" + s.invalid())));
     if (s.warnings() > 0) {
-      b.append(", ").append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings");
+      b.append(words.text("ui.text.warnings", Map.of("count", s.warnings(), "shown", "" + s.warnings())));
     }
     if (s.waived() > 0) {
-      b.append(", ").append(s.waived()).append(" waived");
+      b.append(words.text("ui.text.waivedCount", Map.of("shown", "" + s.waived())));
     }
     out.println(b);
     if (!s.failingRules().isEmpty()) {
-      StringBuilder rules = new StringBuilder("failing rules:");
+      List<String> entries = new ArrayList<>();
       for (Map.Entry<String, Long> e : s.failingRules().entrySet()) {
-        rules.append(' ').append(e.getKey()).append(" (").append(e.getValue()).append(')');
+        entries.add(words.text("ui.text.failingRule", Map.of("rule", e.getKey(), "count", "" + e.getValue())));
       }
-      println(rules.toString());
+      println(words.text("ui.text.failingRules", Map.of("entries", String.join(" ", entries))));
     }
     if (packLine != null) {
       out.println(packLine);
@@ -96,6 +107,23 @@ final class TextReporter implements Reporter {
     }
   }
 
+  /** Arguments from name, value pairs; a value may be null (it shows as none). */
+  private static Map<String, Object> args(Object... nameValuePairs) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      m.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+    return m;
+  }
+
+  /** A waiver as the text and html reports name it, in the run's language. */
+  static String describe(WaiverNotes.Entry w, Words words) {
+    // a null path shows as none, which the template selects on
+    return words.text("ui.waiver.entry",
+        args("rule", w.rule(), "declaration", w.declaration(), "path", w.path(), "line", "" + w.line()));
+  }
+
+  /** A waiver in English, for the machine formats' notes (sarif, github annotations). */
   static String describe(WaiverNotes.Entry w) {
     return w.rule() + " for " + w.declaration() + (w.path() == null ? "" : " at " + w.path())
         + " (line " + w.line() + ")";

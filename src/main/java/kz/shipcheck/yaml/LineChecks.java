@@ -19,7 +19,7 @@ final class LineChecks {
       int end = nl < 0 ? text.length() : nl;
       if (end - start > max) {
         throw new InputProblem(
-            "INPUT-LIMIT",
+            "INPUT-LIMIT", "line", InputProblem.args("length", end - start, "limit", max),
             "a line of " + (end - start) + " characters exceeds the limit of " + max + " (--max-line-chars)",
             "",
             segment.lineOffset() + line,
@@ -50,6 +50,7 @@ final class LineChecks {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       String name;
+      String which;
       if (c == '\n') {
         line++;
         lineStart = i + 1;
@@ -59,17 +60,21 @@ final class LineChecks {
           continue;
         }
         name = "a carriage return (U+000D) not followed by a line feed";
+        which = "cr";
       } else if (c == '\u0085') {
         name = "NEXT LINE (U+0085)";
+        which = "nel";
       } else if (c == '\u2028') {
         name = "LINE SEPARATOR (U+2028)";
+        which = "ls";
       } else if (c == '\u2029') {
         name = "PARAGRAPH SEPARATOR (U+2029)";
+        which = "ps";
       } else {
         continue;
       }
       throw new InputProblem(
-          "INPUT-SYNTAX",
+          "INPUT-SYNTAX", "lineBreak", InputProblem.args("character", which),
           "YAML syntax: " + name + " is a line break to YAML 1.1 but not to an editor or grep, so"
               + " what follows it on this line would be read as hidden content: remove it, or end"
               + " the line with a line feed",

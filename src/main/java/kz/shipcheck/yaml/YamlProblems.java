@@ -36,12 +36,17 @@ final class YamlProblems {
                       : "")
                   + ")";
       String message = "YAML syntax: " + problem + context;
+      String variant = "marked";
+      java.util.Map<String, Object> args = InputProblem.args("detail", problem, "context", m.getContext(),
+          "startLine", started != null && started.getLine() != mark.getLine() ? started.getLine() + 1 + offset : null);
       if (problem.contains("\\t(TAB)")) {
+        variant = "tab";
+        args = InputProblem.args();
         message = "YAML syntax: a tab character where YAML allows only spaces; indent and separate"
             + " values with spaces";
       }
       return new InputProblem(
-          "INPUT-SYNTAX", message, "", mark.getLine() + 1 + offset, mark.getColumn() + 1);
+          "INPUT-SYNTAX", variant, args, message, "", mark.getLine() + 1 + offset, mark.getColumn() + 1);
     }
     if (cause instanceof YAMLException y) {
       return snakeProblem(y, segment);
@@ -51,12 +56,15 @@ final class YamlProblems {
     // the event's position (Jackson's exception location is the document start here)
     String rule = "INPUT-SYNTAX";
     String reason = null;
+    String variant = "parser";
     if (msg != null && msg.startsWith("Expected a field name")) {
       if (msg.contains("AliasEvent")) {
         rule = "INPUT-ALIAS";
         reason = "a YAML alias used as a key is not allowed: write the key out";
+        variant = "key";
       } else {
         reason = "YAML syntax: a mapping key must be plain text, not a list or a mapping";
+        variant = "key";
       }
     }
     JsonLocation at = parser == null ? null : parser.currentTokenLocation();
@@ -64,7 +72,7 @@ final class YamlProblems {
       at = e.getLocation();
     }
     return new InputProblem(
-        rule,
+        rule, variant, reason != null ? java.util.Map.of() : InputProblem.args("detail", firstLine(msg)),
         reason != null ? reason : "YAML syntax: " + firstLine(msg),
         "",
         at == null ? offset + 1 : Math.max(1, at.getLineNr()) + offset,
@@ -77,7 +85,7 @@ final class YamlProblems {
     if (e instanceof ReaderException r) {
       int[] at = position(segment.text(), r.getPosition());
       return new InputProblem(
-          "INPUT-SYNTAX",
+          "INPUT-SYNTAX", "control", InputProblem.args("codePoint", String.format("%04X", r.getCodePoint())),
           String.format(
               "YAML syntax: control character U+%04X is not allowed in YAML text", r.getCodePoint()),
           "",
@@ -87,7 +95,8 @@ final class YamlProblems {
     if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
       return new InputProblem(
-          "INPUT-SYNTAX",
+          "INPUT-SYNTAX", "parser",
+          InputProblem.args("detail", firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem())),
           "YAML syntax: " + firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem()),
           "",
           mark.getLine() + 1 + offset,
@@ -96,7 +105,7 @@ final class YamlProblems {
     String msg = firstLine(e.getMessage());
     boolean limit = msg.contains("limit") || msg.contains("exceed") || msg.contains("Nesting Depth");
     return new InputProblem(
-        limit ? "INPUT-LIMIT" : "INPUT-SYNTAX",
+        limit ? "INPUT-LIMIT" : "INPUT-SYNTAX", "parser", InputProblem.args("detail", msg),
         (limit ? "the document exceeds an input limit: " : "YAML syntax: ") + msg,
         "",
         offset + 1,

@@ -223,14 +223,14 @@ public final class YamlReader {
       parser = (TagAwareParser) p;
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new InputProblem("INPUT-EMPTY", "the document is empty", "", offset + 1, 1);
+        throw new InputProblem("INPUT-EMPTY", null, Map.of(), "the document is empty", "", offset + 1, 1);
       }
       YamlNode root = readValue(parser, first, offset, 0, "", new int[1]);
       JsonToken extra = parser.nextToken();
       if (extra != null) {
         JsonLocation at = parser.currentTokenLocation();
         throw new InputProblem(
-            "INPUT-SYNTAX",
+            "INPUT-SYNTAX", "extra", Map.of(),
             "unexpected content after the end of the document",
             "",
             at.getLineNr() + offset,
@@ -242,7 +242,7 @@ public final class YamlReader {
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw new InputProblem(
-          "INPUT-LIMIT",
+          "INPUT-LIMIT", "parser", InputProblem.args("detail", YamlProblems.firstLine(e.getOriginalMessage())),
           "the document exceeds an input limit: " + YamlProblems.firstLine(e.getOriginalMessage()),
           "",
           at == null ? offset + 1 : at.getLineNr() + offset,
@@ -251,7 +251,8 @@ public final class YamlReader {
       throw YamlProblems.syntaxProblem(e, segment, parser);
     } catch (IOException e) {
       throw new InputProblem(
-          "INPUT-SYNTAX", "YAML syntax: " + YamlProblems.firstLine(e.getMessage()), "", offset + 1, 1);
+          "INPUT-SYNTAX", "parser", InputProblem.args("detail", YamlProblems.firstLine(e.getMessage())),
+          "YAML syntax: " + YamlProblems.firstLine(e.getMessage()), "", offset + 1, 1);
     } catch (YAMLException e) {
       // SnakeYAML signals its own limits (code points, nesting) with unchecked exceptions; Jackson
       // usually wraps them, but not on every path
@@ -267,7 +268,7 @@ public final class YamlReader {
     int col = loc.getColumnNr();
     if (++values[0] > limits.maxValues()) {
       throw new InputProblem(
-          "INPUT-LIMIT",
+          "INPUT-LIMIT", "values", InputProblem.args("limit", limits.maxValues()),
           "more than " + limits.maxValues() + " values in one document (--max-values)",
           path,
           line,
@@ -275,7 +276,7 @@ public final class YamlReader {
     }
     if (depth > limits.maxDepth()) {
       throw new InputProblem(
-          "INPUT-LIMIT",
+          "INPUT-LIMIT", "depth", InputProblem.args("limit", limits.maxDepth()),
           "nesting deeper than " + limits.maxDepth() + " levels (--max-depth)",
           path,
           line,
@@ -284,7 +285,7 @@ public final class YamlReader {
     String tag = p.explicitTag();
     if (tag != null) {
       throw new InputProblem(
-          "INPUT-TAG",
+          "INPUT-TAG", null, InputProblem.args("tag", tag),
           "YAML tag '" + tag + "' is not allowed: declarations are plain data",
           path,
           line,
@@ -292,7 +293,7 @@ public final class YamlReader {
     }
     if (p.isCurrentAlias()) {
       throw new InputProblem(
-          "INPUT-ALIAS",
+          "INPUT-ALIAS", null, InputProblem.args("alias", p.getText()),
           "YAML alias '*" + p.getText() + "' is not allowed: write the value out",
           path,
           line,
@@ -328,7 +329,8 @@ public final class YamlReader {
         return new Scalar("", ScalarType.NULL, line, col);
       default:
         throw new InputProblem(
-            "INPUT-SYNTAX", "unsupported YAML value (" + token + ")", path, line, col);
+            "INPUT-SYNTAX", "unsupported", InputProblem.args("token", String.valueOf(token)),
+            "unsupported YAML value (" + token + ")", path, line, col);
     }
   }
 
@@ -347,7 +349,7 @@ public final class YamlReader {
       String keyTag = p.explicitTag();
       if (keyTag != null) {
         throw new InputProblem(
-            "INPUT-TAG",
+            "INPUT-TAG", "key", InputProblem.args("tag", keyTag),
             "YAML tag '" + keyTag + "' on a key is not allowed: declarations are plain data",
             childPath,
             keyLine,
@@ -357,7 +359,7 @@ public final class YamlReader {
       if (entries.containsKey(key)) {
         Entry first = entries.get(key);
         throw new InputProblem(
-            "INPUT-DUPLICATE-KEY",
+            "INPUT-DUPLICATE-KEY", null, InputProblem.args("key", key, "firstLine", first.keyLine()),
             "duplicate key '" + key + "' (first written on line " + first.keyLine() + ")",
             childPath,
             keyLine,
@@ -366,7 +368,7 @@ public final class YamlReader {
       entries.put(key, new Entry(key, keyLine, keyCol, value));
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new InputProblem("INPUT-SYNTAX", "malformed mapping", path, line, col);
+      throw new InputProblem("INPUT-SYNTAX", "mapping", Map.of(), "malformed mapping", path, line, col);
     }
     return new MapNode(entries, line, col);
   }
@@ -375,7 +377,7 @@ public final class YamlReader {
       throws InputProblem {
     if (text.length() > limits.maxScalarChars()) {
       throw new InputProblem(
-          "INPUT-LIMIT",
+          "INPUT-LIMIT", "scalar", InputProblem.args("length", text.length(), "limit", limits.maxScalarChars()),
           "a value of "
               + text.length()
               + " characters exceeds the limit of "

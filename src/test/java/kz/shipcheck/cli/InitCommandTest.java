@@ -194,4 +194,48 @@ class InitCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("error: Missing required option: '--product=KEY'"), r.err());
   }
+
+  /**
+   * {@code init --lang X} changes the comments and nothing else: the same keys and values, line by
+   * line, the same parsed declaration, and a language whose messages have no init.* key yet gives
+   * the English template as it is. Independent of what the translations say.
+   */
+  @Test
+  void aTemplateInAnotherLanguageIsTheSameDeclaration() throws Exception {
+    YamlReader yaml = new YamlReader(InputLimits.defaults());
+    for (String lang : List.of("ru", "kk", "zh")) {
+      boolean translated = kz.shipcheck.engine.Messages.bundled().templates(lang).keySet().stream()
+          .anyMatch(k -> k.startsWith("init."));
+      for (String[] pf : List.of(new String[] {"pork", "frozen"}, new String[] {"feed-barley-flour", null})) {
+        List<String> args = new ArrayList<>(List.of("init", "--product", pf[0], "--ship-date", SHIP_DATE));
+        if (pf[1] != null) {
+          args.addAll(List.of("--form", pf[1]));
+        }
+        Cli.Run en = Cli.run(args.toArray(String[]::new));
+        args.addAll(List.of("--lang", lang));
+        Cli.Run other = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, en.code(), en.err());
+        assertEquals(0, other.code(), lang + ": " + other.err());
+        assertEquals(code(en.out()), code(other.out()), lang + " " + pf[0]);
+        assertEquals(YamlJson.of(yaml.parse(YamlReader.split(en.out()).get(0))),
+            YamlJson.of(yaml.parse(YamlReader.split(other.out()).get(0))), lang + " " + pf[0]);
+        if (!translated) {
+          assertEquals(en.out(), other.out(), lang + " has no init.* message: the template stays English");
+        }
+      }
+    }
+  }
+
+  /** A template's lines without their comments: what a declaration reader sees, in order. */
+  private static List<String> code(String template) {
+    List<String> out = new ArrayList<>();
+    for (String line : template.split("\n")) {
+      if (line.strip().startsWith("#")) {
+        continue;
+      }
+      int comment = line.indexOf("  # ");
+      out.add((comment < 0 ? line : line.substring(0, comment)).stripTrailing());
+    }
+    return out;
+  }
 }

@@ -73,9 +73,9 @@ class ReadmeReleasesTest {
           for (int k = 1; k < a.length - 1; k++) {
             Files.copy(Path.of(a[k]), root.resolve(a[a.length - 1]).resolve(Path.of(a[k]).getFileName()));
           }
-        } else if (line.startsWith("java -jar target/shipcheck.jar ")) {
+        } else if (line.startsWith("target/shipcheck ")) {
           List<String> args = new ArrayList<>();
-          for (String a : line.substring("java -jar target/shipcheck.jar ".length()).split("\\s+")) {
+          for (String a : line.substring("target/shipcheck ".length()).split("\\s+")) {
             args.add(!a.startsWith("-") && (Files.exists(root.resolve(a)) || a.endsWith(".zip") || a.endsWith(".json"))
                 ? root.resolve(a).toString() : a);
           }

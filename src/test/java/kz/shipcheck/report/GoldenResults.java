@@ -2,8 +2,12 @@ package kz.shipcheck.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import kz.shipcheck.engine.Args;
+import kz.shipcheck.engine.Messages;
+import kz.shipcheck.engine.Text;
 import kz.shipcheck.pack.PackId;
 import kz.shipcheck.result.DeclarationResult;
+import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.DeclarationResult.Facts;
 import kz.shipcheck.result.DeclarationResult.Money;
 import kz.shipcheck.result.Finding;
@@ -122,6 +126,12 @@ final class GoldenResults {
   }
 
   static ReportContext context() {
-    return new ReportContext(VERSION, CATALOGUE, PACK);
+    return new ReportContext(VERSION, CATALOGUE, PACK, FailOn.ERROR, "en", words("en"));
+  }
+
+  /** The tool's words in a language, rendered where the command line renders them. */
+  static Words words(String lang) {
+    Text text = Messages.bundled().in(lang);
+    return (key, args) -> text.render(key, Args.from(args));
   }
 }

@@ -184,7 +184,31 @@ class HtmlReporterTest {
 
   @Test
   void labelsFillTheirArgumentsOnce() {
-    assertEquals("hint: {1} and {0}", HtmlLabels.text("html.hint", "{1} and {0}"));
-    assertEquals("2 of 3 failed · 67%", HtmlLabels.text("html.chart.failedOf", 2, 3, "67%"));
+    Words words = GoldenResults.words("en");
+    assertEquals("hint: {total} and {0}", words.text("html.hint", java.util.Map.of("hint", "{total} and {0}")));
+    assertEquals("2 of 3 failed · 67%",
+        words.text("html.chart.failedOf", java.util.Map.of("failed", "2", "total", "3", "rate", "67%")));
+  }
+
+  /** The page says its language, and its labels are the run's (a pack's ru words stand in for a translation). */
+  @Test
+  void thePageIsInTheRunsLanguage() throws IOException {
+    ReportContext en = GoldenResults.context();
+    Words marked = (key, args) -> key.startsWith("html.") ? "[" + key + "]" : en.words().text(key, args);
+    ReportContext ru = new ReportContext(en.toolVersion(), en.catalogue(), en.pack(), en.failOn(), "ru", marked);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (HtmlReporter r = new HtmlReporter(out, ru)) {
+      Summary s = new Summary();
+      for (DeclarationResult d : batch(3)) {
+        s.add(d);
+        r.result(d);
+      }
+      r.finish(s, NO_NOTES);
+    }
+    String html = out.toString(StandardCharsets.UTF_8);
+    assertTrue(html.contains("<html lang=\"ru\">"), html);
+    assertTrue(html.contains("<title>[html.title]</title>"), html);
+    assertTrue(html.contains("<th>[html.col.message]</th>"), html);
+    assertFalse(html.contains(">Findings<"), html);
   }
 }

@@ -33,7 +33,7 @@ class ReadmeExampleTest {
     }
     assertEquals(3, blocks.size(), "a yaml block, a command and its output");
     String command = blocks.get(1).trim();
-    String prefix = "java -jar target/shipcheck.jar ";
+    String prefix = "target/shipcheck ";
     assertTrue(command.startsWith(prefix), command);
     String[] args = command.substring(prefix.length()).split(" ");
     String file = args[args.length - 1];
@@ -58,7 +58,7 @@ class ReadmeExampleTest {
     String section = readme.substring(start, readme.indexOf("<!-- section:", start + 1));
     Matcher m = Pattern.compile("```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL).matcher(section);
     assertTrue(m.find(), "a command and its output in the broker section");
-    String prefix = "java -jar target/shipcheck.jar ";
+    String prefix = "target/shipcheck ";
     assertTrue(m.group(1).startsWith(prefix), m.group(1));
     List<String> args = new ArrayList<>();
     List<Path> written = new ArrayList<>();

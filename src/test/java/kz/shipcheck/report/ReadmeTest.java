@@ -59,7 +59,7 @@ class ReadmeTest {
     }
     fail(RULE_PACK_DOC + "'s rule table differs from `shipcheck rules --format markdown`. Refresh it with\n"
         + "  mvn -q -B test -Dtest=ReadmeTest -Dshipcheck.updateReadme=true\n"
-        + "or paste the output of `java -jar target/shipcheck.jar rules --format markdown` between the "
+        + "or paste the output of `target/shipcheck rules --format markdown` between the "
         + BEGIN + " and " + END + " lines.");
   }
 
