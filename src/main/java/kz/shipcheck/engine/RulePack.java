@@ -1,27 +1,17 @@
 package kz.shipcheck.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kz.shipcheck.input.InputRules;
 import kz.shipcheck.pack.PackException;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.result.RuleInfo;
-import kz.shipcheck.result.Severity;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -33,10 +23,6 @@ import org.kie.internal.io.ResourceFactory;
  * rule catalogue from the rules' metadata, and the reference data the rules read.
  */
 public final class RulePack {
-  private static final Set<String> BASES = Set.of("fact", "approx", "model");
-  private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
-  private static final String MODEL = "kz.shipcheck.model.";
-
   private final KieBase kieBase;
   private final ReferenceData data;
   private final Map<String, RuleInfo> byRuleName;
@@ -225,142 +211,10 @@ public final class RulePack {
     return new PackException(files.display(file), Math.max(line, 0), Math.max(col, 0), "DRL does not compile: " + message + more);
   }
 
+  /** The catalogue from the rules' metadata: see {@link RuleMetadata}. */
   private static Map<String, RuleInfo> readMetadata(
       PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages) throws PackException {
-    Map<String, int[]> ruleLines = new HashMap<>(); // rule name -> [file index, line]
-    List<String> fileNames = new ArrayList<>(drl.keySet());
-    Pattern rulePattern = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
-    for (int f = 0; f < fileNames.size(); f++) {
-      String[] lines = new String(drl.get(fileNames.get(f)), StandardCharsets.UTF_8).split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = rulePattern.matcher(lines[i]);
-        if (m.find()) {
-          String n = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-          ruleLines.putIfAbsent(n, new int[] {f, i + 1});
-        }
-      }
-    }
-    Set<String> builtin = new HashSet<>();
-    InputRules.ALL.forEach(r -> builtin.add(r.id()));
-    Map<String, RuleInfo> byName = new LinkedHashMap<>();
-    Map<String, RuleInfo> byId = new HashMap<>();
-    List<Rule> rules = new ArrayList<>();
-    for (KiePackage p : kieBase.getKiePackages()) {
-      rules.addAll(p.getRules());
-    }
-    rules.sort(Comparator.comparing((Rule r) -> position(ruleLines, r)[0]).thenComparing(r -> position(ruleLines, r)[1]));
-    for (Rule r : rules) {
-      int[] pos = position(ruleLines, r);
-      String file = pos[0] >= 0 ? fileNames.get(pos[0]) : "?";
-      String where = files.display(file);
-      Map<String, Object> meta = r.getMetaData();
-      String id = str(meta.get("id"));
-      if (id == null || id.isBlank()) {
-        throw new PackException(where, pos[1], 0, "rule \"" + r.getName() + "\" has no @id");
-      }
-      if (!ID.matcher(id).matches()) {
-        throw new PackException(where, pos[1], 0, "rule \"" + r.getName() + "\": @id '" + id + "' must look like AREA-001");
-      }
-      if (byId.containsKey(id) || builtin.contains(id)) {
-        RuleInfo other = byId.get(id);
-        String first = other == null ? "a built-in check" : files.display(other.file()) + ":" + other.line();
-        throw new PackException(where, pos[1], 0, "duplicate rule id " + id + " (also " + first + ")");
-      }
-      String written = writtenValueMatched(r);
-      if (written != null) {
-        throw new PackException(where, pos[1], 0, "rule " + id + " matches " + written + ", the value as written,"
-            + " which is never a fact, so the rule could never fire; import "
-            + written.replace(MODEL, "kz.shipcheck.engine.fact.") + " instead");
-      }
-      Severity severity = Severity.parse(str(meta.get("severity")));
-      if (severity == null) {
-        throw new PackException(where, pos[1], 0, "rule " + id + ": @severity must be error, warning or info, found '" + meta.get("severity") + "'");
-      }
-      // the title is data beside the rule (messages_en.properties); a pack from before that may
-      // still give it as @title
-      String title = messages.templates(Messages.ENGLISH).get(id + ".title");
-      if (title == null || title.isBlank()) {
-        title = str(meta.get("title"));
-      }
-      if (title == null || title.isBlank()) {
-        throw new PackException(where, pos[1], 0, "rule " + id + " has no title: add " + id + ".title to "
-            + files.display(Messages.FOLDER + "messages_en.properties"));
-      }
-      String reference = required(meta, "reference", id, where, pos[1]);
-      String basis = required(meta, "basis", id, where, pos[1]);
-      if (!BASES.contains(basis)) {
-        throw new PackException(where, pos[1], 0, "rule " + id + ": @basis must be fact, approx or model, found '" + basis + "'");
-      }
-      List<String> data = new ArrayList<>();
-      String dataMeta = str(meta.get("data"));
-      if (dataMeta != null) {
-        for (String d : dataMeta.split(",")) {
-          if (!d.isBlank()) {
-            if (!files.has(d.trim())) {
-              // the catalogue tells users which files a rule reads: a wrong name would mislead
-              throw new PackException(where, pos[1], 0, "rule " + id + ": @data names '" + d.trim() + "', which is not a file of the pack");
-            }
-            data.add(d.trim());
-          }
-        }
-      }
-      RuleInfo info = new RuleInfo(id, severity, title, reference, basis, List.copyOf(data), file, pos[1]);
-      byId.put(id, info);
-      byName.put(r.getPackageName() + "." + r.getName(), info);
-    }
-    return byName;
-  }
-
-  /**
-   * The first class of {@code kz.shipcheck.model} a rule's conditions match, or null. The engine
-   * inserts the facts of {@code kz.shipcheck.engine.fact}, which share those classes' simple names;
-   * a pack that still imports the model's (as packs did before the facts moved) compiles, and its
-   * rules would silently never fire, passing every declaration. Read from the compiled rule, so a
-   * cached pack is checked as well as a compiled one.
-   */
-  private static String writtenValueMatched(Rule r) {
-    if (!(r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl)) {
-      return null;
-    }
-    java.util.ArrayDeque<org.drools.base.rule.RuleConditionElement> todo = new java.util.ArrayDeque<>();
-    Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    if (impl.getLhs() != null) {
-      todo.add(impl.getLhs());
-    }
-    while (!todo.isEmpty()) {
-      org.drools.base.rule.RuleConditionElement e = todo.poll();
-      if (!seen.add(e)) {
-        continue;
-      }
-      if (e instanceof org.drools.base.rule.Pattern p
-          && p.getObjectType() instanceof org.drools.base.base.ClassObjectType t
-          && t.getClassName().startsWith(MODEL)) {
-        return t.getClassName();
-      }
-      List<? extends org.drools.base.rule.RuleConditionElement> nested = e.getNestedElements();
-      if (nested != null) {
-        nested.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
-      }
-    }
-    return null;
-  }
-
-  private static int[] position(Map<String, int[]> lines, Rule r) {
-    int[] p = lines.get(r.getName());
-    return p == null ? new int[] {-1, 0} : p;
-  }
-
-  private static String required(Map<String, Object> meta, String key, String id, String where, int line)
-      throws PackException {
-    String v = str(meta.get(key));
-    if (v == null || v.isBlank()) {
-      throw new PackException(where, line, 0, "rule " + id + " has no @" + key);
-    }
-    return v;
-  }
-
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
+    return RuleMetadata.read(files, drl, kieBase, messages);
   }
 
   KieBase kieBase() {

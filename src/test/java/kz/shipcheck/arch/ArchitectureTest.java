@@ -298,4 +298,26 @@ class ArchitectureTest {
     assertEquals(null, cycle(Map.of("a", List.of("b"), "b", List.of("c"), "c", List.of())));
     assertTrue(table().containsKey("yaml") && table().get("yaml").isEmpty(), "yaml is at the bottom");
   }
+
+  /**
+   * No main source file over 400 lines: past that a class has usually taken on a second job, and
+   * a newcomer cannot read it whole. Split it by job rather than raising the number.
+   */
+  @Test
+  void noMainSourceFileIsOver400Lines() throws IOException {
+    int limit = 400;
+    Map<String, Integer> tooLong = new TreeMap<>();
+    int files = 0;
+    try (Stream<Path> all = Files.walk(Path.of("src/main/java"))) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        files++;
+        int lines = Files.readAllLines(f, StandardCharsets.UTF_8).size();
+        if (lines > limit) {
+          tooLong.put(f.toString().replace('\\', '/'), lines);
+        }
+      }
+    }
+    assertTrue(files > 100, "the scan found the main sources (" + files + " files)");
+    assertEquals(Map.of(), tooLong, "main source files over " + limit + " lines (file=lines)");
+  }
 }

@@ -82,4 +82,31 @@ class ReadmeExampleTest {
     assertEquals(m.group(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
         summary.replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "the summary is what the command prints");
   }
+
+  /**
+   * The README's languages section: each {@code <!-- lang:xx -->} block is a check with {@code
+   * --lang xx} and what it prints, in that language.
+   */
+  @Test
+  void theLanguageExamplesAreTrue() throws Exception {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("<!-- section: languages -->");
+    assertTrue(start >= 0, "README.md needs a languages section");
+    String section = readme.substring(start, readme.indexOf("<!-- section:", start + 1));
+    Matcher m = Pattern.compile("<!-- lang:(\\w+) -->\n```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL)
+        .matcher(section);
+    List<String> languages = new ArrayList<>();
+    while (m.find()) {
+      languages.add(m.group(1));
+      String prefix = "target/shipcheck ";
+      assertTrue(m.group(2).startsWith(prefix), m.group(2));
+      String[] args = m.group(2).substring(prefix.length()).split(" ");
+      assertEquals(m.group(1), args[java.util.Arrays.asList(args).indexOf("--lang") + 1], "the block's language");
+      Cli.Run r = Cli.run(args);
+      assertEquals(1, r.code(), r.err());
+      assertEquals(m.group(3).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+          r.out().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "what " + m.group(2) + " prints");
+    }
+    assertEquals(List.of("en", "ru", "kk", "zh"), languages, "one example in each language");
+  }
 }
