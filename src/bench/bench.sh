@@ -9,6 +9,8 @@
 #   src/bench/bench.sh --quick          a smoke run: 1,000 (and 3,000) files, 1 run a row, 3 one-file runs
 #   src/bench/bench.sh --million        also 1,000,000 declarations (files of 1 to 20) once per
 #                                       --jobs, the heap capped at -Xmx512m: it must succeed
+#   src/bench/bench.sh --one-file       only the one-file table (start-up), --one-runs N runs a row
+#                                       (default 10; 30 or more on a shared machine)
 #
 # What runs (every batch writes a jsonl report to /dev/null, --fail-on never):
 #   shipcheck   target/shipcheck, the launcher users run (class-data archive, JIT and GC flags),
@@ -16,9 +18,10 @@
 #   plain Java  kz.shipcheck.bench.PlainChecker: the same reading, parsing, validation and jsonl
 #               reporter, in a copy of the batch pipeline (BaselinePipeline), with 15 of the pack's rules written as plain Java instead of
 #               the rule engine (its report is shipcheck's with those 15 rules, byte for byte);
-#               started with the launcher's flags and its own class-data archive
+#               started with the launcher's flags (sourced from target/shipcheck, so they are
+#               the launcher's own) and a class-data archive of its own, made the same way
 #   no rules    the same with no checks at all: what reading and reporting alone cost
-# Rows: one-file check (median of 10); a batch of single-declaration files with --jobs 1 and 2;
+# Rows: one-file check, passing and failing, beside `java -version` (median of 10); a batch of single-declaration files with --jobs 1 and 2;
 # cost per declaration at 1,000 / 10,000 / 100,000 / 300,000; with a 2,600-row and a 26,000-row register;
 # with every rule of the pack written 5 times. The machine is shared and has 2 cores: read the
 # medians and the ratios (each pair runs interleaved, so both sides see the same load), and the
@@ -36,13 +39,16 @@ runs=3
 size=100000
 one_runs=10
 million=0
+one_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --size) size="$2"; shift 2 ;;
     --quick) runs=1; size=1000; one_runs=3; shift ;;
     --million) million=1; shift ;;
-    *) echo "usage: $0 [--runs N] [--size N] [--quick] [--million]" >&2; exit 2 ;;
+    --one-file) one_only=1; shift ;;
+    --one-runs) one_runs="$2"; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--size N] [--quick] [--million] [--one-file] [--one-runs N]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time at /usr/bin/time (Debian package 'time')" >&2; exit 2; }
@@ -50,6 +56,9 @@ if [ ! -x target/shipcheck ] || [ ! -f target/shipcheck.jar ] || [ ! -f target/t
   mvn -q -B -Pbench -DskipTests package
 fi
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the launcher's JVM flags, from the launcher itself: sourced, it defines only shipcheck_flags
+# shellcheck source=../main/sh/shipcheck
+. target/shipcheck
 work=target/bench
 mkdir -p "$work"
 # the baseline runs from a jar of its own: a class-data archive cannot be made for a classpath
@@ -89,15 +98,17 @@ grow_register() { # FROM TO ROWS
 }
 
 # --- timing -----------------------------------------------------------------------------------
-# the baseline gets the launcher's flags, and a class-data archive of its own as shipcheck has
+# the baseline gets the launcher's flags, and a class-data archive of its own as shipcheck has,
+# made as the launcher makes its own (src/main/sh/shipcheck): the classes a run loads, listed,
+# then dumped into a static archive
 plain_jsa="$work/plain.jsa"
 if [ ! -f "$plain_jsa" ] || [ "$plain_jsa" -ot target/shipcheck.jar ] || [ "$plain_jsa" -ot "$plain_jar" ]; then
   # stale: the JVM would ignore it, silently
   rm -f "$plain_jsa"
-  # -Xint, as in src/main/sh/make-launcher.sh: an archive recorded with the JIT on can keep hot
-  # methods out of the JIT for good (JDK-8306460); one did, and the baseline ran 45 % slower
-  "$java_bin" -Xint -XX:ArchiveClassesAtExit="$plain_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp_bench" \
+  "$java_bin" -XX:DumpLoadedClassList="$work/plain.classlist" -Xlog:cds=off -cp "$cp_bench" \
     kz.shipcheck.bench.PlainChecker shipments > /dev/null 2> "$work/stderr.txt" || true
+  "$java_bin" -Xshare:dump -XX:SharedClassListFile="$work/plain.classlist" -XX:SharedArchiveFile="$plain_jsa" \
+    -cp "$cp_bench" > /dev/null 2>> "$work/stderr.txt" || true
   if [ ! -f "$plain_jsa" ]; then
     log "could not make the baseline's class-data archive; it would start slower than shipcheck:"
     cat "$work/stderr.txt" >&2
@@ -113,15 +124,9 @@ for jsa_check in "target/shipcheck check shipments/pork-frozen-pass.yaml --quiet
     exit 1
   fi
 done
-plain_flags() { # short|batch
-  local f=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-  [ -f "$plain_jsa" ] && f+=("-XX:SharedArchiveFile=$plain_jsa")
-  if [ "$1" = short ]; then
-    f+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
-  else
-    f+=(-XX:+UseParallelGC -Xmn128m -XX:MaxInlineLevel=4 -XX:InlineSmallCode=500 -XX:MaxInlineSize=20 -XX:FreqInlineSize=100)
-  fi
-  echo "${f[@]}"
+plain_flags() { # PATH...: the launcher's flags for a run on these paths, with the baseline's archive
+  shipcheck_flags "$plain_jsa" "$@"
+  echo "${flags[@]}"
 }
 
 timed() { # OUT_FILE COMMAND... -> prints "wall cpu peak_kb"; fails loudly if the command fails
@@ -165,20 +170,47 @@ log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 # --- 1. one file ------------------------------------------------------------------------------
 one=shipments/pork-frozen-pass.yaml
 [ -f "$one" ] || one="$(ls shipments/*-pass.yaml | head -1)"
+one_fail=shipments/beef-chilled-fail.yaml
+[ -f "$one_fail" ] || one_fail="$(ls shipments/*-fail.yaml | head -1)"
 target/shipcheck check "$one" --quiet > /dev/null          # warms the compiled-pack cache
 cmd_ship1=(target/shipcheck check "$one" --quiet)
+cmd_fail1=(target/shipcheck check "$one_fail" --quiet)
 cmd_nocache1=(target/shipcheck check "$one" --quiet --no-cache)
 cmd_jar1=("$java_bin" -jar target/shipcheck.jar check "$one" --quiet)
-read -r -a pf <<< "$(plain_flags short)"
+cmd_version1=("$java_bin" -version)
+read -r -a pf <<< "$(plain_flags "$one")"
 cmd_plain1=("$java_bin" "${pf[@]}" -cp "$cp_bench" kz.shipcheck.bench.PlainChecker "$one")
-run_interleaved "$one_runs" ship1 plain1 nocache1 jar1
+run_interleaved "$one_runs" ship1 fail1 version1 plain1 nocache1 jar1
 one_ship=$(col ship1 1)
 one_plain=$(col plain1 1)
+
+one_file_table() {
+  echo "**One file** ($one; the failing one $one_fail), whole process, warm disk cache:"
+  echo
+  echo "| what | wall time (s) | CPU time (s) |"
+  echo "|---|---:|---:|"
+  echo "| shipcheck (launcher, compiled pack from the cache) | $one_ship | $(col ship1 2) |"
+  echo "| shipcheck, a failing declaration (launcher, from the cache) | $(col fail1 1) | $(col fail1 2) |"
+  echo "| java -version (the JVM alone) | $(col version1 1) | $(col version1 2) |"
+  echo "| plain-Java baseline (same flags, own class-data archive) | $one_plain | $(col plain1 2) |"
+  echo "| shipcheck --no-cache (compiles the DRL) | $(col nocache1 1) | $(col nocache1 2) |"
+  echo "| java -jar target/shipcheck.jar (no launcher flags) | $(col jar1 1) | $(col jar1 2) |"
+  echo
+  echo "shipcheck / baseline wall time: $(ratio "$one_ship" "$one_plain")"
+}
+if [ "$one_only" = 1 ]; then
+  log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $("$java_bin" -version 2>&1 | head -1);"
+  echo "$one_runs runs a row, interleaved, medians."
+  echo
+  one_file_table
+  exit 0
+fi
 
 # --- 2. batch, --jobs 1 and 2 -------------------------------------------------------------------
 main_dir="$work/files-$size"
 generate "$main_dir" "$size"
-read -r -a pb <<< "$(plain_flags batch)"
+read -r -a pb <<< "$(plain_flags "$main_dir")"
 # the pack cut down to the baseline's rules: shipcheck and the baseline then write the same report,
 # byte for byte (PlainChecksTest), so the two differ only by the engine
 same_pack="$work/rules-same"
@@ -264,16 +296,7 @@ n_fmt=$(echo "$size" | commas)
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $("$java_bin" -version 2>&1 | head -1);"
 echo "$runs runs a row (one-file: $one_runs), medians; each ratio is one throughput over another, as its label says: below 1, shipcheck is slower."
 echo
-echo "**One file** ($one), whole process, warm disk cache:"
-echo
-echo "| what | wall time (s) | CPU time (s) |"
-echo "|---|---:|---:|"
-echo "| shipcheck (launcher, compiled pack from the cache) | $one_ship | $(col ship1 2) |"
-echo "| plain-Java baseline (same flags, own class-data archive) | $one_plain | $(col plain1 2) |"
-echo "| shipcheck --no-cache (compiles the DRL) | $(col nocache1 1) | $(col nocache1 2) |"
-echo "| java -jar target/shipcheck.jar (no launcher flags) | $(col jar1 1) | $(col jar1 2) |"
-echo
-echo "shipcheck / baseline wall time: $(ratio "$one_ship" "$one_plain")"
+one_file_table
 echo
 echo "**Batch**: $n_fmt files of one declaration each (~1 KB), read + parse + check + jsonl report:"
 echo

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # record-cds.sh LAUNCHER ARCHIVE BASEDIR: records the class-data archive a launcher uses, by
-# running that launcher (so with its Java and its flags, src/main/sh/shipcheck) on a check of
-# three example files (a pass, a fail, an invalid one), which load the classes of a check; the
-# whole shipments/ folder, interpreted, took a quarter of a minute longer for the same archive.
+# running that launcher (so with its Java and its flags, src/main/sh/shipcheck; it lists the
+# classes and dumps the static archive) on a check of three example files (a pass, a fail, an
+# invalid one), which load the classes of a check.
 # The run is under the character type the launcher gives the JVM (C.UTF-8), with an empty pack
 # cache so the rule compiler's classes are archived too. Failure is not fatal: a launcher works
 # without an archive.

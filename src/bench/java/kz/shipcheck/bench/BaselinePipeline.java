@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 import kz.shipcheck.check.BatchChecker;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.yaml.InputProblem;
 import kz.shipcheck.input.InputRules;
 import kz.shipcheck.input.ReadDocument;
 import kz.shipcheck.input.Source;
@@ -34,17 +33,18 @@ import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
+import kz.shipcheck.yaml.InputProblem;
 
 /**
  * The baseline's copy of shipcheck's batch pipeline ({@link BatchChecker}), around {@link
  * PlainChecks} instead of a rule session: files cut into batches of {@value #FILES_PER_BATCH} (or
- * {@value #BYTES_PER_BATCH} bytes), read and parsed by shipcheck's own {@link DeclarationReader}
- * on {@code jobs} worker threads, evaluated in chunks of {@value #CHUNK} declarations, and handed
- * on in input order with the batch-wide duplicate-id finding. The product's pipeline takes a rule
- * pack and nothing else, so that no code in it exists only for the benchmark; this copy keeps the
- * same batching and result building, and {@code PlainChecksTest} holds its report to shipcheck's,
- * byte for byte. It keeps whole batches in memory rather than streaming chunks: the benchmark's
- * batches are small files, and the million-declaration memory run is shipcheck's alone.
+ * {@value #BYTES_PER_BATCH} bytes), read and parsed by shipcheck's own {@link DeclarationReader} on
+ * {@code jobs} worker threads, evaluated in chunks of {@value #CHUNK} declarations, and handed on
+ * in input order with the batch-wide duplicate-id finding. The product's pipeline takes a rule pack
+ * and nothing else, so that no code in it exists only for the benchmark; this copy keeps the same
+ * batching and result building, and {@code PlainChecksTest} holds its report to shipcheck's, byte
+ * for byte. It keeps whole batches in memory rather than streaming chunks: the benchmark's batches
+ * are small files, and the million-declaration memory run is shipcheck's alone.
  */
 public final class BaselinePipeline {
   static final int FILES_PER_BATCH = 32;
@@ -69,13 +69,17 @@ public final class BaselinePipeline {
   private record Checked(DeclarationResult result, int idLine, int idColumn) {}
 
   /** Checks every source and hands each result to {@code sink}, in input order. */
-  public void run(Iterable<Source> sources, InputStream stdin, Consumer<DeclarationResult> sink) throws Exception {
+  public void run(Iterable<Source> sources, InputStream stdin, Consumer<DeclarationResult> sink)
+      throws Exception {
     AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "baseline-worker-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            jobs,
+            r -> {
+              Thread t = new Thread(r, "baseline-worker-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     ThreadLocal<PlainChecks> perThread = ThreadLocal.withInitial(checks);
     Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
     Set<String> seenIds = new HashSet<>();
@@ -126,15 +130,27 @@ public final class BaselinePipeline {
   private void emit(List<Checked> checked, Set<String> seenIds, Consumer<DeclarationResult> sink) {
     for (Checked c : checked) {
       DeclarationResult r = c.result();
-      if (r.id() != null && r.outcome() != Outcome.INVALID && !seenIds.add(InputRules.idKey(r.id()))) {
+      if (r.id() != null
+          && r.outcome() != Outcome.INVALID
+          && !seenIds.add(InputRules.idKey(r.id()))) {
         RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
         List<Finding> findings = new ArrayList<>(r.findings());
-        findings.add(new Finding(rule.id(), rule.severity(),
-            "declaration id '" + r.id() + "' was already used earlier in this batch",
-            "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
-            "give every declaration its own id", null));
+        findings.add(
+            new Finding(
+                rule.id(),
+                rule.severity(),
+                "declaration id '" + r.id() + "' was already used earlier in this batch",
+                "id",
+                c.idLine(),
+                c.idColumn(),
+                rule.reference(),
+                rule.basis(),
+                "give every declaration its own id",
+                null));
         findings.sort(Finding.ORDER);
-        r = new DeclarationResult(r.file(), r.document(), r.id(), Outcome.FAIL, findings, r.facts());
+        r =
+            new DeclarationResult(
+                r.file(), r.document(), r.id(), Outcome.FAIL, findings, r.facts());
       }
       sink.accept(r);
     }
@@ -173,9 +189,12 @@ public final class BaselinePipeline {
       }
       List<Finding> f = findings.get(k++);
       int[] idAt = d.locations().find("id");
-      out.add(new Checked(
-          new DeclarationResult(d.file(), d.document(), d.id(), outcome(f), f, facts(d.declaration())),
-          idAt[0], idAt[1]));
+      out.add(
+          new Checked(
+              new DeclarationResult(
+                  d.file(), d.document(), d.id(), outcome(f), f, facts(d.declaration())),
+              idAt[0],
+              idAt[1]));
     }
     docs.clear();
   }
@@ -193,11 +212,22 @@ public final class BaselinePipeline {
     List<Finding> findings = new ArrayList<>();
     for (InputProblem p : d.problems()) {
       RuleInfo rule = inputRules.get(p.rule());
-      findings.add(new Finding(p.rule(), Severity.ERROR, p.getMessage(), p.path(), p.line(), p.column(),
-          rule == null ? null : rule.reference(), rule == null ? "model" : rule.basis(), null, null));
+      findings.add(
+          new Finding(
+              p.rule(),
+              Severity.ERROR,
+              p.getMessage(),
+              p.path(),
+              p.line(),
+              p.column(),
+              rule == null ? null : rule.reference(),
+              rule == null ? "model" : rule.basis(),
+              null,
+              null));
     }
     findings.sort(Finding.ORDER);
-    return new DeclarationResult(d.file(), d.document(), d.id(), Outcome.INVALID, findings, Facts.NONE);
+    return new DeclarationResult(
+        d.file(), d.document(), d.id(), Outcome.INVALID, findings, Facts.NONE);
   }
 
   private static Facts facts(Declaration d) {
@@ -209,6 +239,7 @@ public final class BaselinePipeline {
         values.add(new Money(i.getValueAmount(), i.getValueCurrency()));
       }
     }
-    return new Facts(List.copyOf(products), d.getTransport().getBorderCrossing(), List.copyOf(values));
+    return new Facts(
+        List.copyOf(products), d.getTransport().getBorderCrossing(), List.copyOf(values));
   }
 }

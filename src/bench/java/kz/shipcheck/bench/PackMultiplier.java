@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Copies a rule pack and repeats every rule K times, to time how checking scales with the number
- * of rules. Copy k (2..K) of {@code rule "ACCESS-001 product key is known"} with
+ * Copies a rule pack and repeats every rule K times, to time how checking scales with the number of
+ * rules. Copy k (2..K) of {@code rule "ACCESS-001 product key is known"} with
  * {@code @id("ACCESS-001")} becomes {@code rule "ACCESS-001-X2 product key is known"} with
  * {@code @id("ACCESS-001-X2")}: same conditions, same consequence, so a failing declaration gets
  * each finding K times; the messages files get the copies' keys ({@code ACCESS-001-X2.title}).
@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * as the plain-Java baseline ({@link PlainChecks#RULES}), to time the engine against it on equal
  * work.
  *
- * <p>The multiplied pack is for timing only: its fixtures in tests/ still expect each finding
- * once, so {@code shipcheck test} on it fails, and that is expected.
+ * <p>The multiplied pack is for timing only: its fixtures in tests/ still expect each finding once,
+ * so {@code shipcheck test} on it fails, and that is expected.
  *
  * <p>Rule blocks are parsed simply: a rule runs from a line starting with {@code rule "} to the
  * line {@code end}; the text before the first rule (package, imports, globals) is kept once.
@@ -53,20 +53,25 @@ public final class PackMultiplier {
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
         default -> {
-          System.err.println("usage: PackMultiplier --rules DIR --times K --out DIR [--only ID,ID,...]");
+          System.err.println(
+              "usage: PackMultiplier --rules DIR --times K --out DIR [--only ID,ID,...]");
           System.exit(2);
         }
       }
     }
     if (out == null || times < 1) {
-      System.err.println("usage: PackMultiplier --rules DIR --times K --out DIR [--only ID,ID,...] (K >= 1)");
+      System.err.println(
+          "usage: PackMultiplier --rules DIR --times K --out DIR [--only ID,ID,...] (K >= 1)");
       System.exit(2);
     }
     int n = multiply(rules, times, only, out);
     System.err.printf("wrote %s: %d rules, each %d times%n", out, n, times);
   }
 
-  /** Copies the pack at {@code rules} to {@code out} with every rule {@code times} times; returns the rules found. */
+  /**
+   * Copies the pack at {@code rules} to {@code out} with every rule {@code times} times; returns
+   * the rules found.
+   */
   public static int multiply(Path rules, int times, Path out) throws IOException {
     return multiply(rules, times, null, out);
   }
@@ -88,9 +93,16 @@ public final class PackMultiplier {
           Files.createDirectories(to);
         } else if (p.getFileName().toString().endsWith(".drl")) {
           String text = Files.readString(p, StandardCharsets.UTF_8);
-          Files.writeString(to, multiplyDrl(text, times, only, seen, p.toString(), count), StandardCharsets.UTF_8);
-        } else if (p.getFileName().toString().endsWith(".properties") && rules.relativize(p).startsWith("messages")) {
-          Files.writeString(to, multiplyMessages(Files.readString(p, StandardCharsets.UTF_8), times), StandardCharsets.UTF_8);
+          Files.writeString(
+              to,
+              multiplyDrl(text, times, only, seen, p.toString(), count),
+              StandardCharsets.UTF_8);
+        } else if (p.getFileName().toString().endsWith(".properties")
+            && rules.relativize(p).startsWith("messages")) {
+          Files.writeString(
+              to,
+              multiplyMessages(Files.readString(p, StandardCharsets.UTF_8), times),
+              StandardCharsets.UTF_8);
         } else {
           Files.copy(p, to);
         }
@@ -101,14 +113,18 @@ public final class PackMultiplier {
     if (only != null && !seen.containsAll(only)) {
       Set<String> missing = new TreeSet<>(only);
       missing.removeAll(seen);
-      throw new IllegalArgumentException("no rule in " + rules + " has the id " + String.join(", ", missing));
+      throw new IllegalArgumentException(
+          "no rule in " + rules + " has the id " + String.join(", ", missing));
     }
     return count[0];
   }
 
-  private static final Pattern MESSAGE_KEY = Pattern.compile("^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(\\..*)$");
+  private static final Pattern MESSAGE_KEY =
+      Pattern.compile("^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(\\..*)$");
 
-  /** A messages file with each rule's keys ({@code ACCESS-001.title}) also for its copies 2..times. */
+  /**
+   * A messages file with each rule's keys ({@code ACCESS-001.title}) also for its copies 2..times.
+   */
   static String multiplyMessages(String text, int times) {
     StringBuilder b = new StringBuilder(text);
     if (!text.isEmpty() && !text.endsWith("\n")) {
@@ -126,7 +142,8 @@ public final class PackMultiplier {
   }
 
   /** One DRL file with each rule block followed by its copies 2..times. */
-  static String multiplyDrl(String text, int times, Set<String> only, Set<String> seen, String where, int[] count) {
+  static String multiplyDrl(
+      String text, int times, Set<String> only, Set<String> seen, String where, int[] count) {
     String[] lines = text.split("\n", -1);
     StringBuilder b = new StringBuilder();
     int i = 0;
@@ -142,7 +159,8 @@ public final class PackMultiplier {
         end++;
       }
       if (end == lines.length) {
-        throw new IllegalArgumentException(where + ":" + (i + 1) + ": rule \"" + m.group(1) + "\" has no line 'end'");
+        throw new IllegalArgumentException(
+            where + ":" + (i + 1) + ": rule \"" + m.group(1) + "\" has no line 'end'");
       }
       List<String> block = new ArrayList<>(List.of(lines).subList(i, end + 1));
       String id = null;
@@ -154,7 +172,8 @@ public final class PackMultiplier {
         }
       }
       if (id == null) {
-        throw new IllegalArgumentException(where + ":" + (i + 1) + ": rule \"" + m.group(1) + "\" has no @id");
+        throw new IllegalArgumentException(
+            where + ":" + (i + 1) + ": rule \"" + m.group(1) + "\" has no @id");
       }
       seen.add(id);
       if (only != null && !only.contains(id)) {
@@ -167,13 +186,20 @@ public final class PackMultiplier {
         String copyId = id + "-X" + k;
         String name = m.group(1);
         // the copy's name must differ too: Drools refuses two rules of one name in a package
-        name = name.contains(id) ? name.replaceFirst(Pattern.quote(id), copyId) : name + " " + copyId;
+        name =
+            name.contains(id) ? name.replaceFirst(Pattern.quote(id), copyId) : name + " " + copyId;
         List<String> copy = new ArrayList<>(block);
         copy.set(0, "rule \"" + name + "\"" + m.group(2));
         for (int j = 1; j < copy.size(); j++) {
           Matcher idm = ID.matcher(copy.get(j));
           if (idm.find()) {
-            copy.set(j, copy.get(j).substring(0, idm.start()) + "@id(\"" + copyId + "\")" + copy.get(j).substring(idm.end()));
+            copy.set(
+                j,
+                copy.get(j).substring(0, idm.start())
+                    + "@id(\""
+                    + copyId
+                    + "\")"
+                    + copy.get(j).substring(idm.end()));
             break;
           }
         }

@@ -18,11 +18,11 @@ import kz.shipcheck.result.Summary;
 import kz.shipcheck.yaml.InputLimits;
 
 /**
- * The benchmark's no-engine baseline as a whole process: {@code check --format jsonl} with the
- * rule engine replaced by {@link PlainChecks}. Files are found, read, parsed, validated and
- * reported by shipcheck's own code (its reader and jsonl reporter, in {@link BaselinePipeline}, a
- * copy of shipcheck's batch pipeline), so the difference in time between this and {@code shipcheck check} is what the
- * rule engine costs. Drools is never loaded. Exit code 0 whatever the findings.
+ * The benchmark's no-engine baseline as a whole process: {@code check --format jsonl} with the rule
+ * engine replaced by {@link PlainChecks}. Files are found, read, parsed, validated and reported by
+ * shipcheck's own code (its reader and jsonl reporter, in {@link BaselinePipeline}, a copy of
+ * shipcheck's batch pipeline), so the difference in time between this and {@code shipcheck check}
+ * is what the rule engine costs. Drools is never loaded. Exit code 0 whatever the findings.
  *
  * <pre>mvn -Pbench -DskipTests package
  * java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.PlainChecker \
@@ -53,7 +53,8 @@ public final class PlainChecker {
         }
         default -> {
           if (args[i].startsWith("--")) {
-            System.err.println("usage: PlainChecker [--jobs N] [--rules DIR] [--register FILE] [--no-rules] PATH... | --rule-ids");
+            System.err.println(
+                "usage: PlainChecker [--jobs N] [--rules DIR] [--register FILE] [--no-rules] PATH... | --rule-ids");
             System.exit(2);
           }
           paths.add(args[i]);
@@ -63,26 +64,38 @@ public final class PlainChecker {
     check(rules, register, none, jobs, paths, System.out);
   }
 
-  /** Checks {@code paths} as {@code check --format jsonl} would, writing the report to {@code stdout}. */
-  public static void check(Path rules, Path register, boolean none, int jobs, List<String> paths, OutputStream stdout)
+  /**
+   * Checks {@code paths} as {@code check --format jsonl} would, writing the report to {@code
+   * stdout}.
+   */
+  public static void check(
+      Path rules, Path register, boolean none, int jobs, List<String> paths, OutputStream stdout)
       throws Exception {
     PackFiles pack = rules == null ? PackFiles.bundled() : PackFiles.fromDirectory(rules);
-    ReferenceData data = register == null
-        ? ReferenceData.load(pack, null, null)
-        : ReferenceData.load(pack, register.toString(), Files.readAllBytes(register));
-    BaselinePipeline checker = new BaselinePipeline(
-        () -> new PlainChecks(data, none), new DeclarationReader(InputLimits.defaults(), null), jobs);
+    ReferenceData data =
+        register == null
+            ? ReferenceData.load(pack, null, null)
+            : ReferenceData.load(pack, register.toString(), Files.readAllBytes(register));
+    BaselinePipeline checker =
+        new BaselinePipeline(
+            () -> new PlainChecks(data, none),
+            new DeclarationReader(InputLimits.defaults(), null),
+            jobs);
     Summary summary = new Summary();
     OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
-    try (Reporter reporter = Format.JSONL.create(out, new ReportContext("plain-java", PlainChecks.RULES))) {
-      checker.run(new Sources(paths), System.in, r -> {
-        summary.add(r);
-        try {
-          reporter.result(r);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+    try (Reporter reporter =
+        Format.JSONL.create(out, new ReportContext("plain-java", PlainChecks.RULES))) {
+      checker.run(
+          new Sources(paths),
+          System.in,
+          r -> {
+            summary.add(r);
+            try {
+              reporter.result(r);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
       reporter.finish(summary, WaiverNotes.NONE);
     }
     out.flush();

@@ -28,8 +28,17 @@ class PackMultiplierTest {
 
     String shipment = "shipments/pork-heat-treated-underprocessed-fail.yaml";
     List<String> once = ruleIds(Cli.run("check", shipment, "--format", "jsonl", "--quiet"));
-    List<String> thrice = ruleIds(Cli.run("check", shipment, "--rules", pack.toString(), "--no-cache", "--format",
-        "jsonl", "--quiet"));
+    List<String> thrice =
+        ruleIds(
+            Cli.run(
+                "check",
+                shipment,
+                "--rules",
+                pack.toString(),
+                "--no-cache",
+                "--format",
+                "jsonl",
+                "--quiet"));
     assertFalse(once.isEmpty());
     List<String> expected = new ArrayList<>();
     for (String id : once) {

@@ -33,8 +33,20 @@ class PlainChecksTest {
     new DeclarationGenerator(Path.of("rules"), 7).write(1500, generated);
     List<String> paths = List.of("shipments", "rules/tests", generated.toString());
 
-    List<String> args = new ArrayList<>(List.of("check", "--rules", pack.toString(), "--no-cache",
-        "--format", "jsonl", "--quiet", "--fail-on", "never", "--jobs", "2"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "check",
+                "--rules",
+                pack.toString(),
+                "--no-cache",
+                "--format",
+                "jsonl",
+                "--quiet",
+                "--fail-on",
+                "never",
+                "--jobs",
+                "2"));
     args.addAll(paths);
     Cli.Run engine = Cli.run(args.toArray(String[]::new));
     assertEquals(0, engine.code(), engine.err());
@@ -47,19 +59,31 @@ class PlainChecksTest {
     assertTrue(expected.size() > 1000, "declarations: " + expected.size());
     for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
       if (!expected.get(i).equals(actual.get(i))) {
-        fail("result " + (i + 1) + " differs\nshipcheck: " + expected.get(i) + "\nbaseline:  " + actual.get(i));
+        fail(
+            "result "
+                + (i + 1)
+                + " differs\nshipcheck: "
+                + expected.get(i)
+                + "\nbaseline:  "
+                + actual.get(i));
       }
     }
     assertEquals(expected.size(), actual.size());
     for (String id : ids) {
-      assertTrue(engine.out().contains("\"rule\":\"" + id + "\""), id + " never fired: the comparison does not cover it");
+      assertTrue(
+          engine.out().contains("\"rule\":\"" + id + "\""),
+          id + " never fired: the comparison does not cover it");
     }
   }
 
   @Test
   void anIdOfNoRuleIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PackMultiplier.multiply(Path.of("rules"), 1, Set.of("ACCESS-001", "NOPE-404"), tmp.resolve("x")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PackMultiplier.multiply(
+                    Path.of("rules"), 1, Set.of("ACCESS-001", "NOPE-404"), tmp.resolve("x")));
     assertTrue(e.getMessage().contains("NOPE-404"), e.getMessage());
   }
 }

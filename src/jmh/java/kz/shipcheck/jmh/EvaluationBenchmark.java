@@ -53,7 +53,8 @@ public class EvaluationBenchmark {
     public void setUp() throws Exception {
       DeclarationReader reader = new DeclarationReader(InputLimits.defaults(), null);
       List<Evaluator.Input> valid = new ArrayList<>();
-      for (GeneratedDeclarations.GeneratedFile f : GeneratedDeclarations.files(DECLARATIONS + 100)) {
+      for (GeneratedDeclarations.GeneratedFile f :
+          GeneratedDeclarations.files(DECLARATIONS + 100)) {
         for (ReadDocument d : reader.documents(f.name(), f.bytes())) {
           if (d.isValid() && valid.size() < DECLARATIONS) {
             valid.add(new Evaluator.Input(d.declaration(), d.locations()));
@@ -61,7 +62,8 @@ public class EvaluationBenchmark {
         }
       }
       if (valid.size() != DECLARATIONS) {
-        throw new IllegalStateException("only " + valid.size() + " readable declarations, " + DECLARATIONS + " needed");
+        throw new IllegalStateException(
+            "only " + valid.size() + " readable declarations, " + DECLARATIONS + " needed");
       }
       chunks = new ArrayList<>();
       for (int i = 0; i < valid.size(); i += CHUNK) {
@@ -77,7 +79,9 @@ public class EvaluationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-      evaluator = RulePack.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null).newEvaluator();
+      evaluator =
+          RulePack.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null)
+              .newEvaluator();
     }
 
     @TearDown(Level.Trial)
@@ -93,7 +97,10 @@ public class EvaluationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-      checks = new PlainChecks(ReferenceData.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null), false);
+      checks =
+          new PlainChecks(
+              ReferenceData.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null),
+              false);
     }
   }
 

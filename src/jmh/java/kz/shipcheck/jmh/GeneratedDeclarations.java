@@ -25,8 +25,10 @@ final class GeneratedDeclarations {
   /** The files the generator writes for {@code count} declarations, in the order it wrote them. */
   static List<GeneratedFile> files(int count) throws Exception {
     if (!Files.isDirectory(RULES)) {
-      throw new IllegalStateException("no rules/ folder in " + Path.of("").toAbsolutePath()
-          + ": run the benchmarks from the repository root (src/bench/jmh.sh does)");
+      throw new IllegalStateException(
+          "no rules/ folder in "
+              + Path.of("").toAbsolutePath()
+              + ": run the benchmarks from the repository root (src/bench/jmh.sh does)");
     }
     Path dir = Files.createTempDirectory("shipcheck-jmh");
     try {
@@ -34,7 +36,10 @@ final class GeneratedDeclarations {
       List<Path> paths;
       try (Stream<Path> s = Files.walk(dir)) {
         // folders are by ship day, so path order is not the order of writing; the file number is
-        paths = s.filter(Files::isRegularFile).sorted(Comparator.comparing(GeneratedDeclarations::number)).toList();
+        paths =
+            s.filter(Files::isRegularFile)
+                .sorted(Comparator.comparing(GeneratedDeclarations::number))
+                .toList();
       }
       List<GeneratedFile> out = new ArrayList<>(paths.size());
       for (Path p : paths) {

@@ -40,8 +40,10 @@ public class ParsingBenchmark {
   public static class Input {
     /** The generator's files as written: a third of them hold 2 to 20 declarations. */
     List<GeneratedDeclarations.GeneratedFile> files;
+
     /** The same declarations, each in a byte array of its own, as jacksonTree needs them. */
     List<byte[]> singles;
+
     DeclarationReader reader;
     ObjectMapper mapper;
 
@@ -63,10 +65,16 @@ public class ParsingBenchmark {
           documents++;
         }
       }
-      // @OperationsPerInvocation is a constant: the per-declaration figures hold only if it is right
+      // @OperationsPerInvocation is a constant: the per-declaration figures hold only if it is
+      // right
       if (documents != DECLARATIONS || singles.size() != DECLARATIONS) {
         throw new IllegalStateException(
-            documents + " documents in the files, " + singles.size() + " split, " + DECLARATIONS + " expected");
+            documents
+                + " documents in the files, "
+                + singles.size()
+                + " split, "
+                + DECLARATIONS
+                + " expected");
       }
     }
   }

@@ -25,8 +25,8 @@ import kz.shipcheck.pack.ReferenceData;
 import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.Reporter;
-import kz.shipcheck.yaml.InputLimits;
 import kz.shipcheck.result.DeclarationResult;
+import kz.shipcheck.yaml.InputLimits;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,14 +46,23 @@ import org.openjdk.jmh.annotations.TearDown;
  * spends its first seconds compiling and collecting on both cores whatever the workers do; here
  * JMH's warm-up iterations pay for that first, so what is left is the CPU-bound work, and {@code
  * jobs} 2 against 1 says how well the pipeline itself scales. {@code checks}: the engine with the
- * whole pack, the engine with the baseline's 15 rules, and the plain-Java baseline of those 15
- * (in its copy of the pipeline, {@link BaselinePipeline}).
+ * whole pack, the engine with the baseline's 15 rules, and the plain-Java baseline of those 15 (in
+ * its copy of the pipeline, {@link BaselinePipeline}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 // the launcher's batch flags (src/main/sh/shipcheck), after the stack the tests run with
-@Fork(value = 1, jvmArgsPrepend = {"-Xss4m", "-XX:+UseParallelGC", "-Xmn128m", "-XX:MaxInlineLevel=4",
-    "-XX:InlineSmallCode=500", "-XX:MaxInlineSize=20", "-XX:FreqInlineSize=100"})
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {
+      "-Xss4m",
+      "-XX:+UseParallelGC",
+      "-Xmn128m",
+      "-XX:MaxInlineLevel=4",
+      "-XX:InlineSmallCode=500",
+      "-XX:MaxInlineSize=20",
+      "-XX:FreqInlineSize=100"
+    })
 @State(Scope.Benchmark)
 public class PipelineBenchmark {
   /** Declarations per invocation, one per file as in bench.sh's batch. */
@@ -66,9 +75,11 @@ public class PipelineBenchmark {
   public String checks;
 
   private Path dir;
+
   /** Runs the pipeline chosen by {@link #checks} over the sources, with {@link #jobs} workers. */
   private interface Pipeline {
-    void run(Iterable<Source> sources, InputStream stdin, Consumer<DeclarationResult> sink) throws Exception;
+    void run(Iterable<Source> sources, InputStream stdin, Consumer<DeclarationResult> sink)
+        throws Exception;
   }
 
   private Pipeline pipeline;
@@ -80,7 +91,9 @@ public class PipelineBenchmark {
       throw new IllegalStateException("run from the repository root (src/bench/jmh.sh does)");
     }
     dir = Files.createTempDirectory("shipcheck-jmh-pipeline");
-    new DeclarationGenerator(GeneratedDeclarations.RULES, 1).perFile(1).write(FILES, dir.resolve("declarations"));
+    new DeclarationGenerator(GeneratedDeclarations.RULES, 1)
+        .perFile(1)
+        .write(FILES, dir.resolve("declarations"));
     switch (checks) {
       case "engine" -> engine(GeneratedDeclarations.RULES);
       case "engine-same-rules" -> {
@@ -89,9 +102,15 @@ public class PipelineBenchmark {
         engine(same);
       }
       case "plain-java" -> {
-        ReferenceData data = ReferenceData.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null);
-        pipeline = (sources, stdin, sink) -> new BaselinePipeline(() -> new PlainChecks(data, false),
-            new DeclarationReader(InputLimits.defaults(), null), jobs).run(sources, stdin, sink);
+        ReferenceData data =
+            ReferenceData.load(PackFiles.fromDirectory(GeneratedDeclarations.RULES), null, null);
+        pipeline =
+            (sources, stdin, sink) ->
+                new BaselinePipeline(
+                        () -> new PlainChecks(data, false),
+                        new DeclarationReader(InputLimits.defaults(), null),
+                        jobs)
+                    .run(sources, stdin, sink);
         context = new ReportContext("jmh", PlainChecks.RULES);
       }
       default -> throw new IllegalArgumentException("checks: " + checks);
@@ -100,8 +119,10 @@ public class PipelineBenchmark {
 
   private void engine(Path rules) throws Exception {
     RulePack pack = RulePack.load(PackFiles.fromDirectory(rules), null, null);
-    pipeline = (sources, stdin, sink) -> new BatchChecker(pack, new DeclarationReader(InputLimits.defaults(), null),
-        jobs, false).run(sources, stdin, sink);
+    pipeline =
+        (sources, stdin, sink) ->
+            new BatchChecker(pack, new DeclarationReader(InputLimits.defaults(), null), jobs, false)
+                .run(sources, stdin, sink);
     context = new ReportContext("jmh", List.copyOf(pack.catalogue()));
   }
 
@@ -119,14 +140,17 @@ public class PipelineBenchmark {
   public long batch() throws Exception {
     long[] results = {0};
     try (Reporter reporter = Format.JSONL.create(OutputStream.nullOutputStream(), context)) {
-      pipeline.run(new Sources(List.of(dir.resolve("declarations").toString())), InputStream.nullInputStream(), r -> {
-        results[0]++;
-        try {
-          reporter.result(r);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      pipeline.run(
+          new Sources(List.of(dir.resolve("declarations").toString())),
+          InputStream.nullInputStream(),
+          r -> {
+            results[0]++;
+            try {
+              reporter.result(r);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
     if (results[0] != FILES) {
       throw new IllegalStateException(results[0] + " results for " + FILES + " files");

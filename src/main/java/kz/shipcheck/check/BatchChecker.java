@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import kz.shipcheck.engine.Args;
 import kz.shipcheck.engine.Evaluator;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
@@ -31,34 +30,41 @@ import kz.shipcheck.result.DeclarationResult.Facts;
 import kz.shipcheck.result.DeclarationResult.Money;
 import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.Finding;
-import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
 import kz.shipcheck.yaml.InputProblem;
 
 /**
- * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a
- * worker thread (one rule session per worker, the compiled pack shared), and the results handed
- * on in input order whatever the thread count. Memory stays flat however many declarations pass
- * through: at most a few batches per worker are in flight (bounded in files and in bytes), a
- * worker parses and evaluates documents in chunks of {@link #CHUNK} declarations (or {@link
- * #FACTS_PER_CHUNK} facts) and hands each chunk's results on as soon as it is done, and the
- * batch-wide duplicate-id check keeps ids in a compact {@link IdSet}.
+ * The batch pipeline: sources are cut into small batches, each read, parsed and checked on a worker
+ * thread (one rule session per worker, the compiled pack shared), and the results handed on in
+ * input order whatever the thread count. Memory stays flat however many declarations pass through:
+ * at most a few batches per worker are in flight (bounded in files and in bytes), a worker parses
+ * and evaluates documents in chunks of {@link #CHUNK} declarations (or {@link #FACTS_PER_CHUNK}
+ * facts) and hands each chunk's results on as soon as it is done, and the batch-wide duplicate-id
+ * check keeps ids in a compact {@link IdSet}. Judging (duplicate ids, waivers, the verdict) is
+ * {@link Verdicts}'s job, on the emitting thread; this class is the threading around it.
  */
 public final class BatchChecker {
-  /** Files per batch: large enough to amortise a task hand-over, small enough to keep memory flat. */
+  /**
+   * Files per batch: large enough to amortise a task hand-over, small enough to keep memory flat.
+   */
   static final int FILES_PER_BATCH = 32;
 
   /** Input bytes per batch: a batch closes early when its files are large. */
   static final long BYTES_PER_BATCH = 512 * 1024;
 
-  /** Input bytes in flight (submitted, not yet emitted) before the reader waits; one batch always goes. */
+  /**
+   * Input bytes in flight (submitted, not yet emitted) before the reader waits; one batch always
+   * goes.
+   */
   static final long BYTES_IN_FLIGHT = 48L * 1024 * 1024;
 
   /** Declarations inserted into a rule session at once (the shared notes: ~100 beats 10,000). */
   static final int CHUNK = 100;
 
-  /** Facts (declarations, items, certificates) per rule firing, for declarations with many items. */
+  /**
+   * Facts (declarations, items, certificates) per rule firing, for declarations with many items.
+   */
   static final int FACTS_PER_CHUNK = 2_000;
 
   /** Chunks of results a batch may have waiting for the emitting thread. */
@@ -116,14 +122,6 @@ public final class BatchChecker {
     stopped = true;
   }
 
-  /**
-   * A checked document on its way to the emitting thread, not yet judged: the findings of its
-   * rules (of the reader, when invalid), where its id sits (for duplicate ids) and the date it is
-   * judged on (for waivers; null when invalid).
-   */
-  private record Checked(String file, int document, String id, boolean invalid, List<Finding> findings, Facts facts,
-      int idLine, int idColumn, java.time.LocalDate judgedOn) {}
-
   /** A batch on a worker: its results as they come, and the input bytes it stands for. */
   private record Pending(BatchResults result, long bytes) {}
 
@@ -163,7 +161,7 @@ public final class BatchChecker {
             });
     ThreadLocal<Evaluator> evaluators = ThreadLocal.withInitial(pack::newEvaluator);
     Deque<Pending> inFlight = new ArrayDeque<>();
-    IdScope seenIds = new IdScope();
+    Verdicts verdicts = new Verdicts(pack, idsPerFile, waivers, failOn);
     int window = jobs * 4;
     long bytesInFlight = 0;
     try {
@@ -180,15 +178,17 @@ public final class BatchChecker {
           bytesInFlight += batchBytes;
           batch = new ArrayList<>(FILES_PER_BATCH);
           batchBytes = 0;
-          while (!stopped && (inFlight.size() >= window || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT)) {
+          while (!stopped
+              && (inFlight.size() >= window
+                  || inFlight.size() > 1 && bytesInFlight > BYTES_IN_FLIGHT)) {
             Pending done = inFlight.poll();
             bytesInFlight -= done.bytes();
-            drain(done.result(), seenIds, sink);
+            drain(done.result(), verdicts, sink);
           }
         }
       }
       while (!stopped && !inFlight.isEmpty()) {
-        drain(inFlight.poll().result(), seenIds, sink);
+        drain(inFlight.poll().result(), verdicts, sink);
       }
     } finally {
       pool.shutdownNow();
@@ -196,7 +196,10 @@ public final class BatchChecker {
   }
 
   private BatchResults submit(
-      ExecutorService pool, List<Source> batch, InputStream stdin, ThreadLocal<Evaluator> evaluators) {
+      ExecutorService pool,
+      List<Source> batch,
+      InputStream stdin,
+      ThreadLocal<Evaluator> evaluators) {
     BatchResults out = new BatchResults();
     pool.submit(
         () -> {
@@ -218,7 +221,7 @@ public final class BatchChecker {
 
   /** Emits one batch's results, chunk by chunk as its worker produces them, until stopped. */
   @SuppressWarnings("unchecked")
-  private void drain(BatchResults batch, IdScope seenIds, Consumer<DeclarationResult> sink)
+  private void drain(BatchResults batch, Verdicts verdicts, Consumer<DeclarationResult> sink)
       throws ExecutionException, InterruptedException {
     while (!stopped) {
       Object chunk = batch.chunks.take();
@@ -228,7 +231,9 @@ public final class BatchChecker {
       if (chunk instanceof Failure f) {
         throw new ExecutionException(f.cause());
       }
-      emit((List<Checked>) chunk, seenIds, sink);
+      for (Checked c : (List<Checked>) chunk) {
+        sink.accept(verdicts.judge(c));
+      }
     }
   }
 
@@ -250,57 +255,13 @@ public final class BatchChecker {
     }
   }
 
-  /** The ids seen so far, in the whole batch or in the current file. */
-  private final class IdScope {
-    private final IdSet ids = new IdSet();
-    private String file;
-
-    /** True when the id was seen before in this scope. */
-    boolean repeated(Checked c) {
-      if (idsPerFile && !c.file().equals(file)) {
-        ids.clear();
-        file = c.file();
-      }
-      return c.id() != null && !c.invalid() && !ids.add(c.id());
-    }
-  }
-
-  private void emit(List<Checked> checked, IdScope seenIds, Consumer<DeclarationResult> sink) {
-    for (Checked c : checked) {
-      sink.accept(judge(c, seenIds.repeated(c)));
-    }
-  }
-
   /**
-   * The result of a checked document: a repeated id adds its finding, the waivers mark what they
-   * accept, and then the policy decides the outcome from the findings as they finally are.
+   * Reads, parses and checks a batch on a worker. Documents are parsed one at a time and evaluated
+   * in chunks of {@link #CHUNK} declarations or {@link #FACTS_PER_CHUNK} facts; each chunk's
+   * results go to the emitting thread as soon as they are ready.
    */
-  private DeclarationResult judge(Checked c, boolean repeatedId) {
-    if (c.invalid()) {
-      return new DeclarationResult(c.file(), c.document(), c.id(), Outcome.INVALID, c.findings(), Facts.NONE);
-    }
-    List<Finding> findings = c.findings();
-    if (repeatedId) {
-      RuleInfo rule = inputRules.get(InputRules.DUPLICATE_ID);
-      findings = new ArrayList<>(findings);
-      findings.add(
-          new Finding(
-              rule.id(), rule.severity(),
-              pack.text().render("BATCH-001.message", Args.of("id", c.id())),
-              "id", c.idLine(), c.idColumn(), rule.reference(), rule.basis(),
-              pack.text().render("BATCH-001.hint", Args.none()), null));
-      findings.sort(Finding.ORDER);
-    }
-    findings = waivers.mark(c.id(), findings, c.judgedOn());
-    return new DeclarationResult(c.file(), c.document(), c.id(), failOn.outcome(findings), findings, c.facts());
-  }
-
-  /**
-   * Reads, parses and checks a batch on a worker. Documents are parsed one at a time and
-   * evaluated in chunks of {@link #CHUNK} declarations or {@link #FACTS_PER_CHUNK} facts; each
-   * chunk's results go to the emitting thread as soon as they are ready.
-   */
-  private void checkBatch(List<Source> batch, InputStream stdin, Evaluator evaluator, BatchResults out)
+  private void checkBatch(
+      List<Source> batch, InputStream stdin, Evaluator evaluator, BatchResults out)
       throws InterruptedException {
     List<ReadDocument> pending = new ArrayList<>(CHUNK);
     int valid = 0;
@@ -340,13 +301,22 @@ public final class BatchChecker {
     int k = 0;
     for (ReadDocument d : docs) {
       if (!d.isValid()) {
-        out.add(new Checked(d.file(), d.document(), d.id(), true, invalid(d), Facts.NONE, 0, 0, null));
+        out.add(
+            new Checked(d.file(), d.document(), d.id(), true, invalid(d), Facts.NONE, 0, 0, null));
         continue;
       }
       int[] idAt = d.locations().find("id");
       out.add(
-          new Checked(d.file(), d.document(), d.id(), false, findings.get(k++), facts(d.declaration()),
-              idAt[0], idAt[1], d.declaration().getDate()));
+          new Checked(
+              d.file(),
+              d.document(),
+              d.id(),
+              false,
+              findings.get(k++),
+              facts(d.declaration()),
+              idAt[0],
+              idAt[1],
+              d.declaration().getDate()));
     }
     docs.clear();
   }
@@ -358,8 +328,16 @@ public final class BatchChecker {
       RuleInfo rule = inputRules.get(p.rule());
       findings.add(
           new Finding(
-              p.rule(), Severity.ERROR, message(p), p.path(), p.line(), p.column(),
-              rule == null ? null : rule.reference(), rule == null ? "model" : rule.basis(), null, null));
+              p.rule(),
+              Severity.ERROR,
+              message(p),
+              p.path(),
+              p.line(),
+              p.column(),
+              rule == null ? null : rule.reference(),
+              rule == null ? "model" : rule.basis(),
+              null,
+              null));
     }
     findings.sort(Finding.ORDER);
     return findings;
@@ -378,6 +356,7 @@ public final class BatchChecker {
         values.add(new Money(i.getValueAmount(), i.getValueCurrency()));
       }
     }
-    return new Facts(List.copyOf(products), d.getTransport().getBorderCrossing(), List.copyOf(values));
+    return new Facts(
+        List.copyOf(products), d.getTransport().getBorderCrossing(), List.copyOf(values));
   }
 }

@@ -7,18 +7,18 @@ import kz.shipcheck.input.InputRules;
 
 /**
  * The set of declaration ids seen in a batch, for the batch-wide duplicate check, at a fixed cost
- * per id whatever its length: each id is kept as the SHA-256 digest (32 bytes) of its compared
- * form ({@link InputRules#idKey}: trimmed, NFC), the digests one after another in a single growing
+ * per id whatever its length: each id is kept as the SHA-256 digest (32 bytes) of its compared form
+ * ({@link InputRules#idKey}: trimmed, NFC), the digests one after another in a single growing
  * array, found through an open-addressing table of their positions. Each id costs 32 bytes plus 8
  * to 16 for the table (kept between a quarter and half full), 40 to 48 bytes, and at most twice
- * that while an array doubles: 3,000 ids of 65,000 characters take some 150 KB instead of
- * the 195 MB (in an array of 256 MB) it took to keep them whole.
+ * that while an array doubles: 3,000 ids of 65,000 characters take some 150 KB instead of the 195
+ * MB (in an array of 256 MB) it took to keep them whole.
  *
  * <p>Two different ids share a digest only if SHA-256 collides, which no one has ever made happen
  * (a chance of about 2<sup>-256</sup> per pair; a billion ids make about 2<sup>-197</sup>). The
- * digest is taken over the id's UTF-16 code units, two bytes each, which is defined for every
- * Java string: ids with lone surrogate halves (refused by the reader, but not by this set) never
- * become the same bytes, as they did in UTF-8, where each became {@code ?}. Not thread-safe.
+ * digest is taken over the id's UTF-16 code units, two bytes each, which is defined for every Java
+ * string: ids with lone surrogate halves (refused by the reader, but not by this set) never become
+ * the same bytes, as they did in UTF-8, where each became {@code ?}. Not thread-safe.
  */
 final class IdSet {
   private static final int DIGEST = 32;
@@ -89,8 +89,10 @@ final class IdSet {
 
   /** The digest's first four bytes: already uniformly spread, no mixing needed. */
   private static int hashOf(byte[] digest, int at) {
-    return (digest[at] & 0xff) << 24 | (digest[at + 1] & 0xff) << 16
-        | (digest[at + 2] & 0xff) << 8 | (digest[at + 3] & 0xff);
+    return (digest[at] & 0xff) << 24
+        | (digest[at + 1] & 0xff) << 16
+        | (digest[at + 2] & 0xff) << 8
+        | (digest[at + 3] & 0xff);
   }
 
   private void place(int indexPlusOne, int hash) {

@@ -16,8 +16,8 @@ public final class InputMessages {
   private InputMessages() {}
 
   /**
-   * The problem's message in this language: its template and arguments; the reader's English
-   * when the problem carries no key (or no messages file has the template).
+   * The problem's message in this language: its template and arguments; the reader's English when
+   * the problem carries no key (or no messages file has the template).
    */
   public static String render(Text text, InputProblem p) {
     if (!p.hasKey()) {
@@ -29,7 +29,9 @@ public final class InputMessages {
 
   private static Args args(Map<String, Object> values) {
     Map<String, Object> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(k, v instanceof InputProblem.Word w ? new Phrase(w.key(), args(w.args())) : v));
+    values.forEach(
+        (k, v) ->
+            out.put(k, v instanceof InputProblem.Word w ? new Phrase(w.key(), args(w.args())) : v));
     return Args.from(out);
   }
 }

@@ -34,8 +34,8 @@ import kz.shipcheck.yaml.YamlReader;
  * declaration is judged as on its ship date, and {@code expires} ends the waiver like every period
  * in the pack ends, exclusively (a waiver that expires on 2026-06-30 no longer covers a shipment of
  * that day). Output so stays the same whatever day the check runs. In globs {@code *} matches any
- * run of characters and {@code ?} one character; nothing else is special ({@code items[0].form}
- * is literal).
+ * run of characters and {@code ?} one character; nothing else is special ({@code items[0].form} is
+ * literal).
  *
  * <p>The first waiver in file order that accepts a finding waives it. A waiver that matched a
  * finding but had expired for its declaration is reported as expired; one that matched no finding
@@ -43,7 +43,8 @@ import kz.shipcheck.yaml.YamlReader;
  * cannot pass. Not thread-safe: {@link #apply} is called from the one thread that emits results.
  */
 public final class Waivers {
-  private static final List<String> KEYS = List.of("rule", "declaration", "path", "reason", "expires", "approvedBy");
+  private static final List<String> KEYS =
+      List.of("rule", "declaration", "path", "reason", "expires", "approvedBy");
 
   /**
    * One waiver as written.
@@ -52,7 +53,13 @@ public final class Waivers {
    * @param line the line of the waiver in its file
    */
   public record Waiver(
-      String rule, String declaration, String path, String reason, LocalDate expires, String approvedBy, int line) {}
+      String rule,
+      String declaration,
+      String path,
+      String reason,
+      LocalDate expires,
+      String approvedBy,
+      int line) {}
 
   /** No waivers. */
   public static final Waivers NONE = new Waivers(List.of());
@@ -84,12 +91,14 @@ public final class Waivers {
    *
    * @param ruleIds the pack's rule ids: a waiver for another id is a mistake worth stopping for
    */
-  public static Waivers read(java.nio.file.Path file, Collection<String> ruleIds) throws PackException {
+  public static Waivers read(java.nio.file.Path file, Collection<String> ruleIds)
+      throws PackException {
     byte[] bytes;
     try {
       bytes = java.nio.file.Files.readAllBytes(file);
     } catch (java.io.IOException e) {
-      throw new PackException(file.toString(), 0, 0, "cannot read the waivers file: " + e.getMessage());
+      throw new PackException(
+          file.toString(), 0, 0, "cannot read the waivers file: " + e.getMessage());
     }
     return read(file.toString(), bytes, ruleIds);
   }
@@ -101,11 +110,17 @@ public final class Waivers {
    * @param ruleIds the pack's rule ids: a waiver for another id is a mistake worth stopping for
    * @throws PackException with the file, line and column of the first problem (exit 3)
    */
-  public static Waivers read(String display, byte[] bytes, Collection<String> ruleIds) throws PackException {
+  public static Waivers read(String display, byte[] bytes, Collection<String> ruleIds)
+      throws PackException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new PackException(display, 0, 0, "the waivers file is not UTF-8");
     }
@@ -117,7 +132,11 @@ public final class Waivers {
       return new Waivers(List.of());
     }
     if (segments.size() > 1) {
-      throw new PackException(display, segments.get(1).lineOffset() + 1, 1, "expected one YAML document: a list of waivers");
+      throw new PackException(
+          display,
+          segments.get(1).lineOffset() + 1,
+          1,
+          "expected one YAML document: a list of waivers");
     }
     YamlNode root;
     try {
@@ -126,13 +145,19 @@ public final class Waivers {
       throw new PackException(display, p.line(), p.column(), p.getMessage());
     }
     if (!(root instanceof ListNode list)) {
-      throw new PackException(display, root.line(), root.column(),
+      throw new PackException(
+          display,
+          root.line(),
+          root.column(),
           "expected a list of waivers ('- rule: ...'), found " + root.kindName());
     }
     List<Waiver> out = new ArrayList<>();
     for (YamlNode n : list.items()) {
       if (!(n instanceof MapNode m)) {
-        throw new PackException(display, n.line(), n.column(),
+        throw new PackException(
+            display,
+            n.line(),
+            n.column(),
             "a waiver is a mapping of " + String.join(", ", KEYS) + "; found " + n.kindName());
       }
       out.add(waiver(display, m, ruleIds));
@@ -140,22 +165,38 @@ public final class Waivers {
     return new Waivers(out);
   }
 
-  private static Waiver waiver(String display, MapNode m, Collection<String> ruleIds) throws PackException {
+  private static Waiver waiver(String display, MapNode m, Collection<String> ruleIds)
+      throws PackException {
     for (Map.Entry<String, YamlNode.Entry> e : m.entries().entrySet()) {
       if (!KEYS.contains(e.getKey())) {
         String near = Suggest.closest(e.getKey(), KEYS);
-        throw new PackException(display, e.getValue().keyLine(), e.getValue().keyColumn(),
-            "unknown key '" + e.getKey() + "' in a waiver" + (near != null ? "; did you mean '" + near + "'?" : "")
-                + " Known keys: " + String.join(", ", KEYS));
+        throw new PackException(
+            display,
+            e.getValue().keyLine(),
+            e.getValue().keyColumn(),
+            "unknown key '"
+                + e.getKey()
+                + "' in a waiver"
+                + (near != null ? "; did you mean '" + near + "'?" : "")
+                + " Known keys: "
+                + String.join(", ", KEYS));
       }
     }
     String rule = text(display, m, "rule", true);
     if (!ruleIds.contains(rule)) {
       String near = Suggest.closest(rule, ruleIds);
-      throw error(display, m, "rule", "unknown rule '" + rule + "'" + (near != null ? "; did you mean " + near + "?" : ""));
+      throw error(
+          display,
+          m,
+          "rule",
+          "unknown rule '" + rule + "'" + (near != null ? "; did you mean " + near + "?" : ""));
     }
     if (rule.startsWith("INPUT-")) {
-      throw error(display, m, "rule", rule + " cannot be waived: a declaration that cannot be read cannot pass");
+      throw error(
+          display,
+          m,
+          "rule",
+          rule + " cannot be waived: a declaration that cannot be read cannot pass");
     }
     String declaration = text(display, m, "declaration", true);
     String path = text(display, m, "path", false);
@@ -163,17 +204,23 @@ public final class Waivers {
     String expiresText = text(display, m, "expires", true);
     LocalDate expires = SchemaValidator.parseDate(expiresText);
     if (expires == null) {
-      throw error(display, m, "expires", "'expires' must be a date (yyyy-mm-dd) that exists, found '" + expiresText + "'");
+      throw error(
+          display,
+          m,
+          "expires",
+          "'expires' must be a date (yyyy-mm-dd) that exists, found '" + expiresText + "'");
     }
     String approvedBy = text(display, m, "approvedBy", true);
     return new Waiver(rule, declaration, path, reason, expires, approvedBy, m.line());
   }
 
-  private static String text(String display, MapNode m, String key, boolean required) throws PackException {
+  private static String text(String display, MapNode m, String key, boolean required)
+      throws PackException {
     YamlNode n = m.get(key);
     if (n == null || n instanceof Scalar s && (s.type() == ScalarType.NULL || s.text().isBlank())) {
       if (required) {
-        throw error(display, m, key, n == null ? "a waiver needs '" + key + "'" : "'" + key + "' is empty");
+        throw error(
+            display, m, key, n == null ? "a waiver needs '" + key + "'" : "'" + key + "' is empty");
       }
       return null;
     }
@@ -271,7 +318,8 @@ public final class Waivers {
   private Waiver accepting(String id, Finding f, LocalDate judgedOn) {
     for (int i = 0; i < waivers.size(); i++) {
       Waiver w = waivers.get(i);
-      if (!w.rule().equals(f.rule()) || !declarationGlobs.get(i).matches(id)
+      if (!w.rule().equals(f.rule())
+          || !declarationGlobs.get(i).matches(id)
           || pathGlobs.get(i) != null && !pathGlobs.get(i).matches(f.path())) {
         continue;
       }

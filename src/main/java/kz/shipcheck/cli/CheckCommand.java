@@ -12,9 +12,6 @@ import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.CheckRun;
 import kz.shipcheck.check.Waivers;
 import kz.shipcheck.engine.RulePack;
-import kz.shipcheck.yaml.InputLimits;
-import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.PackId;
@@ -53,19 +50,33 @@ import picocli.CommandLine.ParentCommand;
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "declaration files, folders, or - for stdin")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "declaration files, folders, or - for stdin")
   List<String> paths;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      converter = OptionTypes.ReportFormat.class, completionCandidates = OptionTypes.ReportFormat.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = OptionTypes.ReportFormat.class,
+      completionCandidates = OptionTypes.ReportFormat.class,
       description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Format format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE (atomically) instead of stdout")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "write the report to FILE (atomically) instead of stdout")
   Path output;
 
-  @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = OptionTypes.ReportTarget.class,
-      description = "also write a report in FORMAT to FILE (atomically); repeatable, e.g. --report sarif=r.sarif")
+  @Option(
+      names = "--report",
+      paramLabel = "FORMAT=FILE",
+      converter = OptionTypes.ReportTarget.class,
+      description =
+          "also write a report in FORMAT to FILE (atomically); repeatable, e.g. --report sarif=r.sarif")
   List<ReportTargets.Spec> reports = new ArrayList<>();
 
   @Mixin PackOptions pack;
@@ -74,28 +85,44 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin ReleaseOptions release;
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = OptionTypes.Date.class,
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      converter = OptionTypes.Date.class,
       description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")
   LocalDate asOf;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-      converter = OptionTypes.FailOnLevel.class, completionCandidates = OptionTypes.FailOnLevel.class,
-      description = "exit 1 on: ${COMPLETION-CANDIDATES}; under warning an unwaived warning fails its declaration"
-          + " (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      converter = OptionTypes.FailOnLevel.class,
+      completionCandidates = OptionTypes.FailOnLevel.class,
+      description =
+          "exit 1 on: ${COMPLETION-CANDIDATES}; under warning an unwaived warning fails its declaration"
+              + " (default: ${DEFAULT-VALUE})")
   FailOn failOn;
 
-  @Option(names = "--waivers", paramLabel = "FILE",
-      description = "accepted exceptions (YAML list: rule, declaration id or glob, optional path, reason,"
-          + " expires, approvedBy); a waived finding is reported as waived and does not fail its"
-          + " declaration; a waiver applies while the declaration's ship date (or --as-of) is before"
-          + " its expiry")
+  @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description =
+          "accepted exceptions (YAML list: rule, declaration id or glob, optional path, reason,"
+              + " expires, approvedBy); a waived finding is reported as waived and does not fail its"
+              + " declaration; a waiver applies while the declaration's ship date (or --as-of) is before"
+              + " its expiry")
   Path waiversFile;
 
-  /** The most worker threads {@code --jobs} takes: far more than cores, each holds a rule session. */
+  /**
+   * The most worker threads {@code --jobs} takes: far more than cores, each holds a rule session.
+   */
   static final int MAX_JOBS = 256;
 
   // text, as the limits: a bad value is one line naming the range (LimitOptions.number)
-  @Option(names = "--jobs", paramLabel = "N", description = "worker threads, 1 to " + MAX_JOBS + " (default: the number of cores)")
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "worker threads, 1 to " + MAX_JOBS + " (default: the number of cores)")
   String jobs;
 
   @Option(names = "--quiet", description = "no progress and no summary on stderr")
@@ -105,7 +132,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : LimitOptions.number("--jobs", jobs, 1, MAX_JOBS);
+    int threads =
+        jobs == null
+            ? Runtime.getRuntime().availableProcessors()
+            : LimitOptions.number("--jobs", jobs, 1, MAX_JOBS);
     InputLimits inputLimits = limits.limits();
     List<ReportTargets.Spec> specs = new ArrayList<>();
     specs.add(new ReportTargets.Spec(format, output, "--output"));
@@ -135,25 +165,41 @@ final class CheckCommand implements Callable<Integer> {
     for (String w : StaleData.warnings(packFiles, LocalDate.now(), maxAge)) {
       main.io.err().println(w);
     }
-    Waivers waivers = waiversFile == null ? Waivers.NONE
-        : Waivers.read(waiversFile, rulePack.catalogue().stream().map(RuleInfo::id).toList());
+    Waivers waivers =
+        waiversFile == null
+            ? Waivers.NONE
+            : Waivers.read(waiversFile, rulePack.catalogue().stream().map(RuleInfo::id).toList());
     CheckRun.Options options = new CheckRun.Options(inputLimits, asOf, threads, failOn, waivers);
     CheckRun.Result run;
     try (targets) {
-      targets.open(main.io.out(), new ReportContext(Version.get(), rulePack.catalogue(), packId, failOn,
-          rulePack.text().language(), words(rulePack)));
+      targets.open(
+          main.io.out(),
+          new ReportContext(
+              Version.get(),
+              rulePack.catalogue(),
+              packId,
+              failOn,
+              rulePack.text().language(),
+              words(rulePack)));
       if (!targets.anyLive()) {
         throw new UsageException(targets.mainError());
       }
       // progress only where it cannot garble a report scrolling on the same terminal
-      boolean progressShown = main.io.errIsTerminal() && !quiet && !(output == null && main.io.outIsTerminal());
+      boolean progressShown =
+          main.io.errIsTerminal() && !quiet && !(output == null && main.io.outIsTerminal());
       try (Progress progress = progressShown ? Progress.start(main.io.err(), sources) : null) {
-        run = CheckRun.run(rulePack, options, sources, main.io.in(), r -> {
-          if (progress != null) {
-            progress.result(r);
-          }
-          return targets.accept(r);
-        });
+        run =
+            CheckRun.run(
+                rulePack,
+                options,
+                sources,
+                main.io.in(),
+                r -> {
+                  if (progress != null) {
+                    progress.result(r);
+                  }
+                  return targets.accept(r);
+                });
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception ex ? ex : e;
       }
@@ -161,9 +207,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (main.debug) {
       long t2 = System.nanoTime();
-      main.io.err().printf("timing: JVM start to main %d ms, main to check %d ms, rule pack %d ms (%s), check and report %d ms%n",
-          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - Main.STARTED) / 1_000_000,
-          (t0 - Main.STARTED) / 1_000_000, (t1 - t0) / 1_000_000, rulePack.loadTiming(), (t2 - t1) / 1_000_000);
+      main.io
+          .err()
+          .printf(
+              "timing: JVM start to main %d ms, main to check %d ms, rule pack %d ms (%s), check and report %d ms%n",
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                  - (t2 - Main.STARTED) / 1_000_000,
+              (t0 - Main.STARTED) / 1_000_000,
+              (t1 - t0) / 1_000_000,
+              rulePack.loadTiming(),
+              (t2 - t1) / 1_000_000);
     }
     // a text report on stdout ends with its own summary: stderr stays empty then; a run stopped
     // early has no summary to give
@@ -172,8 +225,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<String> errors = targets.errors();
     for (int i = 0; i < errors.size(); i++) {
-      String stopped = run.stopped() && i == errors.size() - 1
-          ? String.format(Locale.ROOT, "; stopped after %,d declarations", run.stoppedAfter()) : "";
+      String stopped =
+          run.stopped() && i == errors.size() - 1
+              ? String.format(Locale.ROOT, "; stopped after %,d declarations", run.stoppedAfter())
+              : "";
       main.io.err().println("error: " + Display.safe(errors.get(i)) + stopped);
     }
     main.io.err().flush();
@@ -188,20 +243,38 @@ final class CheckCommand implements Callable<Integer> {
     // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
     // has room for them (jsonl): say them here as well
     for (Waivers.Waiver w : waivers.expired()) {
-      main.io.err().println(words(rulePack).text("ui.waiver.expired",
-          Map.of("expires", w.expires(), "waiver", Display.safe(describe(w, rulePack)))));
+      main.io
+          .err()
+          .println(
+              words(rulePack)
+                  .text(
+                      "ui.waiver.expired",
+                      Map.of(
+                          "expires", w.expires(), "waiver", Display.safe(describe(w, rulePack)))));
     }
     for (Waivers.Waiver w : waivers.unused()) {
-      main.io.err().println(words(rulePack).text("ui.waiver.unused", Map.of("waiver", Display.safe(describe(w, rulePack)))));
+      main.io
+          .err()
+          .println(
+              words(rulePack)
+                  .text("ui.waiver.unused", Map.of("waiver", Display.safe(describe(w, rulePack)))));
     }
-    main.io.err().print(SummaryText.render(summary, c -> {
-      Rate r = rulePack.data().rate(c);
-      return r == null ? null : r.usd();
-    }, words(rulePack)));
+    main.io
+        .err()
+        .print(
+            SummaryText.render(
+                summary,
+                c -> {
+                  Rate r = rulePack.data().rate(c);
+                  return r == null ? null : r.usd();
+                },
+                words(rulePack)));
     main.io.err().println(packId.line());
   }
 
-  /** The run's words: every label and summary line is rendered by the pack's messages, in --lang. */
+  /**
+   * The run's words: every label and summary line is rendered by the pack's messages, in --lang.
+   */
   private static Words words(RulePack rulePack) {
     return (key, args) -> rulePack.text().render(key, kz.shipcheck.engine.Args.from(args));
   }
@@ -223,8 +296,16 @@ final class CheckCommand implements Callable<Integer> {
 
   private static List<WaiverNotes.Entry> entries(List<Waivers.Waiver> list) {
     return list.stream()
-        .map(w -> new WaiverNotes.Entry(w.rule(), w.declaration(), w.path(), w.reason(), w.expires().toString(),
-            w.approvedBy(), w.line()))
+        .map(
+            w ->
+                new WaiverNotes.Entry(
+                    w.rule(),
+                    w.declaration(),
+                    w.path(),
+                    w.reason(),
+                    w.expires().toString(),
+                    w.approvedBy(),
+                    w.line()))
         .toList();
   }
 }

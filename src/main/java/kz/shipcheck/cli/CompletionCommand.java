@@ -39,7 +39,9 @@ final class CompletionCommand implements Callable<Integer> {
     String script = AutoComplete.bash("shipcheck", all);
     if (shell == Shell.zsh) {
       // picocli's script runs in zsh through its bash-completion emulation
-      script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+      script =
+          "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+              + script;
     }
     main.io.out().print(script);
     main.io.out().flush();

@@ -16,7 +16,6 @@ import kz.shipcheck.pack.Laboratory;
 import kz.shipcheck.pack.Numbers;
 import kz.shipcheck.pack.Product;
 import kz.shipcheck.pack.ReferenceData;
-import kz.shipcheck.pack.Region;
 import kz.shipcheck.pack.RegisterEntry;
 import kz.shipcheck.yaml.Suggest;
 
@@ -39,6 +38,7 @@ public final class DeclarationTemplate {
   private final Text text; // the comments' language (init.*); keys and values stay as written
   private final List<String[]> lines = new ArrayList<>();
   private final List<String> gaps = new ArrayList<>();
+  private final TemplateValues values; // what to fill in; this class writes it out
 
   /**
    * A template.
@@ -48,39 +48,57 @@ public final class DeclarationTemplate {
    */
   public record Template(String text, List<String> gaps) {}
 
-  private DeclarationTemplate(ReferenceData data, Product product, String form, LocalDate date, Text text) {
+  private DeclarationTemplate(
+      ReferenceData data, Product product, String form, LocalDate date, Text text) {
     this.data = data;
     this.product = product;
     this.form = form;
     this.date = date;
     this.text = text;
+    this.values = new TemplateValues(data, product, form, date);
   }
 
   /**
-   * Why no template can be made, or null: an unknown product (with a did-you-mean), one not on
-   * the access list (or not yet on the date), a form its protocol does not admit.
+   * Why no template can be made, or null: an unknown product (with a did-you-mean), one not on the
+   * access list (or not yet on the date), a form its protocol does not admit.
    */
   public static String problem(ReferenceData data, String key, String form, LocalDate date) {
     Product p = data.product(key);
     if (p == null) {
       List<String> keys = data.products().stream().map(Product::key).toList();
       String near = Suggest.closest(key, keys);
-      return "unknown product '" + key + "'" + (near != null ? "; did you mean " + near + "?" : "")
-          + " (products on the access list: " + data.admittedKeys() + ")";
+      return "unknown product '"
+          + key
+          + "'"
+          + (near != null ? "; did you mean " + near + "?" : "")
+          + " (products on the access list: "
+          + data.admittedKeys()
+          + ")";
     }
     if (!p.admitted()) {
-      return (p.name().equals(key) ? key : p.name() + " ('" + key + "')") + " is not on the access list: "
+      return (p.name().equals(key) ? key : p.name() + " ('" + key + "')")
+          + " is not on the access list: "
           + p.reference();
     }
     if (!p.admittedOn(date)) {
-      return p.name() + " is on the access list only from " + p.accessFrom() + ", not on " + date
-          + " (give --ship-date " + p.accessFrom() + " or later)";
+      return p.name()
+          + " is on the access list only from "
+          + p.accessFrom()
+          + ", not on "
+          + date
+          + " (give --ship-date "
+          + p.accessFrom()
+          + " or later)";
     }
     if (form != null && p.forms().isEmpty()) {
       return p.name() + " takes no form: its protocol lists none (leave --form out)";
     }
     if (form != null && !p.forms().contains(form)) {
-      return "form '" + form + "' is not admitted for " + p.name() + "; its protocol admits: "
+      return "form '"
+          + form
+          + "' is not admitted for "
+          + p.name()
+          + "; its protocol admits: "
           + String.join(", ", p.forms());
     }
     return null;
@@ -92,7 +110,8 @@ public final class DeclarationTemplate {
   }
 
   /** The template with its comments in {@code text}'s language. */
-  public static Template render(ReferenceData data, String key, String form, LocalDate date, Text text) {
+  public static Template render(
+      ReferenceData data, String key, String form, LocalDate date, Text text) {
     Product p = data.product(key);
     String f = form != null ? form : p.forms().isEmpty() ? null : p.forms().get(0);
     DeclarationTemplate t = new DeclarationTemplate(data, p, f, date, text);
@@ -101,9 +120,9 @@ public final class DeclarationTemplate {
   }
 
   private String build() {
-    RegisterEntry est = establishment();
-    String region = region(est);
-    Crossing crossing = crossing();
+    RegisterEntry est = values.establishment();
+    String region = values.region(est);
+    Crossing crossing = values.crossing();
     comment(t("init.header", "product", product.name(), "form", form, "date", date));
     comment(t("init.protocol", "reference", product.reference()));
     // one message of several lines: a translation wraps where its language does
@@ -115,18 +134,34 @@ public final class DeclarationTemplate {
     line(0, "shipDate: " + date, t("init.shipDate"));
     line(0, "exporter:", null);
     line(1, "name: " + quote("Exporter LLP"), t("init.exporterName"));
-    line(1, "bin: " + quote(bin(est)), est != null && Identifiers.binValid(est.bin())
-        ? t("init.bin.establishment")
-        : t("init.bin"));
+    line(
+        1,
+        "bin: " + quote(values.bin(est)),
+        est != null && Identifiers.binValid(est.bin())
+            ? t("init.bin.establishment")
+            : t("init.bin"));
     line(0, "consignee:", null);
     line(1, "name: " + quote("Consignee Co."), t("init.consigneeName"));
     line(1, "country: CN", t("init.country"));
     line(0, "transport:", null);
     if (crossing != null) {
       line(1, "mode: " + crossing.mode(), t("init.mode"));
-      line(1, "borderCrossing: " + crossing.key(), t("init.borderCrossing", "crossing", crossing.name(),
-          "mode", crossing.mode(), "crossings", String.join(", ", data.crossings().stream()
-              .filter(c -> c.mode().equals(crossing.mode())).map(Crossing::key).toList())));
+      line(
+          1,
+          "borderCrossing: " + crossing.key(),
+          t(
+              "init.borderCrossing",
+              "crossing",
+              crossing.name(),
+              "mode",
+              crossing.mode(),
+              "crossings",
+              String.join(
+                  ", ",
+                  data.crossings().stream()
+                      .filter(c -> c.mode().equals(crossing.mode()))
+                      .map(Crossing::key)
+                      .toList())));
     } else {
       line(1, "mode: rail", t("init.mode"));
     }
@@ -139,11 +174,20 @@ public final class DeclarationTemplate {
   }
 
   private void item(RegisterEntry est, String region) {
-    line(1, "- product: " + product.key(), t("init.product", "product", product.name(), "from", product.accessFrom()));
-    String hs = hsCode();
-    line(2, "hsCode: " + quote(hs), t("init.hsCode", "headings", form != null && product.hsByForm().containsKey(form)
-        ? product.hsHeadingsOf(form) + " (" + form + ")"
-        : String.join(", ", product.hsHeadings())));
+    line(
+        1,
+        "- product: " + product.key(),
+        t("init.product", "product", product.name(), "from", product.accessFrom()));
+    String hs = values.hsCode();
+    line(
+        2,
+        "hsCode: " + quote(hs),
+        t(
+            "init.hsCode",
+            "headings",
+            form != null && product.hsByForm().containsKey(form)
+                ? product.hsHeadingsOf(form) + " (" + form + ")"
+                : String.join(", ", product.hsHeadings())));
     line(2, "description: " + quote(product.name()), t("init.description"));
     if (form != null) {
       line(2, "form: " + form, t("init.form", "forms", String.join(", ", product.forms())));
@@ -153,39 +197,71 @@ public final class DeclarationTemplate {
     if (region == null) {
       gaps.add("no region is valid and unrestricted for " + product.key() + " on " + date);
     }
-    line(2, "originRegion: " + (region != null ? region : "REGION"),
+    line(
+        2,
+        "originRegion: " + (region != null ? region : "REGION"),
         region != null
             ? t(product.isAnimal() ? "init.originRegion.animal" : "init.originRegion.plant")
             : t("init.originRegion.none", "product", product.key(), "date", date));
     if (est != null) {
-      line(2, "establishment: " + est.registration(), t("init.establishment", "name", est.name(),
-          "product", product.key(), "since", est.listedOn()));
+      line(
+          2,
+          "establishment: " + est.registration(),
+          t(
+              "init.establishment",
+              "name",
+              est.name(),
+              "product",
+              product.key(),
+              "since",
+              est.listedOn()));
     } else {
-      gaps.add("no register row lists " + product.key() + " on " + date
-          + ": the template names a placeholder establishment");
-      line(2, "establishment: KZ-EST-0000", t("init.establishment.none",
-          "product", product.key(), "date", date));
+      gaps.add(
+          "no register row lists "
+              + product.key()
+              + " on "
+              + date
+              + ": the template names a placeholder establishment");
+      line(
+          2,
+          "establishment: KZ-EST-0000",
+          t("init.establishment.none", "product", product.key(), "date", date));
     }
     commented(2, "productionDate: " + date, t("init.productionDate"));
     line(2, "netWeightKg: 20000", t("init.netWeight"));
-    line(2, "value: {amount: 10000, currency: USD}", t("init.value", "currencies", "KZT, USD, CNY, KGS, TJS, UZS, TMT"));
+    line(
+        2,
+        "value: {amount: 10000, currency: USD}",
+        t("init.value", "currencies", "KZT, USD, CNY, KGS, TJS, UZS, TMT"));
     Form cold = form == null ? null : data.form(form);
     if (cold != null && cold.coldChain()) {
-      line(2, "storageTemperatureC: " + Numbers.plain(storageWithin(cold)),
+      line(
+          2,
+          "storageTemperatureC: " + Numbers.plain(storageWithin(cold)),
           t("init.storage", "form", form, "range", cold.storageRange(), "basis", cold.basis()));
     }
     Product.Treatment t = product.treatmentFor(form);
     if (t != null) {
       line(2, "heatTreatment:", t("init.heatTreatment"));
-      line(3, "coreTemperatureC: " + number(t.minCoreC()), t("init.core", "core", number(t.minCoreC())));
-      line(3, "minutes: " + number(t.minMinutes()), t("init.minutes", "minutes", number(t.minMinutes())));
+      line(
+          3,
+          "coreTemperatureC: " + number(t.minCoreC()),
+          t("init.core", "core", number(t.minCoreC())));
+      line(
+          3,
+          "minutes: " + number(t.minMinutes()),
+          t("init.minutes", "minutes", number(t.minMinutes())));
       if (t.minHumidityPct() != null) {
-        line(3, "relativeHumidityPct: " + number(t.minHumidityPct()),
+        line(
+            3,
+            "relativeHumidityPct: " + number(t.minHumidityPct()),
             t("init.humidity", "humidity", number(t.minHumidityPct())));
       }
     }
     if (product.maxParticleMm() != null) {
-      line(2, "particleSizeMm: " + number(below(product.maxParticleMm())),
+      line(
+          2,
+          "particleSizeMm: " + number(below(product.maxParticleMm())),
           t("init.particleSize", "max", number(product.maxParticleMm())));
     }
     if (product.packaged()) {
@@ -202,32 +278,43 @@ public final class DeclarationTemplate {
 
   private void certificates() {
     String type = product.certificateType();
-    line(1, "- type: " + type, product.isAnimal()
-        ? t("init.certificate.animal")
-        : t("init.certificate.plant"));
-    line(2, "number: " + quote(type.substring(0, 3).toUpperCase(Locale.ROOT) + "-" + date.getYear() + "-0001"),
+    line(
+        1,
+        "- type: " + type,
+        product.isAnimal() ? t("init.certificate.animal") : t("init.certificate.plant"));
+    line(
+        2,
+        "number: "
+            + quote(type.substring(0, 3).toUpperCase(Locale.ROOT) + "-" + date.getYear() + "-0001"),
         t("init.certificateNumber"));
     line(2, "issuedOn: " + date, t("init.issuedOn"));
     if (!product.isAnimal()) {
-      line(2, "additionalDeclaration: " + quote(additionalDeclaration()), t("init.additionalDeclaration"));
+      line(
+          2,
+          "additionalDeclaration: " + quote(additionalDeclaration()),
+          t("init.additionalDeclaration"));
     }
     if (product.labReport()) {
-      Laboratory lab = laboratory();
+      Laboratory lab = values.laboratory();
       if (lab == null) {
         gaps.add("no laboratory of the pack is accredited on " + date);
       }
       line(1, "- type: laboratory", t("init.laboratoryReport"));
       line(2, "number: " + quote("LAB-" + date.getYear() + "-0001"), t("init.laboratoryNumber"));
       line(2, "issuedOn: " + date, t("init.laboratoryIssuedOn"));
-      line(2, "laboratory: " + (lab != null ? lab.key() : "LABORATORY"), lab != null
-          ? t("init.laboratory", "name", lab.name(), "from", lab.accreditedFrom())
-          : t("init.laboratory.none", "date", date));
+      line(
+          2,
+          "laboratory: " + (lab != null ? lab.key() : "LABORATORY"),
+          lab != null
+              ? t("init.laboratory", "name", lab.name(), "from", lab.accreditedFrom())
+              : t("init.laboratory.none", "date", date));
     }
   }
 
   private String additionalDeclaration() {
-    StringBuilder b = new StringBuilder("The consignment meets the requirements of the ")
-        .append(product.reference());
+    StringBuilder b =
+        new StringBuilder("The consignment meets the requirements of the ")
+            .append(product.reference());
     List<String> m = product.adMustMention();
     if (!m.isEmpty()) {
       b.append(" and comes from areas free from ").append(m.get(0));
@@ -238,87 +325,11 @@ public final class DeclarationTemplate {
     return b.append('.').toString();
   }
 
-  /** The first register row covering the product on the date, preferring one whose region can be used. */
-  private RegisterEntry establishment() {
-    RegisterEntry fallback = null;
-    for (RegisterEntry e : data.register().entries()) {
-      if (!e.covers(product.key(), date)) {
-        continue;
-      }
-      if (usable(e.region())) {
-        return e;
-      }
-      if (fallback == null) {
-        fallback = e;
-      }
-    }
-    return fallback;
-  }
-
-  private String region(RegisterEntry est) {
-    if (est != null && usable(est.region())) {
-      return est.region();
-    }
-    for (Region r : data.regions()) {
-      if (usable(r.key())) {
-        return r.key();
-      }
-    }
-    return null;
-  }
-
-  /** A region that exists on the date and is under no restriction for the product. */
-  private boolean usable(String regionKey) {
-    Region r = data.region(regionKey);
-    return r != null && r.validOn(date) && data.restrictions(regionKey, product, date).isEmpty();
-  }
-
-  private Crossing crossing() {
-    for (Crossing c : data.crossings()) {
-      if (c.mode().equals("rail")) {
-        return c;
-      }
-    }
-    return data.crossings().stream().findFirst().orElse(null);
-  }
-
-  private Laboratory laboratory() {
-    for (Laboratory l : data.laboratories()) {
-      if (l.accreditedOn(date)) {
-        return l;
-      }
-    }
-    return null;
-  }
-
-  /** The first heading of the form's own headings where the product has them, else of the product. */
-  private String hsCode() {
-    List<String> ofForm = form == null ? null : product.hsByForm().get(form);
-    String h = ofForm != null && !ofForm.isEmpty() ? ofForm.get(0) : product.hsHeadings().get(0);
-    int dash = h.indexOf('-');
-    return (dash < 0 ? h : h.substring(0, dash)).trim();
-  }
-
-  private String bin(RegisterEntry est) {
-    if (est != null && Identifiers.binValid(est.bin())) {
-      return est.bin();
-    }
-    // a well-formed BIN: registered in the ship date's month, resident legal entity, head office
-    String base = String.format("%02d%02d4000001", date.getYear() % 100, date.getMonthValue());
-    for (int serial = 1; serial < 100; serial++) {
-      String b = base.substring(0, 9) + String.format("%02d", serial);
-      for (char d = '0'; d <= '9'; d++) {
-        if (Identifiers.binValid(b + d)) {
-          return b + d;
-        }
-      }
-    }
-    return base + "0";
-  }
-
   /** A value safely below a limit that must not be reached, with one decimal. */
   private static BigDecimal below(BigDecimal max) {
-    return max.subtract(new BigDecimal("0.2")).setScale(1, RoundingMode.FLOOR).max(new BigDecimal("0.1"));
+    return max.subtract(new BigDecimal("0.2"))
+        .setScale(1, RoundingMode.FLOOR)
+        .max(new BigDecimal("0.1"));
   }
 
   private static String number(BigDecimal d) {

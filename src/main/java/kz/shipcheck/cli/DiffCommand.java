@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.BatchChecker;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.DeclarationReader;
-import kz.shipcheck.yaml.InputLimits;
-import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackDiff;
 import kz.shipcheck.pack.PackException;
@@ -40,7 +38,8 @@ import picocli.CommandLine.ParentCommand;
     name = "diff",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Check declarations under two rule packs and show what changes: pack data, rules, verdicts.",
+    header =
+        "Check declarations under two rule packs and show what changes: pack data, rules, verdicts.",
     description = {
       "Shows the files, data rows (by key) and rules that differ between the packs, and every declaration"
           + " whose outcome or findings differ, with the findings that appeared (+) or went (-). Exits 1"
@@ -52,10 +51,17 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "declaration files or folders")
   List<String> paths;
 
-  @Option(names = "--from", paramLabel = "OLD", description = "the current pack: folder or pack file (default: the bundled pack)")
+  @Option(
+      names = "--from",
+      paramLabel = "OLD",
+      description = "the current pack: folder or pack file (default: the bundled pack)")
   Path from;
 
-  @Option(names = "--to", paramLabel = "NEW", required = true, description = "the new pack: folder or pack file")
+  @Option(
+      names = "--to",
+      paramLabel = "NEW",
+      required = true,
+      description = "the new pack: folder or pack file")
   Path to;
 
   /** What {@code diff} writes ({@link DiffOutput}). */
@@ -72,33 +78,50 @@ final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      converter = Outputs.class, completionCandidates = Outputs.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Outputs.class,
+      completionCandidates = Outputs.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Output format;
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = OptionTypes.Date.class,
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      converter = OptionTypes.Date.class,
       description = "judge every declaration as if shipped on DATE (yyyy-mm-dd)")
   LocalDate asOf;
 
-  @Option(names = "--sarif", paramLabel = "FILE",
-      description = "also write the run under --to as SARIF (atomically), each result marked with its baselineState"
-          + " against --from: new, unchanged, or absent for a finding that went")
+  @Option(
+      names = "--sarif",
+      paramLabel = "FILE",
+      description =
+          "also write the run under --to as SARIF (atomically), each result marked with its baselineState"
+              + " against --from: new, unchanged, or absent for a finding that went")
   Path sarif;
 
   @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache")
   boolean noCache;
 
   /** One declaration whose verdict changed. */
-  record Change(DeclarationResult from, DeclarationResult to, List<Finding> added, List<Finding> removed) {
+  record Change(
+      DeclarationResult from, DeclarationResult to, List<Finding> added, List<Finding> removed) {
     boolean newlyFailing() {
       return from.outcome() == Outcome.PASS && to.outcome() != Outcome.PASS;
     }
   }
 
   /** Everything the diff found, for the renderers. */
-  record Diff(PackId from, PackId to, PackDiff.Result files, List<String> rulesAdded, List<String> rulesRemoved,
-      int declarations, List<Change> changes) {}
+  record Diff(
+      PackId from,
+      PackId to,
+      PackDiff.Result files,
+      List<String> rulesAdded,
+      List<String> rulesRemoved,
+      int declarations,
+      List<Change> changes) {}
 
   @Override
   public Integer call() throws Exception {
@@ -116,7 +139,8 @@ final class DiffCommand implements Callable<Integer> {
     List<DeclarationResult> before = check(oldPack, sources, asOf);
     List<DeclarationResult> after = check(newPack, new Sources(paths), asOf);
     if (before.size() != after.size()) {
-      throw new IllegalStateException("the two runs read " + before.size() + " and " + after.size() + " documents");
+      throw new IllegalStateException(
+          "the two runs read " + before.size() + " and " + after.size() + " documents");
     }
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < before.size(); i++) {
@@ -129,47 +153,67 @@ final class DiffCommand implements Callable<Integer> {
     TreeSet<String> newRules = ruleIds(newPack);
     List<String> added = newRules.stream().filter(r -> !oldRules.contains(r)).toList();
     List<String> removed = oldRules.stream().filter(r -> !newRules.contains(r)).toList();
-    Diff diff = new Diff(PackId.of(oldFiles), PackId.of(newFiles), PackDiff.of(oldFiles, newFiles), added, removed,
-        before.size(), changes);
-    String out = switch (format) {
-      case JSON -> DiffOutput.json(diff);
-      case CSV -> DiffOutput.csv(diff);
-      case TEXT -> DiffOutput.text(diff);
-    };
+    Diff diff =
+        new Diff(
+            PackId.of(oldFiles),
+            PackId.of(newFiles),
+            PackDiff.of(oldFiles, newFiles),
+            added,
+            removed,
+            before.size(),
+            changes);
+    String out =
+        switch (format) {
+          case JSON -> DiffOutput.json(diff);
+          case CSV -> DiffOutput.csv(diff);
+          case TEXT -> DiffOutput.text(diff);
+        };
     if (sarif != null) {
       writeSarif(newPack, diff.to(), after, changes);
     }
     main.io.out().write(out.getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
-    return changes.stream().anyMatch(Change::newlyFailing) ? ExitCode.FAILED.code : ExitCode.OK.code;
+    return changes.stream().anyMatch(Change::newlyFailing)
+        ? ExitCode.FAILED.code
+        : ExitCode.OK.code;
   }
 
-  private void writeSarif(RulePack pack, PackId id, List<DeclarationResult> after, List<Change> changes)
+  private void writeSarif(
+      RulePack pack, PackId id, List<DeclarationResult> after, List<Change> changes)
       throws java.io.IOException {
-    java.util.Set<Finding> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Finding> added =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Map<DeclarationResult, List<Finding>> absent = new java.util.IdentityHashMap<>();
     for (Change c : changes) {
       added.addAll(c.added());
       absent.put(c.to(), c.removed());
     }
     try (kz.shipcheck.report.AtomicFile f = kz.shipcheck.report.AtomicFile.open(sarif)) {
-      kz.shipcheck.report.SarifBaseline.write(f.stream(),
-          new kz.shipcheck.report.ReportContext(Version.get(), pack.catalogue(), id), after, added, absent);
+      kz.shipcheck.report.SarifBaseline.write(
+          f.stream(),
+          new kz.shipcheck.report.ReportContext(Version.get(), pack.catalogue(), id),
+          after,
+          added,
+          absent);
       f.stream().flush();
       f.commit();
     }
   }
 
   private RulePack load(PackFiles files) throws PackException {
-    return RulePack.load(files, null, null, noCache ? null : RulePack.defaultCacheDir(), Version.get());
+    return RulePack.load(
+        files, null, null, noCache ? null : RulePack.defaultCacheDir(), Version.get());
   }
 
   /** Every result of one run, in input order (the order does not depend on the thread count). */
   private static List<DeclarationResult> check(RulePack pack, Sources sources, LocalDate asOf)
       throws ExecutionException, InterruptedException {
     List<DeclarationResult> out = new ArrayList<>();
-    BatchChecker checker = new BatchChecker(pack, new DeclarationReader(InputLimits.defaults(), asOf),
-        Runtime.getRuntime().availableProcessors());
+    BatchChecker checker =
+        new BatchChecker(
+            pack,
+            new DeclarationReader(InputLimits.defaults(), asOf),
+            Runtime.getRuntime().availableProcessors());
     checker.run(sources, new ByteArrayInputStream(new byte[0]), out::add);
     return out;
   }
@@ -189,16 +233,18 @@ final class DiffCommand implements Callable<Integer> {
     Map<String, Finding> fb = byKey(b.findings());
     List<Finding> added = new ArrayList<>();
     List<Finding> removed = new ArrayList<>();
-    fb.forEach((k, f) -> {
-      if (!fa.containsKey(k)) {
-        added.add(f);
-      }
-    });
-    fa.forEach((k, f) -> {
-      if (!fb.containsKey(k)) {
-        removed.add(f);
-      }
-    });
+    fb.forEach(
+        (k, f) -> {
+          if (!fa.containsKey(k)) {
+            added.add(f);
+          }
+        });
+    fa.forEach(
+        (k, f) -> {
+          if (!fb.containsKey(k)) {
+            removed.add(f);
+          }
+        });
     if (a.outcome() == b.outcome() && added.isEmpty() && removed.isEmpty()) {
       return null;
     }

@@ -13,7 +13,9 @@ import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Outcome;
 
-/** The diff's three outputs: text for a person, json and csv for tools. Deterministic: input order. */
+/**
+ * The diff's three outputs: text for a person, json and csv for tools. Deterministic: input order.
+ */
 final class DiffOutput {
   private DiffOutput() {}
 
@@ -30,8 +32,14 @@ final class DiffOutput {
       list(b, "files changed", f.changed());
     }
     for (PackDiff.DataChange c : f.data()) {
-      b.append(c.file()).append(": ").append(c.added().size()).append(" rows added, ").append(c.removed().size())
-          .append(" removed, ").append(c.changed().size()).append(" changed\n");
+      b.append(c.file())
+          .append(": ")
+          .append(c.added().size())
+          .append(" rows added, ")
+          .append(c.removed().size())
+          .append(" removed, ")
+          .append(c.changed().size())
+          .append(" changed\n");
       list(b, "  added", c.added());
       list(b, "  removed", c.removed());
       list(b, "  changed", c.changed());
@@ -40,8 +48,12 @@ final class DiffOutput {
     list(b, "rules removed", d.rulesRemoved());
     b.append('\n');
     for (Change c : d.changes()) {
-      b.append(label(c.from().outcome())).append(" -> ").append(label(c.to().outcome())).append("  ")
-          .append(name(c.to())).append('\n');
+      b.append(label(c.from().outcome()))
+          .append(" -> ")
+          .append(label(c.to().outcome()))
+          .append("  ")
+          .append(name(c.to()))
+          .append('\n');
       for (Finding x : c.added()) {
         b.append("    + ").append(finding(x)).append('\n');
       }
@@ -50,9 +62,15 @@ final class DiffOutput {
       }
     }
     Map<String, Object> s = summary(d);
-    b.append(d.declarations()).append(d.declarations() == 1 ? " declaration: " : " declarations: ")
-        .append(s.get("changed")).append(" changed (").append(s.get("newlyFailing")).append(" pass -> fail or invalid, ")
-        .append(s.get("newlyPassing")).append(" now pass, ").append(s.get("findingsOnly"))
+    b.append(d.declarations())
+        .append(d.declarations() == 1 ? " declaration: " : " declarations: ")
+        .append(s.get("changed"))
+        .append(" changed (")
+        .append(s.get("newlyFailing"))
+        .append(" pass -> fail or invalid, ")
+        .append(s.get("newlyPassing"))
+        .append(" now pass, ")
+        .append(s.get("findingsOnly"))
         .append(" with other findings only)\n");
     return b.toString();
   }
@@ -73,15 +91,25 @@ final class DiffOutput {
   }
 
   private static String finding(Finding f) {
-    return f.rule() + " " + f.severity().label() + " " + (f.path().isEmpty() ? "" : f.path() + " ")
-        + "(line " + f.line() + "): " + f.message();
+    return f.rule()
+        + " "
+        + f.severity().label()
+        + " "
+        + (f.path().isEmpty() ? "" : f.path() + " ")
+        + "(line "
+        + f.line()
+        + "): "
+        + f.message();
   }
 
   static Map<String, Object> summary(Diff d) {
     long newlyFailing = d.changes().stream().filter(Change::newlyFailing).count();
-    long newlyPassing = d.changes().stream()
-        .filter(c -> c.from().outcome() != Outcome.PASS && c.to().outcome() == Outcome.PASS).count();
-    long findingsOnly = d.changes().stream().filter(c -> c.from().outcome() == c.to().outcome()).count();
+    long newlyPassing =
+        d.changes().stream()
+            .filter(c -> c.from().outcome() != Outcome.PASS && c.to().outcome() == Outcome.PASS)
+            .count();
+    long findingsOnly =
+        d.changes().stream().filter(c -> c.from().outcome() == c.to().outcome()).count();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("declarations", d.declarations());
     s.put("changed", d.changes().size());
@@ -154,7 +182,19 @@ final class DiffOutput {
   /** One row per finding that appeared or went; a change with neither gets one row of its own. */
   static String csv(Diff d) {
     StringBuilder b = new StringBuilder();
-    row(b, "file", "document", "declaration", "from", "to", "change", "rule", "severity", "path", "line", "message");
+    row(
+        b,
+        "file",
+        "document",
+        "declaration",
+        "from",
+        "to",
+        "change",
+        "rule",
+        "severity",
+        "path",
+        "line",
+        "message");
     for (Change c : d.changes()) {
       String id = c.to().id() == null ? "" : c.to().id();
       String file = c.to().file();
@@ -165,10 +205,34 @@ final class DiffOutput {
         row(b, file, doc, id, a, z, "", "", "", "", "", "");
       }
       for (Finding f : c.added()) {
-        row(b, file, doc, id, a, z, "added", f.rule(), f.severity().label(), f.path(), String.valueOf(f.line()), f.message());
+        row(
+            b,
+            file,
+            doc,
+            id,
+            a,
+            z,
+            "added",
+            f.rule(),
+            f.severity().label(),
+            f.path(),
+            String.valueOf(f.line()),
+            f.message());
       }
       for (Finding f : c.removed()) {
-        row(b, file, doc, id, a, z, "removed", f.rule(), f.severity().label(), f.path(), String.valueOf(f.line()), f.message());
+        row(
+            b,
+            file,
+            doc,
+            id,
+            a,
+            z,
+            "removed",
+            f.rule(),
+            f.severity().label(),
+            f.path(),
+            String.valueOf(f.line()),
+            f.message());
       }
     }
     return b.toString();

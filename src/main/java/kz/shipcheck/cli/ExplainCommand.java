@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code shipcheck explain RULE-ID}: one rule's metadata, where it lives, and a failing example. */
+/**
+ * {@code shipcheck explain RULE-ID}: one rule's metadata, where it lives, and a failing example.
+ */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
@@ -36,7 +38,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(paramLabel = "RULE-ID", description = "the rule's id, e.g. ACCESS-003 (case does not matter)")
+  @Parameters(
+      paramLabel = "RULE-ID",
+      description = "the rule's id, e.g. ACCESS-003 (case does not matter)")
   String id;
 
   @Mixin PackOptions pack;
@@ -54,49 +58,100 @@ final class ExplainCommand implements Callable<Integer> {
     if (rule == null) {
       List<String> ids = p.catalogue().stream().map(RuleInfo::id).toList();
       String near = Suggest.closest(id.toUpperCase(Locale.ROOT), ids);
-      throw new UsageException("unknown rule '" + id + "'"
-          + (near != null ? "; did you mean " + near + "?" : "")
-          + " ('shipcheck rules' lists every rule)");
+      throw new UsageException(
+          "unknown rule '"
+              + id
+              + "'"
+              + (near != null ? "; did you mean " + near + "?" : "")
+              + " ('shipcheck rules' lists every rule)");
     }
     PrintStream out = main.io.out();
     Text t = p.text();
     StringBuilder b = new StringBuilder();
     line(b, rule.id() + ": " + rule.title());
     b.append('\n');
-    row(b, t.render("ui.explain.severity", Args.none()), rule.severity().label() + " ("
-        + t.render("ui.severity.effect", Args.of("severity", rule.severity().label())) + ")");
-    row(b, t.render("ui.explain.basis", Args.none()), rule.basis() + " ("
-        + t.render("ui.basis.meaning", Args.of("basis", rule.basis())) + ")");
+    row(
+        b,
+        t.render("ui.explain.severity", Args.none()),
+        rule.severity().label()
+            + " ("
+            + t.render("ui.severity.effect", Args.of("severity", rule.severity().label()))
+            + ")");
+    row(
+        b,
+        t.render("ui.explain.basis", Args.none()),
+        rule.basis() + " (" + t.render("ui.basis.meaning", Args.of("basis", rule.basis())) + ")");
     row(b, t.render("ui.explain.reference", Args.none()), rule.reference());
-    row(b, t.render("ui.explain.reads", Args.none()), rule.data().isEmpty()
-        ? t.render("ui.explain.noData", Args.none())
-        : String.join(", ", rule.data().stream().map(files::display).toList()));
+    row(
+        b,
+        t.render("ui.explain.reads", Args.none()),
+        rule.data().isEmpty()
+            ? t.render("ui.explain.noData", Args.none())
+            : String.join(", ", rule.data().stream().map(files::display).toList()));
     if (rule.file().equals(BUILT_IN)) {
-      row(b, t.render("ui.explain.defined", Args.none()), t.render(rule.id().startsWith("INPUT-")
-          ? "ui.explain.builtInReader" : "ui.explain.builtInBatch", Args.none()));
+      row(
+          b,
+          t.render("ui.explain.defined", Args.none()),
+          t.render(
+              rule.id().startsWith("INPUT-")
+                  ? "ui.explain.builtInReader"
+                  : "ui.explain.builtInBatch",
+              Args.none()));
     } else {
-      row(b, t.render("ui.explain.defined", Args.none()), files.display(rule.file()) + ":" + rule.line());
+      row(
+          b,
+          t.render("ui.explain.defined", Args.none()),
+          files.display(rule.file()) + ":" + rule.line());
     }
     b.append('\n');
     Examples.Example ex = Examples.find(files, p, rule.id());
     if (ex == null) {
-      line(b, t.render("ui.explain.noExample", Args.of("folder", files.display("tests"), "rule", rule.id())));
+      line(
+          b,
+          t.render(
+              "ui.explain.noExample",
+              Args.of("folder", files.display("tests"), "rule", rule.id())));
     } else {
-      line(b, t.render("ui.explain.example",
-          Args.of("file", ex.file(), "document", ex.document() > 1 ? String.valueOf(ex.document()) : null)));
+      line(
+          b,
+          t.render(
+              "ui.explain.example",
+              Args.of(
+                  "file",
+                  ex.file(),
+                  "document",
+                  ex.document() > 1 ? String.valueOf(ex.document()) : null)));
       int width = String.valueOf(ex.lines().get(ex.lines().size() - 1).number()).length();
       for (Examples.Line l : ex.lines()) {
         // a CRLF file's lines end in \r: part of the line break, not of the text to show
-        String text = l.text().endsWith("\r") ? l.text().substring(0, l.text().length() - 1) : l.text();
-        line(b, (l.marked() ? "> " : "  ") + String.format("%" + width + "d", l.number()) + " | " + text);
+        String text =
+            l.text().endsWith("\r") ? l.text().substring(0, l.text().length() - 1) : l.text();
+        line(
+            b,
+            (l.marked() ? "> " : "  ")
+                + String.format("%" + width + "d", l.number())
+                + " | "
+                + text);
       }
       b.append('\n');
       if (ex.findings().isEmpty()) {
         line(b, t.render("ui.explain.notFiring", Args.of("rule", rule.id())));
       }
       for (Finding f : ex.findings()) {
-        line(b, ex.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " " + f.rule() + " "
-            + f.message() + (f.path().isEmpty() ? "" : " [" + f.path() + "]"));
+        line(
+            b,
+            ex.file()
+                + ":"
+                + f.line()
+                + ":"
+                + f.column()
+                + ": "
+                + f.severity().label()
+                + " "
+                + f.rule()
+                + " "
+                + f.message()
+                + (f.path().isEmpty() ? "" : " [" + f.path() + "]"));
         if (f.hint() != null) {
           line(b, "    " + t.render("ui.hint", Args.none()) + ": " + f.hint());
         }

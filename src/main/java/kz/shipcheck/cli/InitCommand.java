@@ -3,7 +3,6 @@ package kz.shipcheck.cli;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import kz.shipcheck.input.SchemaValidator;
 import kz.shipcheck.pack.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,15 +26,23 @@ import picocli.CommandLine.ParentCommand;
 final class InitCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--product", paramLabel = "KEY", required = true,
+  @Option(
+      names = "--product",
+      paramLabel = "KEY",
+      required = true,
       description = "product key of the access list, e.g. pork ('shipcheck schema' lists them)")
   String product;
 
-  @Option(names = "--form", paramLabel = "FORM",
+  @Option(
+      names = "--form",
+      paramLabel = "FORM",
       description = "one of the product's admitted forms (default: the first its protocol lists)")
   String form;
 
-  @Option(names = "--ship-date", paramLabel = "DATE", converter = OptionTypes.Date.class,
+  @Option(
+      names = "--ship-date",
+      paramLabel = "DATE",
+      converter = OptionTypes.Date.class,
       description = "ship date of the template, yyyy-mm-dd (default: today)")
   LocalDate shipDate;
 
@@ -52,12 +59,22 @@ final class InitCommand implements Callable<Integer> {
     if (problem != null) {
       throw new UsageException(problem);
     }
-    DeclarationTemplate.Template t = DeclarationTemplate.render(data, product, form, date,
-        kz.shipcheck.engine.Messages.load(files).in(lang.language()));
+    DeclarationTemplate.Template t =
+        DeclarationTemplate.render(
+            data,
+            product,
+            form,
+            date,
+            kz.shipcheck.engine.Messages.load(files).in(lang.language()));
     main.io.out().write(t.text().getBytes(StandardCharsets.UTF_8));
     main.io.out().flush();
     for (String gap : t.gaps()) {
-      main.io.err().println("warning: " + kz.shipcheck.report.Display.safe(gap) + "; this template will not pass until you fill it in");
+      main.io
+          .err()
+          .println(
+              "warning: "
+                  + kz.shipcheck.report.Display.safe(gap)
+                  + "; this template will not pass until you fill it in");
     }
     return ExitCode.OK.code;
   }

@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
  * language because the machine that ran it was set up in another country.
  */
 final class LangOption {
-  @Option(names = "--lang", paramLabel = "LANG",
-      description = "language of messages, hints and titles: en, ru, kk or zh (default en; also $SHIPCHECK_LANG)")
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      description =
+          "language of messages, hints and titles: en, ru, kk or zh (default en; also $SHIPCHECK_LANG)")
   String lang;
 
   /** The chosen language; an unknown one is a usage error listing the four. */
@@ -31,12 +34,21 @@ final class LangOption {
 
   private static String check(String value, String from) {
     if (!Messages.LANGUAGES.contains(value)) {
-      throw new UsageException(from + ": unknown language '" + value + "' (" + String.join(", ", Messages.LANGUAGES) + ")");
+      throw new UsageException(
+          from
+              + ": unknown language '"
+              + value
+              + "' ("
+              + String.join(", ", Messages.LANGUAGES)
+              + ")");
     }
     return value;
   }
 
-  /** The language of the command this spec describes: its {@code --lang} mixin, or English without one. */
+  /**
+   * The language of the command this spec describes: its {@code --lang} mixin, or English without
+   * one.
+   */
   static String of(CommandSpec command) {
     for (Object mixin : command.mixins().values().stream().map(CommandSpec::userObject).toList()) {
       if (mixin instanceof LangOption l) {

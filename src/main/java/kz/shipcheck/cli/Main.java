@@ -65,9 +65,17 @@ public final class Main implements Runnable {
    * @param outIsTerminal stdout is an interactive terminal (a report there is read as it scrolls)
    * @param errIsTerminal stderr is an interactive terminal: progress may be drawn there
    */
-  record Io(PrintStream out, PrintStream err, InputStream in, boolean outIsTerminal, boolean errIsTerminal) {}
+  record Io(
+      PrintStream out,
+      PrintStream err,
+      InputStream in,
+      boolean outIsTerminal,
+      boolean errIsTerminal) {}
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "show stack traces of internal errors")
   boolean debug;
 
   final Io io;
@@ -78,15 +86,22 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: check, rules, ...");
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "a command is needed: check, rules, ...");
   }
 
   public static void main(String[] args) {
     if (headStartPays(args)) {
-      HeadStart.bundledPack(RulePack.defaultCacheDir(), Version.get());
+      HeadStart.bundledPack(RulePack.defaultCacheDir(), Version.get(), !namesRegister(args));
     }
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            false,
+            StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, out, err, System.in, isTerminal(1), isTerminal(2));
     out.flush();
     err.flush();
@@ -99,12 +114,27 @@ public final class Main implements Runnable {
    */
   static boolean headStartPays(String[] args) {
     for (String a : args) {
-      if (a.equals("--rules") || a.startsWith("--rules=") || a.equals("--no-cache") || a.equals("--help")
+      if (a.equals("--rules")
+          || a.startsWith("--rules=")
+          || a.equals("--no-cache")
+          || a.equals("--help")
           || a.equals("-h")) {
         return false;
       }
     }
     return "check".equals(invoked(args));
+  }
+
+  /**
+   * Whether {@code --register} replaces the pack's register: then its data is read after parsing.
+   */
+  static boolean namesRegister(String[] args) {
+    for (String a : args) {
+      if (a.equals("--register") || a.startsWith("--register=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -132,12 +162,17 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs the command line and returns the exit code (README). Error lines quote what the user or
-   * a file gave (paths, option values, pack content): they go through {@link Display#safe}, so
-   * that none can draw another line, on a terminal or for the GitHub Actions runner reading stderr.
+   * Runs the command line and returns the exit code (README). Error lines quote what the user or a
+   * file gave (paths, option values, pack content): they go through {@link Display#safe}, so that
+   * none can draw another line, on a terminal or for the GitHub Actions runner reading stderr.
    */
-  public static int run(String[] args, PrintStream out, PrintStream err, InputStream in,
-      boolean outIsTerminal, boolean errIsTerminal) {
+  public static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      InputStream in,
+      boolean outIsTerminal,
+      boolean errIsTerminal) {
     CommandLine cl = commandLine(new Io(out, err, in, outIsTerminal, errIsTerminal), invoked(args));
     Main main = cl.getCommand();
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
@@ -153,7 +188,10 @@ public final class Main implements Runnable {
           e.println("error: " + Display.safe(usageMessage(ex)));
           if (refusedValue(ex) == null) {
             // a refused value's line already says what is accepted
-            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            e.println(
+                "Try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
           }
           e.flush();
           return ExitCode.USAGE.code;
@@ -169,7 +207,10 @@ public final class Main implements Runnable {
             e.println("error: " + Display.safe(pe.located()));
             code = ExitCode.PACK.code;
           } else {
-            e.println("error: internal error: " + Display.safe(String.valueOf(ex)) + " (this is a bug; run with --debug for details)");
+            e.println(
+                "error: internal error: "
+                    + Display.safe(String.valueOf(ex))
+                    + " (this is a bug; run with --debug for details)");
             if (main.debug) {
               ex.printStackTrace(e);
             }
@@ -183,8 +224,12 @@ public final class Main implements Runnable {
     } catch (OutOfMemoryError | StackOverflowError e) {
       // picocli hands only Exceptions to the handler above; without this the JVM printed a stack
       // trace and exited 1, which reads as "a declaration failed"
-      main.io.err().println("error: internal error: " + e
-          + " (raise the Java heap with -Xmx, or lower the input limits: docs/security.md)");
+      main.io
+          .err()
+          .println(
+              "error: internal error: "
+                  + e
+                  + " (raise the Java heap with -Xmx, or lower the input limits: docs/security.md)");
       main.io.err().flush();
       return ExitCode.INTERNAL.code;
     }
@@ -208,16 +253,21 @@ public final class Main implements Runnable {
     if (u.getCommandLine().getCommandSpec().userObject() instanceof Main && !word.startsWith("-")) {
       String command = kz.shipcheck.yaml.Suggest.closest(word, COMMANDS.keySet());
       suggestion = command == null ? "" : "; did you mean " + command + "?";
-      return "unknown command '" + word + "'" + suggestion + " (commands: "
-          + String.join(", ", COMMANDS.keySet()) + ")";
+      return "unknown command '"
+          + word
+          + "'"
+          + suggestion
+          + " (commands: "
+          + String.join(", ", COMMANDS.keySet())
+          + ")";
     }
     return ex.getMessage() + suggestion;
   }
 
   /**
    * {@code OPTION: reason} for an option value its type refused ({@link OptionTypes}: the reason
-   * names what is accepted), the shape these errors had when commands checked values by hand;
-   * null for any other usage error.
+   * names what is accepted), the shape these errors had when commands checked values by hand; null
+   * for any other usage error.
    */
   private static String refusedValue(CommandLine.ParameterException ex) {
     if (ex.getCause() instanceof CommandLine.TypeConversionException t

@@ -16,9 +16,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The types picocli binds option values to. A value that does not convert is refused at parse
- * time with one line, {@code error: OPTION: reason} and exit 2 ({@link Main#usageMessage}); for an
- * enum the reason lists the values accepted, taken from the enum itself, which is also where help
+ * The types picocli binds option values to. A value that does not convert is refused at parse time
+ * with one line, {@code error: OPTION: reason} and exit 2 ({@link Main#usageMessage}); for an enum
+ * the reason lists the values accepted, taken from the enum itself, which is also where help
  * ({@code ${COMPLETION-CANDIDATES}}) and shell completion read them: each list lives once.
  */
 final class OptionTypes {
@@ -30,8 +30,8 @@ final class OptionTypes {
   }
 
   /**
-   * An enum option, bound by its constants' labels (case-sensitive, as before they were enums),
-   * and the list of those labels for help and completion.
+   * An enum option, bound by its constants' labels (case-sensitive, as before they were enums), and
+   * the list of those labels for help and completion.
    */
   abstract static class Labels<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
     private final Class<E> type;
@@ -87,8 +87,13 @@ final class OptionTypes {
 
     @Override
     String refusal(String value, List<String> labels) {
-      return "must be " + String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
-          + ", found '" + value + "'";
+      return "must be "
+          + String.join(", ", labels.subList(0, labels.size() - 1))
+          + " or "
+          + labels.get(labels.size() - 1)
+          + ", found '"
+          + value
+          + "'";
     }
   }
 
@@ -114,7 +119,8 @@ final class OptionTypes {
       }
       Format format = new ReportFormat().convert(value.substring(0, eq));
       try {
-        return new ReportTargets.Spec(format, Path.of(value.substring(eq + 1)), "--report " + value);
+        return new ReportTargets.Spec(
+            format, Path.of(value.substring(eq + 1)), "--report " + value);
       } catch (InvalidPathException e) {
         throw new TypeConversionException("not a file name: '" + value.substring(eq + 1) + "'");
       }

@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
     name = "build",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Validate a rule pack folder and write it as a pack file (zip with SHA256SUMS, optionally signed).",
+    header =
+        "Validate a rule pack folder and write it as a pack file (zip with SHA256SUMS, optionally signed).",
     description = {
       "Compiles the pack's DRL, loads its data and manifest (pack.yaml), and runs every fixture under"
           + " its tests/ folder; any failure refuses the build (exit 3 for a broken pack, exit 1 with the"
@@ -43,11 +44,18 @@ final class PackBuildCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "the rule pack folder")
   Path dir;
 
-  @Option(names = "--output", paramLabel = "FILE.zip", required = true, description = "the pack file to write (atomically)")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE.zip",
+      required = true,
+      description = "the pack file to write (atomically)")
   Path output;
 
-  @Option(names = "--sign", paramLabel = "KEY.pem",
-      description = "sign with this Ed25519 private key (PEM, as openssl genpkey -algorithm ed25519 writes it)")
+  @Option(
+      names = "--sign",
+      paramLabel = "KEY.pem",
+      description =
+          "sign with this Ed25519 private key (PEM, as openssl genpkey -algorithm ed25519 writes it)")
   Path sign;
 
   @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache")
@@ -59,7 +67,10 @@ final class PackBuildCommand implements Callable<Integer> {
       throw new UsageException(dir + ": no such pack folder");
     }
     if (output.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
-      throw new UsageException("--output: " + output + " is inside the pack folder; it would become part of the next build");
+      throw new UsageException(
+          "--output: "
+              + output
+              + " is inside the pack folder; it would become part of the next build");
     }
     Path outDir = output.toAbsolutePath().getParent();
     if (outDir == null || !Files.isDirectory(outDir)) {
@@ -72,10 +83,15 @@ final class PackBuildCommand implements Callable<Integer> {
     PackFiles files = PackFiles.fromDirectory(dir);
     PackManifest manifest = files.manifest();
     if (manifest.effective() == null) {
-      throw new kz.shipcheck.pack.PackException(files.display(PackManifest.FILE), 0, 0,
+      throw new kz.shipcheck.pack.PackException(
+          files.display(PackManifest.FILE),
+          0,
+          0,
           "a pack file needs a manifest (pack.yaml with name, version and effective)");
     }
-    RulePack pack = RulePack.load(files, null, null, noCache ? null : RulePack.defaultCacheDir(), Version.get());
+    RulePack pack =
+        RulePack.load(
+            files, null, null, noCache ? null : RulePack.defaultCacheDir(), Version.get());
     Path tests = dir.resolve("tests");
     var err = parent.main.io.err();
     int fixtures = 0;
@@ -84,7 +100,12 @@ final class PackBuildCommand implements Callable<Integer> {
       fixtures = report.fixtures().size();
       if (!report.allMatched()) {
         err.print(failures(FixtureReport.text(report)));
-        err.println("error: " + dir + ": " + report.failures() + " fixture(s) did not match; the pack is not built");
+        err.println(
+            "error: "
+                + dir
+                + ": "
+                + report.failures()
+                + " fixture(s) did not match; the pack is not built");
         return ExitCode.FAILED.code;
       }
     } else {
@@ -103,9 +124,27 @@ final class PackBuildCommand implements Callable<Integer> {
       f.commit();
     }
     PackId id = PackId.of(files);
-    parent.main.io.out().println("built " + output + ": " + id.name() + " " + id.version() + " (effective "
-        + id.effective() + "), " + files.files().size() + " files, " + fixtures + " fixtures matched, "
-        + (key != null ? "signed with " + sign : "unsigned") + ", sha256 " + id.sha256());
+    parent
+        .main
+        .io
+        .out()
+        .println(
+            "built "
+                + output
+                + ": "
+                + id.name()
+                + " "
+                + id.version()
+                + " (effective "
+                + id.effective()
+                + "), "
+                + files.files().size()
+                + " files, "
+                + fixtures
+                + " fixtures matched, "
+                + (key != null ? "signed with " + sign : "unsigned")
+                + ", sha256 "
+                + id.sha256());
     return ExitCode.OK.code;
   }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "pack",
     mixinStandardHelpOptions = true,
-    header = "Build, verify and describe rule pack files (dated, hashed, optionally signed releases).",
+    header =
+        "Build, verify and describe rule pack files (dated, hashed, optionally signed releases).",
     description = {
       "A pack file is a zip of a rule pack folder with SHA256SUMS (the SHA-256 of every file) and,"
           + " when signed, SHA256SUMS.sig (an Ed25519 signature over SHA256SUMS). Its sha256 is the"
@@ -24,7 +25,8 @@ final class PackCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a pack command is needed: build, verify or info");
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "a pack command is needed: build, verify or info");
   }
 
   /** The public key in a PEM file given as an option; a missing file is a usage error. */

@@ -24,15 +24,21 @@ import picocli.CommandLine.ParentCommand;
     name = "info",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Show a rule pack's name, version, effective date, sha256, files (with the date of their data) and changelog.",
-    description = {"FILE|DIR is a pack file or a pack folder; without it, the bundled pack. A pack file's"
-        + " files are checked against its SHA256SUMS first (exit 3 when they differ)."})
+    header =
+        "Show a rule pack's name, version, effective date, sha256, files (with the date of their data) and changelog.",
+    description = {
+      "FILE|DIR is a pack file or a pack folder; without it, the bundled pack. A pack file's"
+          + " files are checked against its SHA256SUMS first (exit 3 when they differ)."
+    })
 final class PackInfoCommand implements Callable<Integer> {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @ParentCommand PackCommand parent;
 
-  @Parameters(paramLabel = "FILE|DIR", arity = "0..1", description = "the pack (default: the bundled pack)")
+  @Parameters(
+      paramLabel = "FILE|DIR",
+      arity = "0..1",
+      description = "the pack (default: the bundled pack)")
   Path pack;
 
   /** What {@code pack info} writes. */
@@ -48,8 +54,12 @@ final class PackInfoCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      converter = Outputs.class, completionCandidates = Outputs.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Outputs.class,
+      completionCandidates = Outputs.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Output format;
 
@@ -103,7 +113,10 @@ final class PackInfoCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder();
     for (String k : List.of("name", "version", "effective", "sha256", "signed", "description")) {
       Object v = info.get(k);
-      b.append(k).append(": ").append(v == null ? "-" : v instanceof Boolean x ? (x ? "yes" : "no") : v).append('\n');
+      b.append(k)
+          .append(": ")
+          .append(v == null ? "-" : v instanceof Boolean x ? (x ? "yes" : "no") : v)
+          .append('\n');
     }
     b.append("files:\n");
     for (Map<String, Object> f : (List<Map<String, Object>>) info.get("files")) {

@@ -14,21 +14,33 @@ import picocli.CommandLine.Spec;
 
 /** Options that choose the rule pack and register; shared by the commands that load a pack. */
 final class PackOptions {
-  @Option(names = "--rules", paramLabel = "DIR|FILE.zip",
-      description = "another rule pack: a folder, or a pack file that shipcheck pack build wrote (default: the bundled pack)")
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR|FILE.zip",
+      description =
+          "another rule pack: a folder, or a pack file that shipcheck pack build wrote (default: the bundled pack)")
   Path rules;
 
-  @Option(names = "--register", paramLabel = "FILE", description = "establishment register (CSV, docs/register-format.md) to use instead of the pack's sample")
+  @Option(
+      names = "--register",
+      paramLabel = "FILE",
+      description =
+          "establishment register (CSV, docs/register-format.md) to use instead of the pack's sample")
   Path register;
 
-  @Option(names = "--no-cache", description = "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")
+  @Option(
+      names = "--no-cache",
+      description =
+          "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")
   boolean noCache;
 
   /** The command this mixin belongs to: its stderr gets the one line about a refused cache. */
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  /** Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3). */
+  /**
+   * Loads the pack; a missing path is a usage error (exit 2), a broken pack a pack error (exit 3).
+   */
   RulePack load() throws PackException {
     return load(files());
   }
@@ -75,12 +87,13 @@ final class PackOptions {
       warn(folder.refusal());
       cacheDir = folder.dir();
     }
-    RulePack pack = RulePack.load(
-        files,
-        register == null ? null : register.toString(),
-        registerBytes,
-        cacheDir,
-        Version.get());
+    RulePack pack =
+        RulePack.load(
+            files,
+            register == null ? null : register.toString(),
+            registerBytes,
+            cacheDir,
+            Version.get());
     warn(pack.cacheNotice());
     // the command's --lang (LangOption) decides the language of titles, messages and hints
     return pack.in(LangOption.of(command));
@@ -102,7 +115,8 @@ final class PackOptions {
       try {
         registerBytes = Files.readAllBytes(register);
       } catch (IOException e) {
-        throw new PackException(register.toString(), 0, 0, "cannot read the register: " + e.getMessage());
+        throw new PackException(
+            register.toString(), 0, 0, "cannot read the register: " + e.getMessage());
       }
     }
     return registerBytes;

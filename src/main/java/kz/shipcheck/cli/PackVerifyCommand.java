@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
     name = "verify",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Check that a pack file's files match its SHA256SUMS and, with --trust, its signature.",
+    header =
+        "Check that a pack file's files match its SHA256SUMS and, with --trust, its signature.",
     description = {
       "Exits 0 when every file matches its SHA-256 in SHA256SUMS, no file is added or missing and,"
           + " with --trust, SHA256SUMS.sig is a valid signature by that key; exits 3 with the reason"
@@ -27,7 +28,10 @@ final class PackVerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the pack file (zip) or an unzipped pack folder")
   Path file;
 
-  @Option(names = "--trust", paramLabel = "PUB.pem", description = "require a signature by this Ed25519 public key (PEM)")
+  @Option(
+      names = "--trust",
+      paramLabel = "PUB.pem",
+      description = "require a signature by this Ed25519 public key (PEM)")
   Path trust;
 
   @Override
@@ -41,9 +45,23 @@ final class PackVerifyCommand implements Callable<Integer> {
       files.verifySignature(key);
     }
     PackId id = PackId.of(files);
-    parent.main.io.out().println("OK " + file + ": " + id.name() + " " + id.version() + ", "
-        + files.files().size() + " files match SHA256SUMS"
-        + (key != null ? ", signed by " + trust : "") + ", sha256 " + id.sha256());
+    parent
+        .main
+        .io
+        .out()
+        .println(
+            "OK "
+                + file
+                + ": "
+                + id.name()
+                + " "
+                + id.version()
+                + ", "
+                + files.files().size()
+                + " files match SHA256SUMS"
+                + (key != null ? ", signed by " + trust : "")
+                + ", sha256 "
+                + id.sha256());
     return ExitCode.OK.code;
   }
 }

@@ -13,10 +13,10 @@ import kz.shipcheck.result.DeclarationResult;
 
 /**
  * A one-line progress display on an interactive stderr: a bar, files done of the total, the
- * declarations checked, the rate and the time left. The total is counted on a background thread
- * by walking the inputs a second time; until it is known only the count and rate are shown. The
- * line is redrawn a few times a second and erased at the end, so nothing of it stays on screen or
- * ever reaches the report.
+ * declarations checked, the rate and the time left. The total is counted on a background thread by
+ * walking the inputs a second time; until it is known only the count and rate are shown. The line
+ * is redrawn a few times a second and erased at the end, so nothing of it stays on screen or ever
+ * reaches the report.
  */
 final class Progress implements AutoCloseable {
   static final long TICK_MILLIS = 250;
@@ -52,7 +52,8 @@ final class Progress implements AutoCloseable {
         new Thread(
             () -> {
               long n = 0;
-              for (Iterator<Source> it = sources.iterator(); it.hasNext() && !Thread.currentThread().isInterrupted(); ) {
+              for (Iterator<Source> it = sources.iterator();
+                  it.hasNext() && !Thread.currentThread().isInterrupted(); ) {
                 it.next();
                 n++;
               }
@@ -100,9 +101,17 @@ final class Progress implements AutoCloseable {
       double fraction = Math.min(1.0, (double) done / total);
       int filled = (int) Math.round(fraction * 20);
       b.append('[').append("#".repeat(filled)).append(" ".repeat(20 - filled)).append("] ");
-      b.append(String.format(Locale.ROOT, "%3d%%  %,d/%,d files  ", Math.round(fraction * 100), done, total));
+      b.append(
+          String.format(
+              Locale.ROOT, "%3d%%  %,d/%,d files  ", Math.round(fraction * 100), done, total));
     }
-    b.append(String.format(Locale.ROOT, "%,d %s  %,.0f/s", decl, decl == 1 ? "declaration" : "declarations", rate));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%,d %s  %,.0f/s",
+            decl,
+            decl == 1 ? "declaration" : "declarations",
+            rate));
     // no estimate from the first moments, while the JIT warms up and it would swing wildly
     if (total > 0 && done > 0 && done < total && (seconds >= 3 || done * 50 >= total)) {
       double left = (total - done) * seconds / done;

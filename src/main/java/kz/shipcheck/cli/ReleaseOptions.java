@@ -12,14 +12,22 @@ import picocli.CommandLine.Option;
  * set it once for every check.
  */
 final class ReleaseOptions {
-  @Option(names = "--trust", paramLabel = "PUB.pem",
-      description = "refuse (exit 3) any rule pack not signed by this Ed25519 public key (PEM), the bundled"
-          + " pack and folders included; also $SHIPCHECK_TRUST")
+  @Option(
+      names = "--trust",
+      paramLabel = "PUB.pem",
+      description =
+          "refuse (exit 3) any rule pack not signed by this Ed25519 public key (PEM), the bundled"
+              + " pack and folders included; also $SHIPCHECK_TRUST")
   Path trust;
 
-  @Option(names = "--max-data-age", paramLabel = "DAYS",
-      description = "warn on stderr about each pack data file whose content (asOf in pack.yaml) is more than DAYS"
-          + " days old (default " + StaleData.DEFAULT_MAX_AGE_DAYS + "; 0: off; also $SHIPCHECK_MAX_DATA_AGE)")
+  @Option(
+      names = "--max-data-age",
+      paramLabel = "DAYS",
+      description =
+          "warn on stderr about each pack data file whose content (asOf in pack.yaml) is more than DAYS"
+              + " days old (default "
+              + StaleData.DEFAULT_MAX_AGE_DAYS
+              + "; 0: off; also $SHIPCHECK_MAX_DATA_AGE)")
   Integer maxDataAge;
 
   /** The pack, once it is known to be signed by the trusted key (when one is set). */
@@ -56,7 +64,8 @@ final class ReleaseOptions {
     } catch (NumberFormatException e) {
       // reported below, as a negative number is
     }
-    throw new UsageException("SHIPCHECK_MAX_DATA_AGE: must be 0 (off) or a whole number of days, found '" + env + "'");
+    throw new UsageException(
+        "SHIPCHECK_MAX_DATA_AGE: must be 0 (off) or a whole number of days, found '" + env + "'");
   }
 
   private static String env(String name) {

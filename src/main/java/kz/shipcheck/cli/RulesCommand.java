@@ -11,8 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code shipcheck rules}: the rule catalogue, from the rules' own metadata. */
-@Command(name = "rules", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "List every rule of the rule pack (and the built-in input checks) from their metadata.")
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "List every rule of the rule pack (and the built-in input checks) from their metadata.")
 final class RulesCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -20,8 +24,12 @@ final class RulesCommand implements Callable<Integer> {
 
   @Mixin LangOption lang;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      converter = OptionTypes.CatalogueStyle.class, completionCandidates = OptionTypes.CatalogueStyle.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = OptionTypes.CatalogueStyle.class,
+      completionCandidates = OptionTypes.CatalogueStyle.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Catalogue.Style format;
 
@@ -30,8 +38,12 @@ final class RulesCommand implements Callable<Integer> {
     RulePack p = pack.load();
     PrintStream out = main.io.out();
     try {
-      out.write(Catalogue.render(p.catalogue(), format,
-          (key, args) -> p.text().render(key, kz.shipcheck.engine.Args.from(args))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(
+          Catalogue.render(
+                  p.catalogue(),
+                  format,
+                  (key, args) -> p.text().render(key, kz.shipcheck.engine.Args.from(args)))
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UsageException("cannot write the catalogue: " + e.getMessage());
     }

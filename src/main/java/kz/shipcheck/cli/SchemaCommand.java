@@ -44,7 +44,9 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ReferenceData data = pack.data(pack.files());
     Map<String, List<String>> keys = new LinkedHashMap<>();
-    keys.put(Schema.PRODUCTS, data.products().stream().filter(Product::admitted).map(Product::key).toList());
+    keys.put(
+        Schema.PRODUCTS,
+        data.products().stream().filter(Product::admitted).map(Product::key).toList());
     keys.put(Schema.REGIONS, data.regions().stream().map(Region::key).toList());
     keys.put(Schema.CROSSINGS, data.crossings().stream().map(Crossing::key).toList());
     keys.put(Schema.LABORATORIES, data.laboratories().stream().map(Laboratory::key).toList());

@@ -32,8 +32,11 @@ import picocli.CommandLine.ParentCommand;
 final class TestCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1",
-      description = "fixture folder or file (default: the --rules pack's tests/ folder, or ./rules/tests)")
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      description =
+          "fixture folder or file (default: the --rules pack's tests/ folder, or ./rules/tests)")
   Path dir;
 
   @Mixin PackOptions pack;
@@ -53,8 +56,12 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin LangOption lang;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      converter = Outputs.class, completionCandidates = Outputs.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Outputs.class,
+      completionCandidates = Outputs.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Output format;
 
@@ -64,7 +71,8 @@ final class TestCommand implements Callable<Integer> {
     if (fixtures == null) {
       fixtures = pack.rules != null ? pack.rules.resolve("tests") : Path.of("rules", "tests");
       if (!Files.exists(fixtures)) {
-        throw new UsageException(fixtures + ": no such fixture folder (give the fixture folder as DIR)");
+        throw new UsageException(
+            fixtures + ": no such fixture folder (give the fixture folder as DIR)");
       }
     }
     if (!Files.exists(fixtures)) {

@@ -27,6 +27,9 @@ public final class Version implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"shipcheck " + VERSION, "rule engine: Drools (bundled rule pack: Kazakhstan to China agri-food protocols)"};
+    return new String[] {
+      "shipcheck " + VERSION,
+      "rule engine: Drools (bundled rule pack: Kazakhstan to China agri-food protocols)"
+    };
   }
 }

@@ -39,17 +39,22 @@ import org.kie.api.definition.rule.Rule;
  * ObjectInputFilter} and a time limit; see {@link PackCache} for why.
  */
 final class CacheEntry {
-  private static final byte[] MAGIC = "shipcheck compiled rule pack\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC =
+      "shipcheck compiled rule pack\n".getBytes(StandardCharsets.US_ASCII);
+
   /** Far above a real entry (the bundled pack's is 0.4 MB; five times its rules, 2 MB). */
   static final long MAX_ENTRY_BYTES = 64L << 20;
+
   private static final int MAX_RULES = 1_000_000;
+
   /**
-   * The bounds are several times what the bundled pack needs (depth 20, 11,000 references,
-   * arrays of 52,000); the classes are whole packages, see {@link PackCache}.
+   * The bounds are several times what the bundled pack needs (depth 20, 11,000 references, arrays
+   * of 52,000); the classes are whole packages, see {@link PackCache}.
    */
-  private static final String FILTER_PATTERN = "maxdepth=64;maxrefs=1000000;maxarray=4000000;"
-      + "java.lang.*;java.util.*;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
-      + "java.time.*;java.math.*;org.drools.**;org.kie.**;org.mvel2.**;kz.shipcheck.**;!*";
+  private static final String FILTER_PATTERN =
+      "maxdepth=64;maxrefs=1000000;maxarray=4000000;"
+          + "java.lang.*;java.util.*;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
+          + "java.time.*;java.math.*;org.drools.**;org.kie.**;org.mvel2.**;kz.shipcheck.**;!*";
 
   private CacheEntry() {}
 
@@ -71,8 +76,12 @@ final class CacheEntry {
     return payload.toByteArray();
   }
 
-  /** Writes the entry for {@code key} to {@code f}: the header, then the {@link #serialize}d payload. */
-  static void write(Path f, String key, List<String> declaredRules, byte[] body) throws IOException {
+  /**
+   * Writes the entry for {@code key} to {@code f}: the header, then the {@link #serialize}d
+   * payload.
+   */
+  static void write(Path f, String key, List<String> declaredRules, byte[] body)
+      throws IOException {
     try (OutputStream out = Files.newOutputStream(f);
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16))) {
       data.write(MAGIC);
@@ -93,7 +102,8 @@ final class CacheEntry {
    *
    * @throws Doubt saying why the entry is not used
    */
-  static KieBase read(Path f, String key, List<String> declaredRules, Duration timeout) throws Doubt {
+  static KieBase read(Path f, String key, List<String> declaredRules, Duration timeout)
+      throws Doubt {
     String unsafe = CacheLocation.unsafeFile(f);
     if (unsafe != null) {
       throw new Doubt(unsafe);
@@ -107,11 +117,13 @@ final class CacheEntry {
     } catch (IOException e) {
       throw new Doubt("cannot be read: " + e.getMessage());
     }
-    if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    if (bytes.length < MAGIC.length
+        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new Doubt("not a shipcheck cache entry");
     }
     byte[] payload;
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length))) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length))) {
       if (!in.readUTF().equals(key)) {
         throw new Doubt("written for another pack or version");
       }
@@ -124,16 +136,22 @@ final class CacheEntry {
         listed.add(in.readUTF());
       }
       if (!listed.equals(declaredRules)) {
-        throw new Doubt("it lists other rules than the DRL declares: " + n + " rules, the DRL " + declaredRules.size());
+        throw new Doubt(
+            "it lists other rules than the DRL declares: "
+                + n
+                + " rules, the DRL "
+                + declaredRules.size());
       }
       long length = in.readLong();
       byte[] sha = in.readNBytes(32);
       if (length != in.available()) {
-        throw new Doubt("truncated or altered: " + in.available() + " bytes of compiled rules, not " + length);
+        throw new Doubt(
+            "truncated or altered: " + in.available() + " bytes of compiled rules, not " + length);
       }
       payload = in.readAllBytes();
       if (!Arrays.equals(sha, sha256(payload))) {
-        throw new Doubt("truncated or altered: the compiled rules do not have the SHA-256 written with them");
+        throw new Doubt(
+            "truncated or altered: the compiled rules do not have the SHA-256 written with them");
       }
     } catch (IOException e) {
       throw new Doubt("truncated or altered");
@@ -142,8 +160,8 @@ final class CacheEntry {
   }
 
   /** Reads the compiled packages on a thread of their own, giving up after the timeout. */
-  private static KieBase deserializeWithin(byte[] payload, List<String> declaredRules, Duration timeout)
-      throws Doubt {
+  private static KieBase deserializeWithin(
+      byte[] payload, List<String> declaredRules, Duration timeout) throws Doubt {
     FutureTask<KieBase> task = new FutureTask<>(() -> deserialize(payload, declaredRules));
     Thread reader = new Thread(task, "shipcheck-cache-read");
     reader.setDaemon(true);
@@ -166,19 +184,25 @@ final class CacheEntry {
         // only this thread's allocations failed; the objects it read are garbage now
         throw new Doubt("reading it ran out of memory");
       }
-      if (cause instanceof InvalidClassException ice && ice.getMessage() != null
+      if (cause instanceof InvalidClassException ice
+          && ice.getMessage() != null
           && ice.getMessage().contains("filter status")) {
-        throw new Doubt("refused while reading it: a class or size outside the bounds (" + ice.getMessage() + ")");
+        throw new Doubt(
+            "refused while reading it: a class or size outside the bounds ("
+                + ice.getMessage()
+                + ")");
       }
       throw new Doubt("unreadable: " + cause);
     }
   }
 
   private static KieBase deserialize(byte[] payload, List<String> declaredRules) throws Exception {
-    ObjectInputFilter filter = ObjectInputFilter.Config.createFilter("maxbytes=" + payload.length + ";" + FILTER_PATTERN);
+    ObjectInputFilter filter =
+        ObjectInputFilter.Config.createFilter("maxbytes=" + payload.length + ";" + FILTER_PATTERN);
     Object o;
     try (DroolsObjectInputStream ois =
-        new DroolsObjectInputStream(new ByteArrayInputStream(payload), CacheEntry.class.getClassLoader())) {
+        new DroolsObjectInputStream(
+            new ByteArrayInputStream(payload), CacheEntry.class.getClassLoader())) {
       ois.setObjectInputFilter(filter);
       o = ois.readObject();
     }
@@ -194,8 +218,11 @@ final class CacheEntry {
     }
     List<String> found = rulesOf(packages);
     if (!found.equals(declaredRules)) {
-      throw new Doubt("it holds other rules than the DRL declares: " + found.size() + " rules, the DRL "
-          + declaredRules.size());
+      throw new Doubt(
+          "it holds other rules than the DRL declares: "
+              + found.size()
+              + " rules, the DRL "
+              + declaredRules.size());
     }
     InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
     kb.addPackages(packages);
@@ -217,7 +244,8 @@ final class CacheEntry {
       for (Rule r : p.getRules()) {
         Map<String, Object> meta = r.getMetaData();
         Object id = meta == null ? null : meta.get("id");
-        out.add(DrlRules.signature(r.getPackageName(), r.getName(), id == null ? null : id.toString()));
+        out.add(
+            DrlRules.signature(r.getPackageName(), r.getName(), id == null ? null : id.toString()));
       }
     }
     out.sort(null);

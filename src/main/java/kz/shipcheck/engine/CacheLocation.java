@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * Where the compiled-rule-pack cache lives ({@link PackCache}), and whether its folders and files
- * are safe to run code from: owners and modes, where the file system has them. An entry is
- * compiled code, so the folder and each file must be the user's own and writable by no one else.
+ * are safe to run code from: owners and modes, where the file system has them. An entry is compiled
+ * code, so the folder and each file must be the user's own and writable by no one else.
  */
 final class CacheLocation {
   private CacheLocation() {}
@@ -39,9 +39,9 @@ final class CacheLocation {
    * run starts in, such as the repository being checked: with no passwd entry, {@code docker run
    * --user 12345}, Java's home is {@code ?} and the cache was {@code ./?/.cache/shipcheck}); no
    * home at all; a folder, or a folder above it, that someone else could write or replace. As ssh
-   * treats its keys: the folder must be the user's own and writable by no one else, and each
-   * folder above it the user's or root's and writable by no one else unless sticky ({@code
-   * /tmp}). Where the file system has no Unix owners and modes, only the path is checked.
+   * treats its keys: the folder must be the user's own and writable by no one else, and each folder
+   * above it the user's or root's and writable by no one else unless sticky ({@code /tmp}). Where
+   * the file system has no Unix owners and modes, only the path is checked.
    *
    * @param env the environment ({@code SHIPCHECK_CACHE_DIR}, {@code XDG_CACHE_HOME}, {@code HOME})
    * @param props system properties ({@code shipcheck.cache.dir}, {@code user.home})
@@ -73,9 +73,12 @@ final class CacheLocation {
           home = absolute(env.apply("HOME"));
         }
         if (home == null) {
-          return refused("there is no home folder (Java's user.home is '" + props.apply("user.home")
-              + "' and $HOME is " + (env.apply("HOME") == null ? "not set" : "'" + env.apply("HOME") + "'")
-              + "); set SHIPCHECK_CACHE_DIR to a folder of your own");
+          return refused(
+              "there is no home folder (Java's user.home is '"
+                  + props.apply("user.home")
+                  + "' and $HOME is "
+                  + (env.apply("HOME") == null ? "not set" : "'" + env.apply("HOME") + "'")
+                  + "); set SHIPCHECK_CACHE_DIR to a folder of your own");
         }
         base = home.resolve(".cache");
       }
@@ -102,7 +105,6 @@ final class CacheLocation {
     }
   }
 
-
   /** The user this process runs as, or -1 where it cannot be told (no Unix file attributes). */
   private static final int UID = currentUid();
 
@@ -118,7 +120,10 @@ final class CacheLocation {
       } finally {
         Files.deleteIfExists(probe);
       }
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       return -1;
     }
   }
@@ -159,7 +164,10 @@ final class CacheLocation {
         }
       }
       return null;
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       return "cannot check who owns " + dir + ": " + e.getMessage();
     }
   }
@@ -179,7 +187,9 @@ final class CacheLocation {
         return "owned by uid " + uid + ", not by this user (uid " + UID + ")";
       }
       if ((mode & 022) != 0) {
-        return "writable by its group or others (mode " + String.format(Locale.ROOT, "%o", mode & 07777) + ")";
+        return "writable by its group or others (mode "
+            + String.format(Locale.ROOT, "%o", mode & 07777)
+            + ")";
       }
       return null;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
@@ -192,16 +202,28 @@ final class CacheLocation {
     int mode = (Integer) Files.getAttribute(p, "unix:mode");
     boolean sticky = (mode & 01000) != 0;
     if (uid != UID && !(above && uid == 0)) {
-      return p + " is owned by uid " + uid + ", not by this user (uid " + UID + ")" + (above ? " or root" : "");
+      return p
+          + " is owned by uid "
+          + uid
+          + ", not by this user (uid "
+          + UID
+          + ")"
+          + (above ? " or root" : "");
     }
     if ((mode & 022) != 0 && !(above && sticky)) {
-      return p + " is writable by its group or others (mode " + String.format(Locale.ROOT, "%o", mode & 07777)
-          + "; chmod go-w " + p + ")";
+      return p
+          + " is writable by its group or others (mode "
+          + String.format(Locale.ROOT, "%o", mode & 07777)
+          + "; chmod go-w "
+          + p
+          + ")";
     }
     return null;
   }
 
-  /** Creates the folder (and any missing folder above it) readable and writable by the user alone. */
+  /**
+   * Creates the folder (and any missing folder above it) readable and writable by the user alone.
+   */
   static void createPrivateFolder(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
@@ -209,7 +231,8 @@ final class CacheLocation {
     if (UID < 0) {
       Files.createDirectories(dir);
     } else {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
   }
 }

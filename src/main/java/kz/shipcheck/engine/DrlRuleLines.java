@@ -17,9 +17,11 @@ import org.kie.api.definition.rule.Rule;
  * catalogue uses the place for its {@code file:line} and to order the rules as the files hold them.
  */
 final class DrlRuleLines {
-  private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+  private static final Pattern RULE =
+      Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
   private final List<String> fileNames;
+
   /** Rule name to [file index, line]; the first rule of a name wins. */
   private final Map<String, int[]> lines = new HashMap<>();
 

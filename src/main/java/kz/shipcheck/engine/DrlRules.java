@@ -9,10 +9,10 @@ import java.util.Map;
  * The rules a pack's DRL declares (package, name and {@code @id} of each), read from the source
  * text without compiling it. The compiled-pack cache checks an entry against this list: what the
  * entry says it holds is never the reference. The reading follows DRL's own tokens (comments and
- * string literals are skipped, a function body is skipped by its braces, {@code declare} and
- * {@code query} blocks and a rule's consequence end at the word {@code end}), but it is not the
- * DRL parser: where the two could disagree, the compiled rules do not match the list, and the pack
- * is then compiled on every run instead of cached ({@link PackCache#store}), never read wrongly.
+ * string literals are skipped, a function body is skipped by its braces, {@code declare} and {@code
+ * query} blocks and a rule's consequence end at the word {@code end}), but it is not the DRL
+ * parser: where the two could disagree, the compiled rules do not match the list, and the pack is
+ * then compiled on every run instead of cached ({@link PackCache#store}), never read wrongly.
  */
 final class DrlRules {
   private DrlRules() {}
@@ -59,9 +59,16 @@ final class DrlRules {
         String id = null;
         i += 2;
         // the header: attributes and annotations up to 'when' (or 'then' for a rule without one)
-        while (i < tokens.size() && !tokens.get(i).is("when") && !tokens.get(i).is("then") && !tokens.get(i).is("end")) {
-          if (tokens.get(i).is("@") && i + 4 < tokens.size() && tokens.get(i + 1).is("id") && tokens.get(i + 2).is("(")
-              && tokens.get(i + 4).is(")") && id == null) {
+        while (i < tokens.size()
+            && !tokens.get(i).is("when")
+            && !tokens.get(i).is("then")
+            && !tokens.get(i).is("end")) {
+          if (tokens.get(i).is("@")
+              && i + 4 < tokens.size()
+              && tokens.get(i + 1).is("id")
+              && tokens.get(i + 2).is("(")
+              && tokens.get(i + 4).is(")")
+              && id == null) {
             id = tokens.get(i + 3).text;
           }
           i++;

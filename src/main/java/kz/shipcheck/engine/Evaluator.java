@@ -15,11 +15,10 @@ import org.kie.api.runtime.rule.FactHandle;
 /**
  * Runs the rules over declarations with one long-lived session: a chunk of declarations is
  * inserted, the rules fire, the findings are collected and the facts deleted, leaving the session
- * empty for the next chunk. Reference data stays outside the session behind the {@code ref}
- * global, so it is never re-inserted; the rows a declaration's keys name are looked up once before
+ * empty for the next chunk. Reference data stays outside the session behind the {@code ref} global,
+ * so it is never re-inserted; the rows a declaration's keys name are looked up once before
  * insertion ({@link Declaration#resolve}, which wraps the declaration as written in facts) so that
- * rules test them as plain fields. Not
- * thread-safe: one evaluator per worker thread.
+ * rules test them as plain fields. Not thread-safe: one evaluator per worker thread.
  */
 public final class Evaluator implements AutoCloseable {
   private final KieSession session;

@@ -19,8 +19,8 @@ import org.kie.api.runtime.rule.RuleContext;
  * relied on). The message is the template {@code <RULE-ID>.message} (or {@code
  * <RULE-ID>.message.<variant>}) and the hint {@code <RULE-ID>.hint[.<variant>]} of the pack's
  * messages, rendered here in the chosen language. A pack written before messages were data may
- * still pass finished English text (the String overloads). Findings are kept per declaration;
- * rules never see or change each other's findings.
+ * still pass finished English text (the String overloads). Findings are kept per declaration; rules
+ * never see or change each other's findings.
  */
 public final class Findings {
   private final Map<String, RuleInfo> rulesByName;
@@ -49,7 +49,14 @@ public final class Findings {
   }
 
   /** As {@link #at}, citing the data row's reference and basis instead of the rule's. */
-  public void at(RuleContext k, Declaration d, String path, String message, String hint, String reference, String basis) {
+  public void at(
+      RuleContext k,
+      Declaration d,
+      String path,
+      String message,
+      String hint,
+      String reference,
+      String basis) {
     add(k, d, path, message, hint, reference, basis);
   }
 
@@ -58,7 +65,14 @@ public final class Findings {
     add(k, i.getDeclaration(), join(i.getPath(), field), message, hint, null, null);
   }
 
-  public void item(RuleContext k, Item i, String field, String message, String hint, String reference, String basis) {
+  public void item(
+      RuleContext k,
+      Item i,
+      String field,
+      String message,
+      String hint,
+      String reference,
+      String basis) {
     add(k, i.getDeclaration(), join(i.getPath(), field), message, hint, reference, basis);
   }
 
@@ -67,11 +81,20 @@ public final class Findings {
     add(k, c.getDeclaration(), join(c.getPath(), field), message, hint, null, null);
   }
 
-  public void cert(RuleContext k, Certificate c, String field, String message, String hint, String reference, String basis) {
+  public void cert(
+      RuleContext k,
+      Certificate c,
+      String field,
+      String message,
+      String hint,
+      String reference,
+      String basis) {
     add(k, c.getDeclaration(), join(c.getPath(), field), message, hint, reference, basis);
   }
 
-  /** A finding on a declaration-level field, its message the rule's template with these arguments. */
+  /**
+   * A finding on a declaration-level field, its message the rule's template with these arguments.
+   */
   public void at(RuleContext k, Declaration d, String path, Args args) {
     found(k, d, path, null, args, null, null);
   }
@@ -85,7 +108,14 @@ public final class Findings {
   }
 
   /** As {@link #at(RuleContext, Declaration, String, String, Args)}, citing the data row. */
-  public void at(RuleContext k, Declaration d, String path, String variant, Args args, String reference, String basis) {
+  public void at(
+      RuleContext k,
+      Declaration d,
+      String path,
+      String variant,
+      Args args,
+      String reference,
+      String basis) {
     found(k, d, path, variant, args, reference, basis);
   }
 
@@ -98,11 +128,20 @@ public final class Findings {
     found(k, i.getDeclaration(), join(i.getPath(), field), variant, args, null, null);
   }
 
-  public void item(RuleContext k, Item i, String field, String variant, Args args, String reference, String basis) {
+  public void item(
+      RuleContext k,
+      Item i,
+      String field,
+      String variant,
+      Args args,
+      String reference,
+      String basis) {
     found(k, i.getDeclaration(), join(i.getPath(), field), variant, args, reference, basis);
   }
 
-  /** A finding on a field of a certificate, its message the rule's template with these arguments. */
+  /**
+   * A finding on a field of a certificate, its message the rule's template with these arguments.
+   */
   public void cert(RuleContext k, Certificate c, String field, Args args) {
     found(k, c.getDeclaration(), join(c.getPath(), field), null, args, null, null);
   }
@@ -111,7 +150,14 @@ public final class Findings {
     found(k, c.getDeclaration(), join(c.getPath(), field), variant, args, null, null);
   }
 
-  public void cert(RuleContext k, Certificate c, String field, String variant, Args args, String reference, String basis) {
+  public void cert(
+      RuleContext k,
+      Certificate c,
+      String field,
+      String variant,
+      Args args,
+      String reference,
+      String basis) {
     found(k, c.getDeclaration(), join(c.getPath(), field), variant, args, reference, basis);
   }
 
@@ -119,7 +165,14 @@ public final class Findings {
    * Renders the rule's message and hint: the variant's template where the pack has one, else the
    * rule's plain one; no hint template means no hint.
    */
-  private void found(RuleContext k, Declaration d, String path, String variant, Args args, String reference, String basis) {
+  private void found(
+      RuleContext k,
+      Declaration d,
+      String path,
+      String variant,
+      Args args,
+      String reference,
+      String basis) {
     String id = info(k).id();
     String message = variant == null ? null : text.renderOrNull(id + ".message." + variant, args);
     if (message == null) {
@@ -145,13 +198,21 @@ public final class Findings {
     return field == null || field.isEmpty() ? prefix : prefix + "." + field;
   }
 
-  private void add(RuleContext k, Declaration d, String path, String message, String hint, String reference, String basis) {
+  private void add(
+      RuleContext k,
+      Declaration d,
+      String path,
+      String message,
+      String hint,
+      String reference,
+      String basis) {
     var rule = k.getRule();
     RuleInfo info = rulesByName.get(rule.getPackageName() + "." + rule.getName());
     List<Finding> list = byDeclaration.get(d);
     Locations where = locations.get(d);
     if (info == null || list == null) {
-      throw new IllegalStateException("finding for an unknown rule or declaration: " + rule.getName());
+      throw new IllegalStateException(
+          "finding for an unknown rule or declaration: " + rule.getName());
     }
     int[] at = where.find(path);
     list.add(

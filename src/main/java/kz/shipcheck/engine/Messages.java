@@ -39,7 +39,10 @@ public final class Messages {
   private final Map<String, Map<String, String>> names; // lang -> kind.key -> name
   private final List<String> gaps;
 
-  private Messages(Map<String, Map<String, String>> templates, Map<String, Map<String, String>> names, List<String> gaps) {
+  private Messages(
+      Map<String, Map<String, String>> templates,
+      Map<String, Map<String, String>> names,
+      List<String> gaps) {
     this.templates = templates;
     this.names = names;
     this.gaps = gaps;
@@ -56,7 +59,9 @@ public final class Messages {
    * pack speaks these from the bundled messages, and may override them.
    */
   static boolean toolKey(String key) {
-    return !key.isEmpty() && Character.isLowerCase(key.charAt(0)) || key.startsWith("INPUT-") || key.startsWith("BATCH-");
+    return !key.isEmpty() && Character.isLowerCase(key.charAt(0))
+        || key.startsWith("INPUT-")
+        || key.startsWith("BATCH-");
   }
 
   /**
@@ -70,11 +75,13 @@ public final class Messages {
     Map<String, Map<String, String>> merged = new TreeMap<>();
     for (String lang : LANGUAGES) {
       Map<String, String> m = new TreeMap<>();
-      TOOL.templates(lang).forEach((k, v) -> {
-        if (toolKey(k)) {
-          m.put(k, v);
-        }
-      });
+      TOOL.templates(lang)
+          .forEach(
+              (k, v) -> {
+                if (toolKey(k)) {
+                  m.put(k, v);
+                }
+              });
       m.putAll(own.templates(lang));
       if (!m.isEmpty()) {
         merged.put(lang, Collections.unmodifiableMap(m));
@@ -121,12 +128,18 @@ public final class Messages {
       String base = file.substring(FOLDER.length(), file.length() - ".properties".length());
       boolean isNames = base.startsWith("names_");
       if (!isNames && !base.startsWith("messages_")) {
-        throw new PackException(files.display(file), 0, 0,
+        throw new PackException(
+            files.display(file),
+            0,
+            0,
             "a messages file is named messages_<lang>.properties or names_<lang>.properties");
       }
       String lang = base.substring(base.indexOf('_') + 1);
       if (!LANGUAGES.contains(lang)) {
-        throw new PackException(files.display(file), 0, 0,
+        throw new PackException(
+            files.display(file),
+            0,
+            0,
             "unknown language '" + lang + "' (" + String.join(", ", LANGUAGES) + ")");
       }
       Map<String, String> entries = read(files, file);
@@ -134,7 +147,11 @@ public final class Messages {
         for (Map.Entry<String, String> e : entries.entrySet()) {
           String problem = parseProblem(e.getValue());
           if (problem != null) {
-            throw new PackException(files.display(file), 0, 0, e.getKey() + ": the template does not parse: " + problem);
+            throw new PackException(
+                files.display(file),
+                0,
+                0,
+                e.getKey() + ": the template does not parse: " + problem);
           }
         }
       }
@@ -146,11 +163,13 @@ public final class Messages {
   private static Map<String, String> read(PackFiles files, String file) throws PackException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(files.read(file)))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(files.read(file)))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new PackException(files.display(file), 0, 0, "not UTF-8 text");
     }
@@ -158,7 +177,8 @@ public final class Messages {
     try {
       p.load(new StringReader(text));
     } catch (IOException | IllegalArgumentException e) {
-      throw new PackException(files.display(file), 0, 0, "not a properties file: " + e.getMessage());
+      throw new PackException(
+          files.display(file), 0, 0, "not a properties file: " + e.getMessage());
     }
     Map<String, String> out = new TreeMap<>();
     p.forEach((k, v) -> out.put(k.toString(), v.toString()));
@@ -204,9 +224,9 @@ public final class Messages {
   }
 
   /**
-   * One line per key that the pack's English file has and its file for another language lacks
-   * (its text shows in English), for {@code shipcheck test}: "messages_ru.properties lacks KEY;
-   * English is shown".
+   * One line per key that the pack's English file has and its file for another language lacks (its
+   * text shows in English), for {@code shipcheck test}: "messages_ru.properties lacks KEY; English
+   * is shown".
    */
   public List<String> gaps() {
     return gaps;

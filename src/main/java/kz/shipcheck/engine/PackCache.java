@@ -20,8 +20,8 @@ import org.kie.api.definition.KiePackage;
 /**
  * A cache of compiled rule packs on disk, so that a second run with the same pack does not compile
  * DRL again (compiling is most of the start-up cost). The compiled packages are written with
- * Drools' own serialization, keyed by a hash of every file in the pack plus the Drools, shipcheck and
- * Java versions. Entries are written to a temporary file and moved into place, so two runs
+ * Drools' own serialization, keyed by a hash of every file in the pack plus the Drools, shipcheck
+ * and Java versions. Entries are written to a temporary file and moved into place, so two runs
  * starting at once at worst both compile, and never read half a file.
  *
  * <p>An entry is compiled code, and whatever reads it decides every verdict: an empty list in its
@@ -29,8 +29,8 @@ import org.kie.api.definition.KiePackage;
  * doubt, and otherwise discarded and rebuilt from the DRL:
  *
  * <ul>
- *   <li>its file is a regular file of the user's own that nobody else can write, in a folder of
- *       the same kind ({@link CacheLocation#standard()} refuses any other folder);
+ *   <li>its file is a regular file of the user's own that nobody else can write, in a folder of the
+ *       same kind ({@link CacheLocation#standard()} refuses any other folder);
  *   <li>its header names the key it was written for and the rules it holds, and both are this
  *       pack's: the rules as the DRL declares them ({@link DrlRules}), never as the entry says;
  *   <li>its payload has the length and SHA-256 the header gives (a truncated entry is not read);
@@ -44,7 +44,8 @@ import org.kie.api.definition.KiePackage;
  * on its DRL (its constraints, accumulates, functions, declared types, imports), so an exact list
  * would refuse some honest packs; the bounds, the time limit and the check of the rules read carry
  * the rest. Every entry is read back through all of the above before it is put in place, so a pack
- * whose entry would be refused is simply not cached, and a discarded entry means someone changed it.
+ * whose entry would be refused is simply not cached, and a discarded entry means someone changed
+ * it.
  *
  * <p>This class keys, finds and replaces entries; {@link CacheLocation} decides where they live and
  * whether a folder or file is safe, and {@link CacheEntry} writes and reads one entry's file.
@@ -52,13 +53,15 @@ import org.kie.api.definition.KiePackage;
 final class PackCache {
   /** Part of the key: a new entry layout gets new file names, and old entries are never read. */
   private static final String FORMAT = "2";
+
   /**
    * How long reading an entry may take before it is abandoned and the pack compiled instead:
-   * reading the bundled pack's takes a fraction of a second, so this only stops a read that
-   * would never end. The abandoned thread cannot be stopped (deserialization does not look at
+   * reading the bundled pack's takes a fraction of a second, so this only stops a read that would
+   * never end. The abandoned thread cannot be stopped (deserialization does not look at
    * interrupts); it is a daemon and ends with the run.
    */
   static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+
   private final Path dir;
   private final Duration timeout;
 
@@ -71,7 +74,9 @@ final class PackCache {
     return new PackCache(dir, LOAD_TIMEOUT);
   }
 
-  /** A cache that gives up reading after {@code timeout}: for the test of an entry that never ends. */
+  /**
+   * A cache that gives up reading after {@code timeout}: for the test of an entry that never ends.
+   */
   static PackCache at(Path dir, Duration timeout) {
     return new PackCache(dir, timeout);
   }
@@ -89,7 +94,9 @@ final class PackCache {
   static String key(String packHash, String toolVersion) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String part : List.of(FORMAT, toolVersion, droolsVersion(), System.getProperty("java.version"), packHash)) {
+      for (String part :
+          List.of(
+              FORMAT, toolVersion, droolsVersion(), System.getProperty("java.version"), packHash)) {
         md.update(part.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
       }
@@ -140,8 +147,13 @@ final class PackCache {
       } catch (IOException ignored) {
         // another run may have replaced it; compiling is always safe
       }
-      return new Loaded(null, "discarded the compiled-rule-pack cache entry " + f + " (" + d.getMessage()
-          + ") and compiled the rules again");
+      return new Loaded(
+          null,
+          "discarded the compiled-rule-pack cache entry "
+              + f
+              + " ("
+              + d.getMessage()
+              + ") and compiled the rules again");
     }
   }
 
@@ -155,7 +167,8 @@ final class PackCache {
     try {
       List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
       if (!CacheEntry.rulesOf(packages).equals(declaredRules)) {
-        return; // the DRL says something the reading of rules here does not follow: compile each time
+        return; // the DRL says something the reading of rules here does not follow: compile each
+        // time
       }
       byte[] body = CacheEntry.serialize(packages);
       CacheLocation.createPrivateFolder(dir);
@@ -167,7 +180,8 @@ final class PackCache {
         return;
       }
       try {
-        Files.move(tmp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -184,6 +198,4 @@ final class PackCache {
       }
     }
   }
-
-
 }

@@ -30,9 +30,12 @@ final class RuleMetadata {
 
   private RuleMetadata() {}
 
-  /** Each rule's catalogue entry by its full name (package and name), in the order of the sources. */
+  /**
+   * Each rule's catalogue entry by its full name (package and name), in the order of the sources.
+   */
   static Map<String, RuleInfo> read(
-      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages) throws PackException {
+      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages)
+      throws PackException {
     DrlRuleLines ruleLines = new DrlRuleLines(drl);
     Set<String> builtin = new HashSet<>();
     InputRules.ALL.forEach(r -> builtin.add(r.id()));
@@ -42,7 +45,9 @@ final class RuleMetadata {
     for (KiePackage p : kieBase.getKiePackages()) {
       rules.addAll(p.getRules());
     }
-    rules.sort(Comparator.comparing((Rule r) -> ruleLines.position(r)[0]).thenComparing(r -> ruleLines.position(r)[1]));
+    rules.sort(
+        Comparator.comparing((Rule r) -> ruleLines.position(r)[0])
+            .thenComparing(r -> ruleLines.position(r)[1]));
     for (Rule r : rules) {
       int[] pos = ruleLines.position(r);
       String file = ruleLines.file(pos[0]);
@@ -53,22 +58,45 @@ final class RuleMetadata {
         throw new PackException(where, pos[1], 0, "rule \"" + r.getName() + "\" has no @id");
       }
       if (!ID.matcher(id).matches()) {
-        throw new PackException(where, pos[1], 0, "rule \"" + r.getName() + "\": @id '" + id + "' must look like AREA-001");
+        throw new PackException(
+            where,
+            pos[1],
+            0,
+            "rule \"" + r.getName() + "\": @id '" + id + "' must look like AREA-001");
       }
       if (byId.containsKey(id) || builtin.contains(id)) {
         RuleInfo other = byId.get(id);
-        String first = other == null ? "a built-in check" : files.display(other.file()) + ":" + other.line();
-        throw new PackException(where, pos[1], 0, "duplicate rule id " + id + " (also " + first + ")");
+        String first =
+            other == null ? "a built-in check" : files.display(other.file()) + ":" + other.line();
+        throw new PackException(
+            where, pos[1], 0, "duplicate rule id " + id + " (also " + first + ")");
       }
       String written = WrittenValueGuard.writtenValueMatched(r);
       if (written != null) {
-        throw new PackException(where, pos[1], 0, "rule " + id + " matches " + written + ", the value as written,"
-            + " which is never a fact, so the rule could never fire; import "
-            + written.replace(WrittenValueGuard.MODEL, "kz.shipcheck.engine.fact.") + " instead");
+        throw new PackException(
+            where,
+            pos[1],
+            0,
+            "rule "
+                + id
+                + " matches "
+                + written
+                + ", the value as written,"
+                + " which is never a fact, so the rule could never fire; import "
+                + written.replace(WrittenValueGuard.MODEL, "kz.shipcheck.engine.fact.")
+                + " instead");
       }
       Severity severity = Severity.parse(str(meta.get("severity")));
       if (severity == null) {
-        throw new PackException(where, pos[1], 0, "rule " + id + ": @severity must be error, warning or info, found '" + meta.get("severity") + "'");
+        throw new PackException(
+            where,
+            pos[1],
+            0,
+            "rule "
+                + id
+                + ": @severity must be error, warning or info, found '"
+                + meta.get("severity")
+                + "'");
       }
       // the title is data beside the rule (messages_en.properties); a pack from before that may
       // still give it as @title
@@ -77,13 +105,25 @@ final class RuleMetadata {
         title = str(meta.get("title"));
       }
       if (title == null || title.isBlank()) {
-        throw new PackException(where, pos[1], 0, "rule " + id + " has no title: add " + id + ".title to "
-            + files.display(Messages.FOLDER + "messages_en.properties"));
+        throw new PackException(
+            where,
+            pos[1],
+            0,
+            "rule "
+                + id
+                + " has no title: add "
+                + id
+                + ".title to "
+                + files.display(Messages.FOLDER + "messages_en.properties"));
       }
       String reference = required(meta, "reference", id, where, pos[1]);
       String basis = required(meta, "basis", id, where, pos[1]);
       if (!BASES.contains(basis)) {
-        throw new PackException(where, pos[1], 0, "rule " + id + ": @basis must be fact, approx or model, found '" + basis + "'");
+        throw new PackException(
+            where,
+            pos[1],
+            0,
+            "rule " + id + ": @basis must be fact, approx or model, found '" + basis + "'");
       }
       List<String> data = new ArrayList<>();
       String dataMeta = str(meta.get("data"));
@@ -92,20 +132,30 @@ final class RuleMetadata {
           if (!d.isBlank()) {
             if (!files.has(d.trim())) {
               // the catalogue tells users which files a rule reads: a wrong name would mislead
-              throw new PackException(where, pos[1], 0, "rule " + id + ": @data names '" + d.trim() + "', which is not a file of the pack");
+              throw new PackException(
+                  where,
+                  pos[1],
+                  0,
+                  "rule "
+                      + id
+                      + ": @data names '"
+                      + d.trim()
+                      + "', which is not a file of the pack");
             }
             data.add(d.trim());
           }
         }
       }
-      RuleInfo info = new RuleInfo(id, severity, title, reference, basis, List.copyOf(data), file, pos[1]);
+      RuleInfo info =
+          new RuleInfo(id, severity, title, reference, basis, List.copyOf(data), file, pos[1]);
       byId.put(id, info);
       byName.put(r.getPackageName() + "." + r.getName(), info);
     }
     return byName;
   }
 
-  private static String required(Map<String, Object> meta, String key, String id, String where, int line)
+  private static String required(
+      Map<String, Object> meta, String key, String id, String where, int line)
       throws PackException {
     String v = str(meta.get(key));
     if (v == null || v.isBlank()) {

@@ -34,7 +34,12 @@ public final class RulePack {
   private String cacheNotice;
 
   private RulePack(
-      KieBase kieBase, ReferenceData data, Map<String, RuleInfo> byRuleName, String name, Messages messages, Text text) {
+      KieBase kieBase,
+      ReferenceData data,
+      Map<String, RuleInfo> byRuleName,
+      String name,
+      Messages messages,
+      Text text) {
     this.kieBase = kieBase;
     this.data = data;
     this.byRuleName = byRuleName;
@@ -52,10 +57,20 @@ public final class RulePack {
     this.catalogue = List.copyOf(all);
   }
 
-  /** The rule with its title in the text's language (the English or built-in title where it has none). */
+  /**
+   * The rule with its title in the text's language (the English or built-in title where it has
+   * none).
+   */
   private static RuleInfo titled(RuleInfo r, Text text) {
-    return new RuleInfo(r.id(), r.severity(), text.title(r.id(), r.title()), r.reference(), r.basis(), r.data(),
-        r.file(), r.line());
+    return new RuleInfo(
+        r.id(),
+        r.severity(),
+        text.title(r.id(), r.title()),
+        r.reference(),
+        r.basis(),
+        r.data(),
+        r.file(),
+        r.line());
   }
 
   /**
@@ -94,50 +109,59 @@ public final class RulePack {
   }
 
   /**
-   * As {@link #load(PackFiles, String, byte[])}, reusing a compiled pack from the cache folder
-   * when one matches the DRL sources.
+   * As {@link #load(PackFiles, String, byte[])}, reusing a compiled pack from the cache folder when
+   * one matches the DRL sources.
    *
    * @param cacheDir the cache folder, or null for no cache
    * @param toolVersion part of the cache key, so another build never reads this one's entries
    */
   public static RulePack load(
-      PackFiles files, String registerName, byte[] registerOverride, java.nio.file.Path cacheDir, String toolVersion)
+      PackFiles files,
+      String registerName,
+      byte[] registerOverride,
+      java.nio.file.Path cacheDir,
+      String toolVersion)
       throws PackException {
     long t0 = System.nanoTime();
     Map<String, byte[]> drl = files.drlSources();
     // The compiled rules (read from the cache or compiled) and the reference data do not depend
     // on each other: on two cores, reading both at once takes a fifth off a one-file check.
     PackCache cache = cacheDir == null ? null : PackCache.at(cacheDir);
-    java.util.concurrent.FutureTask<Compiled> rules = new java.util.concurrent.FutureTask<>(() -> {
-      String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
-      // the rules as the DRL declares them: what a cache entry must hold, whatever it says
-      List<String> declared = cache == null ? null : DrlRules.of(drl);
-      String doubt = null;
-      if (cache != null) {
-        PackCache.Loaded cached = HeadStart.loaded(cacheDir, key);
-        if (cached == null) {
-          cached = cache.load(key, declared);
-        }
-        if (cached.kieBase() != null) {
-          return new Compiled(cached.kieBase(), "from the cache", null);
-        }
-        doubt = cached.doubt();
-      }
-      KieBase kb = compile(files, drl);
-      if (cache == null) {
-        return new Compiled(kb, "compiled, no cache", null);
-      }
-      cache.store(key, kb, declared);
-      return new Compiled(kb, "compiled and cached", doubt);
-    });
+    java.util.concurrent.FutureTask<Compiled> rules =
+        new java.util.concurrent.FutureTask<>(
+            () -> {
+              String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
+              // the rules as the DRL declares them: what a cache entry must hold, whatever it says
+              List<String> declared = cache == null ? null : DrlRules.of(drl);
+              String doubt = null;
+              if (cache != null) {
+                PackCache.Loaded cached = HeadStart.loaded(cacheDir, key);
+                if (cached == null) {
+                  cached = cache.load(key, declared);
+                }
+                if (cached.kieBase() != null) {
+                  return new Compiled(cached.kieBase(), "from the cache", null);
+                }
+                doubt = cached.doubt();
+              }
+              KieBase kb = compile(files, drl);
+              if (cache == null) {
+                return new Compiled(kb, "compiled, no cache", null);
+              }
+              cache.store(key, kb, declared);
+              return new Compiled(kb, "compiled and cached", doubt);
+            });
     if (!drl.isEmpty()) {
       Thread loader = new Thread(rules, "shipcheck-rules");
       loader.setDaemon(true);
       loader.start();
     }
-    ReferenceData data;
+    ReferenceData data = registerOverride == null ? HeadStart.data(files) : null;
+    String dataHow = data == null ? "" : ", read ahead";
     try {
-      data = ReferenceData.load(files, registerName, registerOverride);
+      if (data == null) {
+        data = ReferenceData.load(files, registerName, registerOverride);
+      }
     } catch (PackException | RuntimeException e) {
       rules.cancel(true); // a data error is reported first, as when the two were read in turn
       throw e;
@@ -165,15 +189,30 @@ public final class RulePack {
       throw new IllegalStateException(e.getCause());
     }
     long t2 = System.nanoTime();
-    Messages messages = Messages.load(files);
+    Messages messages = HeadStart.messages(files);
+    if (messages == null) {
+      messages = Messages.load(files);
+    }
     Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase(), messages);
-    RulePack pack = new RulePack(
-        compiled.kieBase(), data, infos, files.displayRoot(), messages, messages.in(Messages.ENGLISH));
+    RulePack pack =
+        new RulePack(
+            compiled.kieBase(),
+            data,
+            infos,
+            files.displayRoot(),
+            messages,
+            messages.in(Messages.ENGLISH));
     pack.cacheNotice = compiled.doubt();
     long t3 = System.nanoTime();
-    pack.timing = String.format(java.util.Locale.ROOT,
-        "data %d ms, rules %d ms after the data (%s; the two load at once), catalogue %d ms",
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, compiled.how(), (t3 - t2) / 1_000_000);
+    pack.timing =
+        String.format(
+            java.util.Locale.ROOT,
+            "data %d ms%s, rules %d ms after the data (%s; the two load at once), catalogue %d ms",
+            (t1 - t0) / 1_000_000,
+            dataHow,
+            (t2 - t1) / 1_000_000,
+            compiled.how(),
+            (t3 - t2) / 1_000_000);
     return pack;
   }
 
@@ -187,7 +226,9 @@ public final class RulePack {
   private static KieBase compile(PackFiles files, Map<String, byte[]> drl) throws PackException {
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     for (Map.Entry<String, byte[]> e : drl.entrySet()) {
-      builder.add(ResourceFactory.newByteArrayResource(e.getValue()).setSourcePath(e.getKey()), ResourceType.DRL);
+      builder.add(
+          ResourceFactory.newByteArrayResource(e.getValue()).setSourcePath(e.getKey()),
+          ResourceType.DRL);
       if (builder.hasErrors()) {
         throw compileError(files, e.getKey(), builder.getErrors());
       }
@@ -195,25 +236,35 @@ public final class RulePack {
     return builder.newKieBase();
   }
 
-  private static PackException compileError(PackFiles files, String fallback, Collection<KnowledgeBuilderError> errors) {
+  private static PackException compileError(
+      PackFiles files, String fallback, Collection<KnowledgeBuilderError> errors) {
     KnowledgeBuilderError first = errors.iterator().next();
-    String file = first.getResource() != null && first.getResource().getSourcePath() != null
-        ? first.getResource().getSourcePath()
-        : fallback;
+    String file =
+        first.getResource() != null && first.getResource().getSourcePath() != null
+            ? first.getResource().getSourcePath()
+            : fallback;
     int line = first.getLines() != null && first.getLines().length > 0 ? first.getLines()[0] : 0;
     int col = 0;
     if (first instanceof ParserError pe) {
       line = pe.getRow();
       col = pe.getCol() + 1; // the DRL parser counts columns from 0
     }
-    String message = first.getMessage() == null ? "does not compile" : first.getMessage().trim().replaceAll("\\s+", " ");
+    String message =
+        first.getMessage() == null
+            ? "does not compile"
+            : first.getMessage().trim().replaceAll("\\s+", " ");
     String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "";
-    return new PackException(files.display(file), Math.max(line, 0), Math.max(col, 0), "DRL does not compile: " + message + more);
+    return new PackException(
+        files.display(file),
+        Math.max(line, 0),
+        Math.max(col, 0),
+        "DRL does not compile: " + message + more);
   }
 
   /** The catalogue from the rules' metadata: see {@link RuleMetadata}. */
   private static Map<String, RuleInfo> readMetadata(
-      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages) throws PackException {
+      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages)
+      throws PackException {
     return RuleMetadata.read(files, drl, kieBase, messages);
   }
 
@@ -249,14 +300,17 @@ public final class RulePack {
     return name;
   }
 
-  /** How long loading took, for {@code --debug}: data, rules (and whether from the cache), catalogue. */
+  /**
+   * How long loading took, for {@code --debug}: data, rules (and whether from the cache),
+   * catalogue.
+   */
   public String loadTiming() {
     return timing;
   }
 
   /**
-   * One line for stderr when loading discarded a cache entry (someone changed it, or it is not
-   * the pack's; the rules were compiled from the DRL instead), otherwise null.
+   * One line for stderr when loading discarded a cache entry (someone changed it, or it is not the
+   * pack's; the rules were compiled from the DRL instead), otherwise null.
    */
   public String cacheNotice() {
     return cacheNotice;

@@ -45,7 +45,11 @@ public final class Text {
   private final Map<String, String> englishNames;
   private final DateTimeFormatter dates;
 
-  Text(String lang, Map<String, String> templates, Map<String, String> english, Map<String, String> names,
+  Text(
+      String lang,
+      Map<String, String> templates,
+      Map<String, String> english,
+      Map<String, String> names,
       Map<String, String> englishNames) {
     this.lang = lang;
     this.locale = new ULocale(lang);
@@ -54,7 +58,9 @@ public final class Text {
     this.names = names;
     this.englishNames = englishNames;
     String pattern = template("format.date");
-    this.dates = DateTimeFormatter.ofPattern(pattern == null ? ISO_DATE : pattern, Locale.forLanguageTag(lang));
+    this.dates =
+        DateTimeFormatter.ofPattern(
+            pattern == null ? ISO_DATE : pattern, Locale.forLanguageTag(lang));
   }
 
   /** The language's code, {@code en}, {@code ru}, {@code kk} or {@code zh}. */
@@ -80,8 +86,8 @@ public final class Text {
   }
 
   /**
-   * The message with this key, rendered; a key that neither this language nor English has shows
-   * as the key with its arguments, so that a gap is visible and never silently empty.
+   * The message with this key, rendered; a key that neither this language nor English has shows as
+   * the key with its arguments, so that a gap is visible and never silently empty.
    */
   public String render(String key, Args args) {
     String t = template(key);
@@ -100,18 +106,23 @@ public final class Text {
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
   private String format(String template, Args args) {
-    Parsed p = parsed.computeIfAbsent(template,
-        t -> new Parsed(new MessageFormat(t, locale), typedArguments(t)));
+    Parsed p =
+        parsed.computeIfAbsent(
+            template, t -> new Parsed(new MessageFormat(t, locale), typedArguments(t)));
     // a MessageFormat is not safe to share between threads while it formats: each call its copy
     MessageFormat mf = (MessageFormat) p.prototype().clone();
     Set<String> counted = p.typed();
     Map<String, Object> values = new LinkedHashMap<>();
-    args.values().forEach((k, v) -> {
-      Object x = value(v);
-      // a whole number shows as written (45823 days, item 1234) unless the template counts or
-      // formats it (plural, {n, number}): then it stays a number, written the language's way
-      values.put(k, x instanceof Number n && !counted.contains(k) ? n.toString() : x);
-    });
+    args.values()
+        .forEach(
+            (k, v) -> {
+              Object x = value(v);
+              // a whole number shows as written (45823 days, item 1234) unless the template counts
+              // or
+              // formats it (plural, {n, number}): then it stays a number, written the language's
+              // way
+              values.put(k, x instanceof Number n && !counted.contains(k) ? n.toString() : x);
+            });
     return mf.format(values);
   }
 
@@ -121,7 +132,8 @@ public final class Text {
     Set<String> out = new HashSet<>();
     for (int i = 0; i + 1 < mp.countParts(); i++) {
       MessagePattern.Part part = mp.getPart(i);
-      if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType() != MessagePattern.ArgType.NONE
+      if (part.getType() == MessagePattern.Part.Type.ARG_START
+          && part.getArgType() != MessagePattern.ArgType.NONE
           && part.getArgType() != MessagePattern.ArgType.SELECT) {
         out.add(mp.getSubstring(mp.getPart(i + 1)));
       }
@@ -162,7 +174,8 @@ public final class Text {
       return name("laboratory", l.key(), l.name());
     }
     if (v instanceof Product.Treatment t) {
-      return render("phrase.treatment",
+      return render(
+          "phrase.treatment",
           Args.of("core", t.minCoreC(), "humidity", t.minHumidityPct(), "minutes", t.minMinutes()));
     }
     if (v instanceof Decree d) {
@@ -170,7 +183,8 @@ public final class Text {
     }
     if (v instanceof Alternatives a) {
       List<String> parts = a.values().stream().map(x -> a.quoted() ? "'" + x + "'" : x).toList();
-      return ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE).format(parts);
+      return ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE)
+          .format(parts);
     }
     if (v instanceof Phrase p) {
       return render(p.key(), p.args());
@@ -185,7 +199,9 @@ public final class Text {
     return v.toString();
   }
 
-  /** A reference row's display name: this language's names file, else English's, else the data's. */
+  /**
+   * A reference row's display name: this language's names file, else English's, else the data's.
+   */
   public String name(String kind, String key, String dataName) {
     String n = names.get(kind + "." + key);
     if (n == null) {

@@ -18,7 +18,8 @@ import kz.shipcheck.yaml.YamlNode.ScalarType;
 /** Turns a document that passed {@link SchemaValidator} into a {@link Declaration}. */
 final class Binder {
   /** The words a boolean scalar may be true with (lower case, trimmed); anything else is false. */
-  private static final java.util.Set<String> TRUE_WORDS = java.util.Set.of("true", "yes", "on", "y");
+  private static final java.util.Set<String> TRUE_WORDS =
+      java.util.Set.of("true", "yes", "on", "y");
 
   private Binder() {}
 
@@ -140,6 +141,9 @@ final class Binder {
   }
 
   private static Boolean bool(YamlNode n) {
-    return absent(n) ? null : Boolean.valueOf(TRUE_WORDS.contains(((Scalar) n).text().trim().toLowerCase(java.util.Locale.ROOT)));
+    return absent(n)
+        ? null
+        : Boolean.valueOf(
+            TRUE_WORDS.contains(((Scalar) n).text().trim().toLowerCase(java.util.Locale.ROOT)));
   }
 }

@@ -2,12 +2,6 @@ package kz.shipcheck.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,15 +55,20 @@ public final class DeclarationReader {
   }
 
   /**
-   * The documents of the source, each parsed only when the iteration reaches it, so that a file
-   * of many documents need not be held parsed all at once. The file itself is read (within the
-   * size limit) before this returns; the iteration yields at least one document.
+   * The documents of the source, each parsed only when the iteration reaches it, so that a file of
+   * many documents need not be held parsed all at once. The file itself is read (within the size
+   * limit) before this returns; the iteration yields at least one document.
    */
   public Iterable<ReadDocument> documents(Source source, InputStream stdin) {
     String name = source.name();
     if (source.problem() != null) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "source", InputProblem.args("detail", source.problem()),
-          source.problem()));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              "source",
+              InputProblem.args("detail", source.problem()),
+              source.problem()));
     }
     byte[] bytes;
     try {
@@ -81,10 +80,19 @@ public final class DeclarationReader {
         if (Files.isRegularFile(source.path())) {
           long size = Files.size(source.path());
           if (size > limits.maxFileBytes()) {
-            return List.of(fileProblem(name, "INPUT-LIMIT", "fileSize",
-                InputProblem.args("size", String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)),
-                    "limit", limitFigure(), "unit", limitUnit()),
-                tooLarge(size)));
+            return List.of(
+                fileProblem(
+                    name,
+                    "INPUT-LIMIT",
+                    "fileSize",
+                    InputProblem.args(
+                        "size",
+                        String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)),
+                        "limit",
+                        limitFigure(),
+                        "unit",
+                        limitUnit()),
+                    tooLarge(size)));
           }
         }
         try (InputStream in = Files.newInputStream(source.path())) {
@@ -92,15 +100,37 @@ public final class DeclarationReader {
         }
       }
     } catch (TooLarge e) {
-      return List.of(fileProblem(name, "INPUT-LIMIT", "input",
-          InputProblem.args("limit", limitFigure(), "unit", limitUnit()), e.getMessage()));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-LIMIT",
+              "input",
+              InputProblem.args("limit", limitFigure(), "unit", limitUnit()),
+              e.getMessage()));
     } catch (AccessDeniedException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "denied", Map.of(), "cannot read the file: permission denied"));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              "denied",
+              Map.of(),
+              "cannot read the file: permission denied"));
     } catch (NoSuchFileException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", "missing", Map.of(), "the file does not exist (broken link?)"));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              "missing",
+              Map.of(),
+              "the file does not exist (broken link?)"));
     } catch (IOException e) {
-      return List.of(fileProblem(name, "INPUT-UNREADABLE", null, InputProblem.args("detail", e.getMessage()),
-          "cannot read the file: " + e.getMessage()));
+      return List.of(
+          fileProblem(
+              name,
+              "INPUT-UNREADABLE",
+              null,
+              InputProblem.args("detail", e.getMessage()),
+              "cannot read the file: " + e.getMessage()));
     }
     return documents(name, bytes);
   }
@@ -118,76 +148,102 @@ public final class DeclarationReader {
 
   /** As {@link #documents(Source, InputStream)}, for content already in memory. */
   public Iterable<ReadDocument> documents(String name, byte[] bytes) {
-    String wide = wideEncoding(bytes);
+    String wide = Utf8Text.wideEncoding(bytes);
     if (wide != null) {
       return List.of(
-          fileProblem(name, "INPUT-ENCODING", "wide", InputProblem.args("encoding", wide), "the file is " + wide + " (it starts with its byte-order mark),"
-              + " not UTF-8: save it as UTF-8"));
+          fileProblem(
+              name,
+              "INPUT-ENCODING",
+              "wide",
+              InputProblem.args("encoding", wide),
+              "the file is "
+                  + wide
+                  + " (it starts with its byte-order mark),"
+                  + " not UTF-8: save it as UTF-8"));
     }
-    int nul = indexOfNul(bytes);
+    int nul = Utf8Text.indexOfNul(bytes);
     if (nul >= 0) {
-      int[] at = position(bytes, nul);
+      int[] at = Utf8Text.position(bytes, nul);
       return List.of(
           ReadDocument.invalid(
-              name, 1, null,
-              new InputProblem("INPUT-BINARY", null, InputProblem.args("offset", nul),
-                  "binary content (a NUL byte at offset " + nul + "): not a YAML declaration", "", at[0], at[1])));
+              name,
+              1,
+              null,
+              new InputProblem(
+                  "INPUT-BINARY",
+                  null,
+                  InputProblem.args("offset", nul),
+                  "binary content (a NUL byte at offset " + nul + "): not a YAML declaration",
+                  "",
+                  at[0],
+                  at[1])));
     }
     String text;
     try {
-      text = decode(bytes);
-    } catch (BadEncoding e) {
+      text = Utf8Text.decode(bytes);
+    } catch (Utf8Text.BadEncoding e) {
       return List.of(
           ReadDocument.invalid(
-              name, 1, null, new InputProblem("INPUT-ENCODING", null,
-                  InputProblem.args("byte", String.format("%02X", e.badByte), "offset", e.offset), e.getMessage(), "",
-                  e.line, e.column)));
+              name,
+              1,
+              null,
+              new InputProblem(
+                  "INPUT-ENCODING",
+                  null,
+                  InputProblem.args("byte", String.format("%02X", e.badByte), "offset", e.offset),
+                  e.getMessage(),
+                  "",
+                  e.line,
+                  e.column)));
     }
     YamlReader.Splitter probe = new YamlReader.Splitter(text);
     if (!probe.hasNext()) {
-      return List.of(fileProblem(name, "INPUT-EMPTY", "file", Map.of(), "the file holds no declaration"));
+      return List.of(
+          fileProblem(name, "INPUT-EMPTY", "file", Map.of(), "the file holds no declaration"));
     }
     // each iteration cuts its documents from the text one at a time, as it reaches them: a file
     // holds one document's text and tree at a time however many it has, and nothing beyond
     // --max-documents is cut out or parsed, only counted for the message
-    return () -> new Iterator<>() {
-      private final YamlReader.Splitter segments = new YamlReader.Splitter(text);
-      private int number;
-      private boolean cut;
+    return () ->
+        new Iterator<>() {
+          private final YamlReader.Splitter segments = new YamlReader.Splitter(text);
+          private int number;
+          private boolean cut;
 
-      @Override
-      public boolean hasNext() {
-        return !cut && segments.hasNext();
-      }
+          @Override
+          public boolean hasNext() {
+            return !cut && segments.hasNext();
+          }
 
-      @Override
-      public ReadDocument next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        YamlReader.Segment s = segments.next();
-        number++;
-        if (number - 1 == limits.maxDocuments()) {
-          cut = true;
-          int more = 1 + segments.countRemaining(); // counting consumes the rest: once
-          return ReadDocument.invalid(
-              name,
-              number,
-              null,
-              new InputProblem(
-                  "INPUT-LIMIT", "documents",
-                  InputProblem.args("more", more, "limit", limits.maxDocuments()),
-                  more
-                      + " more documents beyond the limit of "
-                      + limits.maxDocuments()
-                      + " per file were not checked (--max-documents)",
-                  "",
-                  s.lineOffset() + 1,
-                  1));
-        }
-        return readDocument(name, number, s);
-      }
-    };
+          @Override
+          public ReadDocument next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            YamlReader.Segment s = segments.next();
+            number++;
+            if (number - 1 == limits.maxDocuments()) {
+              cut = true;
+              int more = 1 + segments.countRemaining(); // counting consumes the rest: once
+              return ReadDocument.invalid(
+                  name,
+                  number,
+                  null,
+                  new InputProblem(
+                      "INPUT-LIMIT",
+                      "documents",
+                      InputProblem.args("more", more, "limit", limits.maxDocuments()),
+                      more
+                          + " more documents beyond the limit of "
+                          + limits.maxDocuments()
+                          + " per file were not checked (--max-documents)",
+                      "",
+                      s.lineOffset() + 1,
+                      1));
+            }
+            return readDocument(name, number, s);
+          }
+        };
   }
 
   private ReadDocument readDocument(String name, int number, YamlReader.Segment segment) {
@@ -203,7 +259,9 @@ public final class DeclarationReader {
           number,
           null,
           new InputProblem(
-              "INPUT-TYPE", "root", InputProblem.args("found", SchemaValidator.kindWord(root.kindName())),
+              "INPUT-TYPE",
+              "root",
+              InputProblem.args("found", ProblemWords.kindWord(root.kindName())),
               "a declaration must be a mapping of id, shipDate, exporter, items, ..., found "
                   + root.kindName(),
               "",
@@ -218,8 +276,17 @@ public final class DeclarationReader {
       // shown escaped in the message, is not reported as one)
       YamlNode at = map.get("id");
       return ReadDocument.invalid(
-          name, number, null, new InputProblem("INPUT-TYPE", "id", InputProblem.args("detail", idProblem), idProblem, "id",
-              at.line(), at.column()));
+          name,
+          number,
+          null,
+          new InputProblem(
+              "INPUT-TYPE",
+              "id",
+              InputProblem.args("detail", idProblem),
+              idProblem,
+              "id",
+              at.line(),
+              at.column()));
     }
     SchemaValidator.Outcome checked = SchemaValidator.validate(map, Schema.DECLARATION);
     if (!checked.problems().isEmpty()) {
@@ -231,7 +298,8 @@ public final class DeclarationReader {
 
   private static ReadDocument fileProblem(
       String name, String rule, String variant, Map<String, ?> args, String english) {
-    return ReadDocument.invalid(name, 1, null, new InputProblem(rule, variant, args, english, "", 1, 1));
+    return ReadDocument.invalid(
+        name, 1, null, new InputProblem(rule, variant, args, english, "", 1, 1));
   }
 
   /** The file limit as a figure, in whole MB when it is one (see {@link #limitUnit}). */
@@ -261,116 +329,10 @@ public final class DeclarationReader {
   private byte[] readLimited(InputStream in) throws IOException, TooLarge {
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
     if (bytes.length > limits.maxFileBytes()) {
-      throw new TooLarge("the input is larger than the limit of " + limitText() + " (--max-file-mb)");
+      throw new TooLarge(
+          "the input is larger than the limit of " + limitText() + " (--max-file-mb)");
     }
     return bytes;
-  }
-
-  /** UTF-16 or UTF-32 named by a byte-order mark, or null: such text is full of NUL bytes. */
-  private static String wideEncoding(byte[] b) {
-    if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
-      return "UTF-32LE";
-    }
-    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
-      return "UTF-32BE";
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-      return "UTF-16LE";
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-      return "UTF-16BE";
-    }
-    return null;
-  }
-
-  private static int indexOfNul(byte[] b) {
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Line and column (1-based, in characters) of a byte offset, the bytes before it read leniently. */
-  private static int[] position(byte[] b, int offset) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
-      if (b[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    String before = new String(b, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-    return new int[] {line, before.codePointCount(0, before.length()) + 1};
-  }
-
-  /**
-   * Strict UTF-8, a leading byte-order mark dropped. The bytes are checked through a small buffer
-   * and then made a string at once, which the JDK stores as one byte per character when the text
-   * is ASCII: a file's text costs its size, not the three times a decoded char buffer costs.
-   */
-  static String decode(byte[] bytes) throws BadEncoding {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer scratch = CharBuffer.allocate(8192);
-    CoderResult result;
-    do {
-      scratch.clear();
-      result = decoder.decode(in, scratch, true);
-    } while (result.isOverflow());
-    scratch.clear();
-    if (!result.isError() && !decoder.flush(scratch).isError()) {
-      return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-    }
-    // find the first bad byte to give its line and column
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    ByteBuffer again = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    decoder.reset().decode(again, out, true);
-    int badOffset = again.position();
-    out.flip();
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < out.length(); i++) {
-      if (out.charAt(i) == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    throw new BadEncoding(
-        String.format(
-            "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded",
-            bytes[badOffset] & 0xff, badOffset),
-        line,
-        col,
-        bytes[badOffset] & 0xff,
-        badOffset);
-  }
-
-  static final class BadEncoding extends Exception {
-    private static final long serialVersionUID = 1L;
-    final int line;
-    final int column;
-
-    final int badByte;
-    final int offset;
-
-    BadEncoding(String message, int line, int column, int badByte, int offset) {
-      super(message, null, false, false);
-      this.badByte = badByte;
-      this.offset = offset;
-      this.line = line;
-      this.column = column;
-    }
   }
 
   private static final class TooLarge extends Exception {

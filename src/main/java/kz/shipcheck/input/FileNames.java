@@ -19,18 +19,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * File names whatever their bytes and the locale. On Linux a file name is bytes; Java decodes it
- * to a String with the charset of the locale ({@code sun.jnu.encoding}, which JDK 17 takes from
- * {@code LC_ALL}/{@code LC_CTYPE}/{@code LANG} and does not let {@code -Dsun.jnu.encoding}
- * override), and bytes that do not decode become U+FFFD. So under a UTF-8 locale {@code
- * bad\xff.yaml} comes out of a folder listing as {@code bad\uFFFD.yaml}, a String that names
- * another file (its bytes are EF BF BD); under {@code LANG=C} every non-ASCII name does, and
- * cannot even be turned back into a Path.
+ * File names whatever their bytes and the locale. On Linux a file name is bytes; Java decodes it to
+ * a String with the charset of the locale ({@code sun.jnu.encoding}, which JDK 17 takes from {@code
+ * LC_ALL}/{@code LC_CTYPE}/{@code LANG} and does not let {@code -Dsun.jnu.encoding} override), and
+ * bytes that do not decode become U+FFFD. So under a UTF-8 locale {@code bad\xff.yaml} comes out of
+ * a folder listing as {@code bad\uFFFD.yaml}, a String that names another file (its bytes are EF BF
+ * BD); under {@code LANG=C} every non-ASCII name does, and cannot even be turned back into a Path.
  *
  * <p>The Path a folder listing hands out keeps the exact bytes, though, and {@link Path#toUri}
  * spells them out ({@code %FF}). So a name is used as its String only when the String gives the
- * same bytes back; otherwise the listing's own Path is read, and the name is shown decoded from
- * its bytes as UTF-8, with each byte that is not UTF-8 written {@code \xff}.
+ * same bytes back; otherwise the listing's own Path is read, and the name is shown decoded from its
+ * bytes as UTF-8, with each byte that is not UTF-8 written {@code \xff}.
  */
 final class FileNames {
   private FileNames() {}
@@ -64,10 +63,10 @@ final class FileNames {
   record Argument(String name, Path path) {}
 
   /**
-   * The file a command-line argument names. The JVM decoded the arguments as it decodes file
-   * names: an argument that does not round-trip (it holds U+FFFD, or cannot be encoded back) is
-   * looked up in {@code /proc/self/cmdline}, which holds the bytes the shell passed; the one entry
-   * that decodes to the same String is it.
+   * The file a command-line argument names. The JVM decoded the arguments as it decodes file names:
+   * an argument that does not round-trip (it holds U+FFFD, or cannot be encoded back) is looked up
+   * in {@code /proc/self/cmdline}, which holds the bytes the shell passed; the one entry that
+   * decodes to the same String is it.
    */
   static Argument argument(String arg) {
     Path p = null;
@@ -108,7 +107,8 @@ final class FileNames {
     for (int i = 0; i <= cmdline.length; i++) {
       if (i == cmdline.length || cmdline[i] == 0) {
         byte[] entry = Arrays.copyOfRange(cmdline, from, i);
-        if (new String(entry, jnu).equals(arg) && found.stream().noneMatch(b -> Arrays.equals(b, entry))) {
+        if (new String(entry, jnu).equals(arg)
+            && found.stream().noneMatch(b -> Arrays.equals(b, entry))) {
           found.add(entry);
         }
         from = i + 1;
@@ -119,8 +119,11 @@ final class FileNames {
 
   /** UTF-8, with each byte of a malformed sequence as {@code \xNN}. */
   static String decode(byte[] bytes) {
-    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length * 4 + 4);
     while (true) {
@@ -152,12 +155,17 @@ final class FileNames {
     return b.toByteArray();
   }
 
-  /** Bytes as a URI path: letters, digits, {@code -._~/} as they are, every other byte {@code %XX}. */
+  /**
+   * Bytes as a URI path: letters, digits, {@code -._~/} as they are, every other byte {@code %XX}.
+   */
   private static String escape(byte[] bytes) {
     StringBuilder b = new StringBuilder(bytes.length * 3);
     for (byte x : bytes) {
       int c = x & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~/".indexOf(c) >= 0) {
         b.append((char) c);
       } else {
         b.append(String.format("%%%02X", c));

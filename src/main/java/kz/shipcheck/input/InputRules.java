@@ -56,10 +56,10 @@ public final class InputRules {
           + "[\\s\\S]*\\S";
 
   /**
-   * The form in which declaration ids are compared: without leading and trailing spaces, in
-   * Unicode NFC, so that {@code "KZ-1 "} and {@code "KZ-1"}, or an {@code É} written as one
-   * character and as {@code E} with a combining accent, are one id to the duplicate check as they
-   * are to a reader. Ids that pass {@link #idProblem} hold no other character a reader cannot see.
+   * The form in which declaration ids are compared: without leading and trailing spaces, in Unicode
+   * NFC, so that {@code "KZ-1 "} and {@code "KZ-1"}, or an {@code É} written as one character and
+   * as {@code E} with a combining accent, are one id to the duplicate check as they are to a
+   * reader. Ids that pass {@link #idProblem} hold no other character a reader cannot see.
    */
   public static String idKey(String id) {
     String trimmed = id.strip();
@@ -70,15 +70,15 @@ public final class InputRules {
 
   /**
    * Why an id cannot be told apart from another by a reader, or null when it can. An id is
-   * printable text: no control characters (Cc, tabs and line feeds included), no format
-   * characters (Cf: zero-width spaces and joiners, bidirectional controls, a byte-order mark, a
-   * soft hyphen), no lone surrogate halves (Cs, which no encoding can write and which once all
-   * became the same {@code ?}), no private-use characters (Co), no line or paragraph separators
-   * (Zl, Zp), and no space but U+0020 (a no-break space looks like one). Its letters come from
-   * at most one of the Latin, Greek and Cyrillic scripts, whose look-alikes are many: {@code
-   * KZ-СN-1} with a Cyrillic {@code С}, or {@code KZ-Ο1} with a Greek {@code Ο}, would look like
-   * another id and be a different one. (An id written wholly in another script's look-alikes
-   * stays a different id: telling those apart needs Unicode's confusables table.)
+   * printable text: no control characters (Cc, tabs and line feeds included), no format characters
+   * (Cf: zero-width spaces and joiners, bidirectional controls, a byte-order mark, a soft hyphen),
+   * no lone surrogate halves (Cs, which no encoding can write and which once all became the same
+   * {@code ?}), no private-use characters (Co), no line or paragraph separators (Zl, Zp), and no
+   * space but U+0020 (a no-break space looks like one). Its letters come from at most one of the
+   * Latin, Greek and Cyrillic scripts, whose look-alikes are many: {@code KZ-СN-1} with a Cyrillic
+   * {@code С}, or {@code KZ-Ο1} with a Greek {@code Ο}, would look like another id and be a
+   * different one. (An id written wholly in another script's look-alikes stays a different id:
+   * telling those apart needs Unicode's confusables table.)
    */
   public static String idProblem(String id) {
     Character.UnicodeScript idScript = null;
@@ -97,8 +97,11 @@ public final class InputRules {
           };
       if (what != null) {
         return String.format(
-            Locale.ROOT, "the declaration id '%s' holds %s (%s): an id is printable text",
-            escaped(id), describe(cp), what);
+            Locale.ROOT,
+            "the declaration id '%s' holds %s (%s): an id is printable text",
+            escaped(id),
+            describe(cp),
+            what);
       }
       Character.UnicodeScript script = Character.UnicodeScript.of(cp);
       if (script == Character.UnicodeScript.LATIN
@@ -109,7 +112,10 @@ public final class InputRules {
               Locale.ROOT,
               "the declaration id '%s' mixes %s and %s letters (%s): one may be a look-alike of"
                   + " the other, so that the id looks like another one; write it in one script",
-              escaped(id), name(idScript), name(script), describe(cp));
+              escaped(id),
+              name(idScript),
+              name(script),
+              describe(cp));
         }
         idScript = script;
       }
@@ -128,8 +134,8 @@ public final class InputRules {
   }
 
   /**
-   * The id with every character that is not plain printable text written as a Java escape; a
-   * long one cut after its first hundred characters.
+   * The id with every character that is not plain printable text written as a Java escape; a long
+   * one cut after its first hundred characters.
    */
   private static String escaped(String id) {
     StringBuilder out = new StringBuilder();
@@ -141,10 +147,17 @@ public final class InputRules {
       int cp = id.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      boolean plain = cp == ' ' || cp > ' ' && cp != 0x7f && type != Character.CONTROL
-          && type != Character.FORMAT && type != Character.SURROGATE
-          && type != Character.PRIVATE_USE && type != Character.LINE_SEPARATOR
-          && type != Character.PARAGRAPH_SEPARATOR && type != Character.SPACE_SEPARATOR;
+      boolean plain =
+          cp == ' '
+              || cp > ' '
+                  && cp != 0x7f
+                  && type != Character.CONTROL
+                  && type != Character.FORMAT
+                  && type != Character.SURROGATE
+                  && type != Character.PRIVATE_USE
+                  && type != Character.LINE_SEPARATOR
+                  && type != Character.PARAGRAPH_SEPARATOR
+                  && type != Character.SPACE_SEPARATOR;
       if (plain) {
         out.appendCodePoint(cp);
       } else {

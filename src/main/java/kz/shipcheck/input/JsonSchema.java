@@ -21,8 +21,8 @@ import kz.shipcheck.input.Schema.Type;
 import kz.shipcheck.pack.Numbers;
 
 /**
- * The declaration format as a JSON Schema (draft 2020-12), generated from {@link Schema} so that
- * it says exactly what the reader accepts: the same keys (no others: {@code additionalProperties:
+ * The declaration format as a JSON Schema (draft 2020-12), generated from {@link Schema} so that it
+ * says exactly what the reader accepts: the same keys (no others: {@code additionalProperties:
  * false}), the same required fields, the same types. Editors (yaml-language-server) use it for
  * completion, hover text and red underlines.
  *
@@ -37,9 +37,9 @@ import kz.shipcheck.pack.Numbers;
  * </ul>
  *
  * <p>The closed lists of the format (forms, certificate types, currencies, ...) and the rule pack's
- * keys (products, regions, crossings, laboratories) appear as {@code examples}, which editors
- * offer for completion, not as {@code enum}: the reader does not enforce them (a value outside
- * them is a rule finding), so the schema must not reject it either.
+ * keys (products, regions, crossings, laboratories) appear as {@code examples}, which editors offer
+ * for completion, not as {@code enum}: the reader does not enforce them (a value outside them is a
+ * rule finding), so the schema must not reject it either.
  */
 public final class JsonSchema {
   public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -52,8 +52,8 @@ public final class JsonSchema {
   /**
    * The schema of one declaration document.
    *
-   * @param keys the rule pack's keys per table ({@link Schema#PRODUCTS}, ...), offered as
-   *     examples; tables missing from the map are left out
+   * @param keys the rule pack's keys per table ({@link Schema#PRODUCTS}, ...), offered as examples;
+   *     tables missing from the map are left out
    */
   public static ObjectNode of(Map<String, List<String>> keys) {
     ObjectNode root = JSON.objectNode();
@@ -74,7 +74,8 @@ public final class JsonSchema {
   public static String render(Map<String, List<String>> keys) {
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter(
-                Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try {
       return new ObjectMapper().writer(pretty).writeValueAsString(of(keys)) + "\n";

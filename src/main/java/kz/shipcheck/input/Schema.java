@@ -42,7 +42,12 @@ public final class Schema {
    *     null; the keys themselves come from the rule pack
    */
   public record Field(
-      String name, Type type, boolean required, String description, List<String> values, String keysOf) {
+      String name,
+      Type type,
+      boolean required,
+      String description,
+      List<String> values,
+      String keysOf) {
     public Field(String name, Type type, boolean required, String description) {
       this(name, type, required, description, List.of(), null);
     }
@@ -69,11 +74,24 @@ public final class Schema {
 
   /** The forms of the declaration format. */
   public static final List<String> FORMS =
-      List.of("grain", "milled", "meal", "hay", "pellets", "oil", "frozen", "chilled", "heat-treated",
-          "offal", "dried", "liquid", "other");
+      List.of(
+          "grain",
+          "milled",
+          "meal",
+          "hay",
+          "pellets",
+          "oil",
+          "frozen",
+          "chilled",
+          "heat-treated",
+          "offal",
+          "dried",
+          "liquid",
+          "other");
 
   /** The currencies of the declaration format. */
-  public static final List<String> CURRENCIES = List.of("KZT", "USD", "CNY", "KGS", "TJS", "UZS", "TMT");
+  public static final List<String> CURRENCIES =
+      List.of("KZT", "USD", "CNY", "KGS", "TJS", "UZS", "TMT");
 
   private Schema() {}
 
@@ -103,7 +121,10 @@ public final class Schema {
       obj(
           opt("coreTemperatureC", Simple.NUMBER, "core temperature reached, °C"),
           opt("minutes", Simple.NUMBER, "time held at that temperature, minutes"),
-          opt("relativeHumidityPct", Simple.NUMBER, "relative humidity of moist-heat treatment, %"));
+          opt(
+              "relativeHumidityPct",
+              Simple.NUMBER,
+              "relative humidity of moist-heat treatment, %"));
 
   public static final Obj PACKAGING =
       obj(
@@ -116,8 +137,11 @@ public final class Schema {
           req("product", Simple.TEXT, "product key from the access list").keysOf(PRODUCTS),
           opt("hsCode", Simple.TEXT, "HS code: digits, dots optional, 4 to 10 digits"),
           opt("description", Simple.TEXT, "free text"),
-          opt("form", Simple.TEXT, "product form: grain, milled, meal, hay, pellets, oil, frozen,"
-              + " chilled, heat-treated, offal, dried, liquid, other")
+          opt(
+                  "form",
+                  Simple.TEXT,
+                  "product form: grain, milled, meal, hay, pellets, oil, frozen,"
+                      + " chilled, heat-treated, offal, dried, liquid, other")
               .values(FORMS.toArray(String[]::new)),
           opt("originRegion", Simple.TEXT, "region key where animals were raised / crops grown")
               .keysOf(REGIONS),
@@ -125,7 +149,10 @@ public final class Schema {
           opt("productionDate", Simple.DATE, "defaults to shipDate"),
           opt("netWeightKg", Simple.NUMBER, "net weight, kg"),
           opt("value", MONEY, "declared value"),
-          opt("storageTemperatureC", Simple.NUMBER, "storage temperature of frozen / chilled goods, °C"),
+          opt(
+              "storageTemperatureC",
+              Simple.NUMBER,
+              "storage temperature of frozen / chilled goods, °C"),
           opt("heatTreatment", HEAT_TREATMENT, "heat treatment applied"),
           opt("particleSizeMm", Simple.NUMBER, "particle size of milled feed, mm"),
           opt("packaging", PACKAGING, "markings and labels"));
@@ -138,7 +165,8 @@ public final class Schema {
           opt("issuedOn", Simple.DATE, "date of issue"),
           opt("covers", new Arr(Simple.INDEX, 0), "item indexes (0-based); absent = all items"),
           opt("additionalDeclaration", Simple.TEXT, "phytosanitary: the additional declaration"),
-          opt("laboratory", Simple.TEXT, "laboratory reports: laboratory key").keysOf(LABORATORIES));
+          opt("laboratory", Simple.TEXT, "laboratory reports: laboratory key")
+              .keysOf(LABORATORIES));
 
   public static final Obj DECLARATION =
       obj(

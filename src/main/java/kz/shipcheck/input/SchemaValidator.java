@@ -27,13 +27,15 @@ import kz.shipcheck.yaml.YamlNode.ScalarType;
  * reports every problem it finds (not just the first), and records each value's position.
  */
 public final class SchemaValidator {
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
   /** An item index: decimal digits only, small enough for an int. */
   private static final Pattern INDEX = Pattern.compile("\\+?\\d{1,9}");
 
   /**
-   * Problems listed per document; past this one more problem says how many were left out, so a
-   * file of garbage keys cannot turn into a report many times its size.
+   * Problems listed per document; past this one more problem says how many were left out, so a file
+   * of garbage keys cannot turn into a report many times its size.
    */
   static final int MAX_PROBLEMS = 100;
 
@@ -56,9 +58,13 @@ public final class SchemaValidator {
       InputProblem last = v.problems.get(v.problems.size() - 1);
       v.problems.add(
           new InputProblem(
-              "INPUT-LIMIT", "problems", InputProblem.args("more", v.moreProblems, "limit", MAX_PROBLEMS),
-              v.moreProblems + " more problems in this document are not listed (only the first "
-                  + MAX_PROBLEMS + " are)",
+              "INPUT-LIMIT",
+              "problems",
+              InputProblem.args("more", v.moreProblems, "limit", MAX_PROBLEMS),
+              v.moreProblems
+                  + " more problems in this document are not listed (only the first "
+                  + MAX_PROBLEMS
+                  + " are)",
               "",
               last.line(),
               last.column()));
@@ -84,7 +90,9 @@ public final class SchemaValidator {
       if (list.items().size() < arr.minItems()) {
         add(
             new InputProblem(
-                "INPUT-REQUIRED", "minItems", InputProblem.args("path", path, "min", arr.minItems()),
+                "INPUT-REQUIRED",
+                "minItems",
+                InputProblem.args("path", path, "min", arr.minItems()),
                 "'" + path + "' needs at least " + arr.minItems() + " entry",
                 path,
                 node.line(),
@@ -93,10 +101,12 @@ public final class SchemaValidator {
       for (int i = 0; i < list.items().size(); i++) {
         YamlNode item = list.items().get(i);
         String itemPath = path + "[" + i + "]";
-        if (arr.items() instanceof Simple simple && item instanceof Scalar s && s.type() == ScalarType.NULL) {
+        if (arr.items() instanceof Simple simple
+            && item instanceof Scalar s
+            && s.type() == ScalarType.NULL) {
           // an empty entry in a list is not an absent field: a rule would meet a null
           locations.put(itemPath, item.line(), item.column());
-          wrongType(item, expected(simple), itemPath);
+          wrongType(item, ProblemWords.expected(simple), itemPath);
           continue;
         }
         check(item, arr.items(), itemPath);
@@ -115,11 +125,19 @@ public final class SchemaValidator {
         String near = Suggest.closest(e.getKey(), Schema.keys(obj));
         add(
             new InputProblem(
-                "INPUT-UNKNOWN-KEY", null,
-                InputProblem.args("key", printable(e.getKey()), "parent", path.isEmpty() ? null : path,
-                    "suggestion", near, "known", String.join(", ", Schema.keys(obj))),
+                "INPUT-UNKNOWN-KEY",
+                null,
+                InputProblem.args(
+                    "key",
+                    ProblemWords.printable(e.getKey()),
+                    "parent",
+                    path.isEmpty() ? null : path,
+                    "suggestion",
+                    near,
+                    "known",
+                    String.join(", ", Schema.keys(obj))),
                 "unknown key '"
-                    + printable(e.getKey())
+                    + ProblemWords.printable(e.getKey())
                     + "'"
                     + (path.isEmpty() ? "" : " in '" + path + "'")
                     + (near != null ? "; did you mean '" + near + "'?" : "")
@@ -136,7 +154,9 @@ public final class SchemaValidator {
         if (f.required()) {
           add(
               new InputProblem(
-                  "INPUT-REQUIRED", "empty", InputProblem.args("path", childPath),
+                  "INPUT-REQUIRED",
+                  "empty",
+                  InputProblem.args("path", childPath),
                   "required field '" + childPath + "' is empty",
                   childPath,
                   value.line(),
@@ -144,12 +164,17 @@ public final class SchemaValidator {
         }
         continue; // an empty optional value counts as absent
       }
-      if (f.required() && f.type() == Simple.TEXT && value instanceof Scalar s && s.text().isBlank()) {
+      if (f.required()
+          && f.type() == Simple.TEXT
+          && value instanceof Scalar s
+          && s.text().isBlank()) {
         // id: "" or product: " " names nothing; it is as missing as no value at all
         locations.put(childPath, value.line(), value.column());
         add(
             new InputProblem(
-                "INPUT-REQUIRED", "blank", InputProblem.args("path", childPath),
+                "INPUT-REQUIRED",
+                "blank",
+                InputProblem.args("path", childPath),
                 "required field '" + childPath + "' is blank",
                 childPath,
                 value.line(),
@@ -163,7 +188,9 @@ public final class SchemaValidator {
         String childPath = path.isEmpty() ? f.name() : path + "." + f.name();
         add(
             new InputProblem(
-                "INPUT-REQUIRED", null, InputProblem.args("path", childPath, "description", f.description()),
+                "INPUT-REQUIRED",
+                null,
+                InputProblem.args("path", childPath, "description", f.description()),
                 "required field '" + childPath + "' is missing (" + f.description() + ")",
                 childPath,
                 map.line(),
@@ -174,7 +201,7 @@ public final class SchemaValidator {
 
   private void checkScalar(YamlNode node, Simple type, String path) {
     if (!(node instanceof Scalar s)) {
-      wrongType(node, expected(type), path);
+      wrongType(node, ProblemWords.expected(type), path);
       return;
     }
     switch (type) {
@@ -183,8 +210,14 @@ public final class SchemaValidator {
         if (parseDate(s.text()) == null) {
           add(
               new InputProblem(
-                  "INPUT-TYPE", "date", InputProblem.args("path", path, "value", s.text()),
-                  "'" + path + "' must be a date (yyyy-mm-dd) that exists, found '" + s.text() + "'",
+                  "INPUT-TYPE",
+                  "date",
+                  InputProblem.args("path", path, "value", s.text()),
+                  "'"
+                      + path
+                      + "' must be a date (yyyy-mm-dd) that exists, found '"
+                      + s.text()
+                      + "'",
                   path,
                   s.line(),
                   s.column()));
@@ -199,8 +232,14 @@ public final class SchemaValidator {
         } else if (s.type() == ScalarType.INTEGER && s.text().matches("\\+?\\d{10,}")) {
           add(
               new InputProblem(
-                  "INPUT-TYPE", "indexTooLarge", InputProblem.args("path", path, "value", abbreviate(s.text())),
-                  "'" + path + "' is too large for an item index, found '" + abbreviate(s.text()) + "'",
+                  "INPUT-TYPE",
+                  "indexTooLarge",
+                  InputProblem.args("path", path, "value", ProblemWords.abbreviate(s.text())),
+                  "'"
+                      + path
+                      + "' is too large for an item index, found '"
+                      + ProblemWords.abbreviate(s.text())
+                      + "'",
                   path,
                   s.line(),
                   s.column()));
@@ -231,8 +270,13 @@ public final class SchemaValidator {
       if (s.type() == ScalarType.STRING && NUMBER.matcher(s.text()).matches()) {
         add(
             new InputProblem(
-                "INPUT-TYPE", "quotedNumber", InputProblem.args("path", path, "value", abbreviate(s.text())),
-                "'" + path + "' must be a number, found text '" + abbreviate(s.text())
+                "INPUT-TYPE",
+                "quotedNumber",
+                InputProblem.args("path", path, "value", ProblemWords.abbreviate(s.text())),
+                "'"
+                    + path
+                    + "' must be a number, found text '"
+                    + ProblemWords.abbreviate(s.text())
                     + "': a quoted number is text; write it without quotes",
                 path,
                 s.line(),
@@ -247,9 +291,21 @@ public final class SchemaValidator {
     } catch (Numbers.OutOfRange e) {
       add(
           new InputProblem(
-              "INPUT-TYPE", "range",
-              InputProblem.args("path", path, "value", abbreviate(s.text()), "detail", e.getMessage()),
-              "'" + path + "' must be a number in range, found '" + abbreviate(s.text()) + "': " + e.getMessage(),
+              "INPUT-TYPE",
+              "range",
+              InputProblem.args(
+                  "path",
+                  path,
+                  "value",
+                  ProblemWords.abbreviate(s.text()),
+                  "detail",
+                  e.getMessage()),
+              "'"
+                  + path
+                  + "' must be a number in range, found '"
+                  + ProblemWords.abbreviate(s.text())
+                  + "': "
+                  + e.getMessage(),
               path,
               s.line(),
               s.column()));
@@ -261,10 +317,25 @@ public final class SchemaValidator {
   private void oddNumber(Scalar s, String expected, String path, String reason) {
     add(
         new InputProblem(
-            "INPUT-TYPE", "oddNumber",
-            InputProblem.args("path", path, "expected", expectedWord(expected), "value", abbreviate(s.text()), "reason", reason),
-            "'" + path + "' must be " + expected + ", found '" + abbreviate(s.text())
-                + "', which is not a plain decimal number: " + reason,
+            "INPUT-TYPE",
+            "oddNumber",
+            InputProblem.args(
+                "path",
+                path,
+                "expected",
+                ProblemWords.expectedWord(expected),
+                "value",
+                ProblemWords.abbreviate(s.text()),
+                "reason",
+                reason),
+            "'"
+                + path
+                + "' must be "
+                + expected
+                + ", found '"
+                + ProblemWords.abbreviate(s.text())
+                + "', which is not a plain decimal number: "
+                + reason,
             path,
             s.line(),
             s.column()));
@@ -283,95 +354,36 @@ public final class SchemaValidator {
     return Dates.parse(text);
   }
 
-  private static String expected(Simple type) {
-    return switch (type) {
-      case TEXT -> "text";
-      case DATE -> "a date (yyyy-mm-dd)";
-      case NUMBER -> "a number";
-      case INDEX -> "a whole number, 0 or more";
-      case BOOLEAN -> "true or false";
-    };
-  }
-
   private void wrongType(YamlNode node, String expected, String path) {
     String found;
     String variant;
-    Map<String, Object> args = InputProblem.args("path", path, "expected", expectedWord(expected));
-    if (node instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
+    Map<String, Object> args =
+        InputProblem.args("path", path, "expected", ProblemWords.expectedWord(expected));
+    if (node instanceof Scalar s
+        && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)
         && !NUMBER.matcher(s.text()).matches()) {
       // YAML reads 0x1F, 0o17, 1_000 and .nan as numbers; the format wants plain decimals
-      found = "'" + abbreviate(s.text()) + "', which is not a plain decimal number";
+      found = "'" + ProblemWords.abbreviate(s.text()) + "', which is not a plain decimal number";
       variant = "notPlain";
-      args.put("value", abbreviate(s.text()));
+      args.put("value", ProblemWords.abbreviate(s.text()));
     } else if (node instanceof Scalar s && s.type() != ScalarType.NULL) {
-      found = node.kindName() + " '" + abbreviate(s.text()) + "'";
+      found = node.kindName() + " '" + ProblemWords.abbreviate(s.text()) + "'";
       variant = "scalar";
-      args.put("kind", kindWord(node.kindName()));
-      args.put("value", abbreviate(s.text()));
+      args.put("kind", ProblemWords.kindWord(node.kindName()));
+      args.put("value", ProblemWords.abbreviate(s.text()));
     } else {
       found = node.kindName();
       variant = null;
-      args.put("kind", kindWord(node.kindName()));
+      args.put("kind", ProblemWords.kindWord(node.kindName()));
     }
     add(
         new InputProblem(
-            "INPUT-TYPE", variant, args,
+            "INPUT-TYPE",
+            variant,
+            args,
             "'" + path + "' must be " + expected + ", found " + found,
             path,
             node.line(),
             node.column()));
-  }
-
-  /** What a field expects, as words of the messages (the English is the reader's own text). */
-  static Object expectedWord(String expected) {
-    String mapping = "a mapping of ";
-    if (expected.startsWith(mapping)) {
-      return new InputProblem.Word("INPUT-TYPE.expected.mapping",
-          InputProblem.args("keys", expected.substring(mapping.length())));
-    }
-    String code = switch (expected) {
-      case "a list" -> "list";
-      case "text" -> "text";
-      case "a date (yyyy-mm-dd)" -> "date";
-      case "a number" -> "number";
-      case "a whole number, 0 or more" -> "index";
-      case "a whole number, 0 or more (an item index)" -> "indexItem";
-      case "true or false" -> "boolean";
-      default -> null;
-    };
-    return code == null ? expected : new InputProblem.Word("INPUT-TYPE.expected." + code);
-  }
-
-  /** A value's kind ({@link YamlNode#kindName}) as words of the messages. */
-  static Object kindWord(String kind) {
-    String code = switch (kind) {
-      case "a mapping" -> "mapping";
-      case "a list" -> "list";
-      case "an empty value" -> "empty";
-      case "a boolean" -> "boolean";
-      case "a number" -> "number";
-      case "text" -> "text";
-      default -> null;
-    };
-    return code == null ? kind : new InputProblem.Word("INPUT-TYPE.kind." + code);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-  }
-
-  /** Shows look-alike characters (Cyrillic 'о' in 'prоduct') as escapes so the user can see them. */
-  static String printable(String key) {
-    StringBuilder b = new StringBuilder();
-    key.codePoints()
-        .forEach(
-            cp -> {
-              if (cp >= 0x20 && cp < 0x7f) {
-                b.appendCodePoint(cp);
-              } else {
-                b.append(String.format("\\u%04X", cp));
-              }
-            });
-    return b.toString();
   }
 }

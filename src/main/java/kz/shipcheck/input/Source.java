@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * One input as the user named it: a file (with the name to report), or standard input.
  *
- * @param name the path as given on the command line, joined with the path inside a folder; "-"
- *     for standard input
+ * @param name the path as given on the command line, joined with the path inside a folder; "-" for
+ *     standard input
  * @param path the file to read, or null for standard input
  * @param problem why the input cannot even be opened (a broken link, a loop), or null
  * @param size the file's size in bytes when the folder walk has already read it, else -1

@@ -19,12 +19,12 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * Expands the command line's paths into inputs, lazily and in a fixed order: each argument in
- * turn; inside a folder, {@code *.yaml} and {@code *.yml} files found recursively, sorted by name
- * at each level. Folders are listed one at a time, so a million files never sit in memory at once.
- * What cannot be opened (broken links, loops, unreadable folders, pipes and sockets found in a
- * folder) still becomes a source, so that it appears in the report. A file whose name is not
- * valid in the locale's encoding is read all the same, and named by its bytes ({@link FileNames}).
+ * Expands the command line's paths into inputs, lazily and in a fixed order: each argument in turn;
+ * inside a folder, {@code *.yaml} and {@code *.yml} files found recursively, sorted by name at each
+ * level. Folders are listed one at a time, so a million files never sit in memory at once. What
+ * cannot be opened (broken links, loops, unreadable folders, pipes and sockets found in a folder)
+ * still becomes a source, so that it appears in the report. A file whose name is not valid in the
+ * locale's encoding is read all the same, and named by its bytes ({@link FileNames}).
  */
 public final class Sources implements Iterable<Source> {
   /** Ends the name of a folder entry whose name is not exact; see {@link Walk}. */
@@ -69,10 +69,11 @@ public final class Sources implements Iterable<Source> {
     private Source next;
 
     /**
-     * A folder being walked: its children's names, sorted, and the entries whose name is not
-     * exact (see {@link FileNames}) by their marked name.
+     * A folder being walked: its children's names, sorted, and the entries whose name is not exact
+     * (see {@link FileNames}) by their marked name.
      */
-    private record Frame(String name, Path dir, Path real, Iterator<String> children, Map<String, Path> inexact) {}
+    private record Frame(
+        String name, Path dir, Path real, Iterator<String> children, Map<String, Path> inexact) {}
 
     @Override
     public boolean hasNext() {
@@ -99,9 +100,14 @@ public final class Sources implements Iterable<Source> {
             String n = arg.name();
             String name = n.length() > 1 && n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
             if (arg.path() == null) {
-              next = Source.broken(name, null, "the file name is not valid in this locale's encoding ("
-                  + System.getProperty("sun.jnu.encoding") + "), so it cannot be opened: rename the file, or run"
-                  + " under a UTF-8 locale (LC_ALL=C.UTF-8)");
+              next =
+                  Source.broken(
+                      name,
+                      null,
+                      "the file name is not valid in this locale's encoding ("
+                          + System.getProperty("sun.jnu.encoding")
+                          + "), so it cannot be opened: rename the file, or run"
+                          + " under a UTF-8 locale (LC_ALL=C.UTF-8)");
             } else {
               visit(name, arg.path(), true);
             }
@@ -167,13 +173,16 @@ public final class Sources implements Iterable<Source> {
         if (!explicit && isYamlName(path.getFileName().toString()) && !target.isRegularFile()) {
           // a named pipe would block the run forever, a socket or device cannot be read as a file;
           // named on the command line (e.g. <(generate) is a pipe) they are read as given
-          next = Source.broken(name, path, "not a regular file (a pipe, socket or device): not read");
+          next =
+              Source.broken(name, path, "not a regular file (a pipe, socket or device): not read");
         } else if (explicit || isYamlName(path.getFileName().toString())) {
           next = Source.file(name, path, target.isRegularFile() ? target.size() : -1);
         }
       } else if (link) {
         if (explicit || isYamlName(path.getFileName().toString())) {
-          next = Source.broken(name, path, "broken symbolic link (or a link loop): its target does not exist");
+          next =
+              Source.broken(
+                  name, path, "broken symbolic link (or a link loop): its target does not exist");
         }
       } else if (explicit) {
         next = Source.broken(name, path, "no such file");
@@ -201,7 +210,9 @@ public final class Sources implements Iterable<Source> {
   }
 
   private static String reason(IOException e) {
-    return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    return e instanceof java.nio.file.AccessDeniedException
+        ? "permission denied"
+        : String.valueOf(e.getMessage());
   }
 
   /** For tests: every source, in order. */

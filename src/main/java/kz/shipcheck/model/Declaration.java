@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One shipment declaration as read from YAML (docs/declaration-format.md): plain values as written. {@link #getDate()}
- * is the date it is judged on ({@code shipDate}, or {@code --as-of}). The rules see it wrapped with
- * the reference rows its keys name (the engine's fact of the same name).
+ * One shipment declaration as read from YAML (docs/declaration-format.md): plain values as written.
+ * {@link #getDate()} is the date it is judged on ({@code shipDate}, or {@code --as-of}). The rules
+ * see it wrapped with the reference rows its keys name (the engine's fact of the same name).
  */
 public final class Declaration {
   private final String id;

@@ -162,9 +162,13 @@ public final class Item {
     return exportMarking;
   }
 
-  /** Days from the production date to the judged date (negative when produced after it), or null. */
+  /**
+   * Days from the production date to the judged date (negative when produced after it), or null.
+   */
   public Long getProductionAgeDays() {
-    return productionDate == null ? null : java.time.temporal.ChronoUnit.DAYS.between(productionDate, declaration.getDate());
+    return productionDate == null
+        ? null
+        : java.time.temporal.ChronoUnit.DAYS.between(productionDate, declaration.getDate());
   }
 
   /** Collects an item's fields before its declaration exists. */

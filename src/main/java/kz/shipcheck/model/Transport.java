@@ -9,7 +9,8 @@ public final class Transport {
   private final List<String> containers;
   private final String destination;
 
-  public Transport(String mode, String borderCrossing, List<String> containers, String destination) {
+  public Transport(
+      String mode, String borderCrossing, List<String> containers, String destination) {
     this.mode = mode;
     this.borderCrossing = borderCrossing;
     this.containers = containers == null ? List.of() : List.copyOf(containers);

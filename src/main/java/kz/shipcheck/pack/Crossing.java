@@ -4,16 +4,25 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A border crossing, the transport mode it serves (rail or road), and when it is open: from
- * {@code validFrom} (inclusive; null when it opened before any date the pack covers) until {@code
- * validTo} (exclusive, null when open-ended). A {@code planned} crossing (under construction, no
- * opening date known) is open on no date.
+ * A border crossing, the transport mode it serves (rail or road), and when it is open: from {@code
+ * validFrom} (inclusive; null when it opened before any date the pack covers) until {@code validTo}
+ * (exclusive, null when open-ended). A {@code planned} crossing (under construction, no opening
+ * date known) is open on no date.
  */
 public record Crossing(
-    String key, String name, String mode, LocalDate validFrom, LocalDate validTo, boolean planned, String source, String basis) {
+    String key,
+    String name,
+    String mode,
+    LocalDate validFrom,
+    LocalDate validTo,
+    boolean planned,
+    String source,
+    String basis) {
 
   public boolean openOn(LocalDate date) {
-    return !planned && (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
+    return !planned
+        && (validFrom == null || !date.isBefore(validFrom))
+        && (validTo == null || date.isBefore(validTo));
   }
 
   /** The fields a row of {@code ReferenceData.CROSSINGS} may have. */
@@ -34,8 +43,18 @@ public record Crossing(
     }
     boolean planned = r.bool("planned");
     if (planned && validFrom != null) {
-      throw r.error("planned", "a planned crossing has no opening date; give validFrom once it is known and drop planned");
+      throw r.error(
+          "planned",
+          "a planned crossing has no opening date; give validFrom once it is known and drop planned");
     }
-    return new Crossing(key, r.text("name", true), mode, validFrom, validTo, planned, r.text("source", true), r.text("basis", true));
+    return new Crossing(
+        key,
+        r.text("name", true),
+        mode,
+        validFrom,
+        validTo,
+        planned,
+        r.text("source", true),
+        r.text("basis", true));
   }
 }

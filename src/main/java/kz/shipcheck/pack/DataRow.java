@@ -52,7 +52,8 @@ final class DataRow {
         return List.of();
       }
       if (segments.size() > 1) {
-        throw new PackException(display, segments.get(1).lineOffset() + 1, 1, "expected one YAML document");
+        throw new PackException(
+            display, segments.get(1).lineOffset() + 1, 1, "expected one YAML document");
       }
       root = new YamlReader(PACK_LIMITS).parse(segments.get(0));
     } catch (InputProblem p) {
@@ -64,7 +65,8 @@ final class DataRow {
     List<DataRow> rows = new ArrayList<>();
     for (YamlNode n : list.items()) {
       if (!(n instanceof MapNode m)) {
-        throw new PackException(display, n.line(), n.column(), "expected a row (a mapping), found " + n.kindName());
+        throw new PackException(
+            display, n.line(), n.column(), "expected a row (a mapping), found " + n.kindName());
       }
       rows.add(new DataRow(display, m));
     }
@@ -92,7 +94,13 @@ final class DataRow {
     for (YamlNode.Entry e : map.entries().values()) {
       if (!allowed.contains(e.key())) {
         throw new PackException(
-            file, e.keyLine(), e.keyColumn(), "unknown key '" + e.key() + "'; known keys: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            file,
+            e.keyLine(),
+            e.keyColumn(),
+            "unknown key '"
+                + e.key()
+                + "'; known keys: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
   }
@@ -156,7 +164,8 @@ final class DataRow {
       }
       return null;
     }
-    if (!(n instanceof Scalar s) || (s.type() != ScalarType.INTEGER && s.type() != ScalarType.DECIMAL)) {
+    if (!(n instanceof Scalar s)
+        || (s.type() != ScalarType.INTEGER && s.type() != ScalarType.DECIMAL)) {
       throw error(key, "'" + key + "' must be a number, found " + n.kindName());
     }
     try {
@@ -171,9 +180,9 @@ final class DataRow {
   }
 
   /**
-   * A limit a rule compares a declared number with: the exact decimal written, under the same
-   * rules as a declaration's numbers ({@link Numbers#parse}), so a limit of 70 is 70, not a double
-   * near it.
+   * A limit a rule compares a declared number with: the exact decimal written, under the same rules
+   * as a declaration's numbers ({@link Numbers#parse}), so a limit of 70 is 70, not a double near
+   * it.
    */
   BigDecimal decimal(String key, boolean required) throws PackException {
     YamlNode n = present(key);
@@ -183,7 +192,9 @@ final class DataRow {
       }
       return null;
     }
-    if (!(n instanceof Scalar s) || s.type() == ScalarType.BOOLEAN || s.type() == ScalarType.NULL
+    if (!(n instanceof Scalar s)
+        || s.type() == ScalarType.BOOLEAN
+        || s.type() == ScalarType.NULL
         // -018 and 1:30 are text to the YAML reader, yet plainly meant as numbers: parse() says why
         || (s.type() == ScalarType.STRING && Numbers.oddSpelling(s.text()) == null)) {
       throw error(key, "'" + key + "' must be a number, found " + n.kindName());
@@ -191,7 +202,14 @@ final class DataRow {
     try {
       return Numbers.parse(s.text());
     } catch (NumberFormatException e) {
-      throw error(key, "'" + key + "' must be a plain decimal number, found '" + s.text() + "': " + e.getMessage());
+      throw error(
+          key,
+          "'"
+              + key
+              + "' must be a plain decimal number, found '"
+              + s.text()
+              + "': "
+              + e.getMessage());
     }
   }
 

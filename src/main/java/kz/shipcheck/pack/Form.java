@@ -11,7 +11,12 @@ import java.util.Set;
  * @param maxAgeDays production age after which goods of this form draw a warning, or null
  */
 public record Form(
-    String key, String name, BigDecimal storageMinC, BigDecimal storageMaxC, String source, String basis,
+    String key,
+    String name,
+    BigDecimal storageMinC,
+    BigDecimal storageMaxC,
+    String source,
+    String basis,
     Integer maxAgeDays) {
 
   /** True when the form has a storage range at all. */
@@ -55,6 +60,13 @@ public record Form(
     if (min != null && max != null && min.compareTo(max) > 0) {
       throw r.error("storageMaxC", "storageMaxC must not be below storageMinC");
     }
-    return new Form(key, r.text("name", true), min, max, r.text("source", true), r.text("basis", true), r.days("maxAgeDays"));
+    return new Form(
+        key,
+        r.text("name", true),
+        min,
+        max,
+        r.text("source", true),
+        r.text("basis", true),
+        r.days("maxAgeDays"));
   }
 }

@@ -55,8 +55,11 @@ public final class HsCodes {
     }
     String lo = digits(h.substring(0, dash));
     String hi = digits(h.substring(dash + 1));
-    if (lo.length() != hi.length() || lo.isEmpty() || !(lo + hi).chars().allMatch(Character::isDigit)
-        || lo.compareTo(hi) > 0 || Long.parseLong(hi) - Long.parseLong(lo) > 1000) {
+    if (lo.length() != hi.length()
+        || lo.isEmpty()
+        || !(lo + hi).chars().allMatch(Character::isDigit)
+        || lo.compareTo(hi) > 0
+        || Long.parseLong(hi) - Long.parseLong(lo) > 1000) {
       throw new IllegalArgumentException("not an HS range: '" + heading + "'");
     }
     List<String> out = new ArrayList<>();

@@ -13,8 +13,8 @@ public final class Identifiers {
   private Identifiers() {}
 
   /**
-   * A BIN/IIN is 12 digits whose last is a check digit: s = Σ dᵢ·i (i = 1..11) mod 11; if s = 10,
-   * s = Σ dᵢ·wᵢ mod 11 with w = 3..11,1,2; if still 10 the number is invalid.
+   * A BIN/IIN is 12 digits whose last is a check digit: s = Σ dᵢ·i (i = 1..11) mod 11; if s = 10, s
+   * = Σ dᵢ·wᵢ mod 11 with w = 3..11,1,2; if still 10 the number is invalid.
    */
   public static boolean binValid(String bin) {
     if (bin == null || bin.length() != 12) {
@@ -65,10 +65,14 @@ public final class Identifiers {
     if (number == null || number.isBlank()) {
       return "missing";
     }
-    return CONTAINER.matcher(number.replace(" ", "").replace("-", "")).matches() ? "checkDigit" : "shape";
+    return CONTAINER.matcher(number.replace(" ", "").replace("-", "")).matches()
+        ? "checkDigit"
+        : "shape";
   }
 
-  /** The ISO 6346 check digit a well-shaped container number should end in, or -1 for another shape. */
+  /**
+   * The ISO 6346 check digit a well-shaped container number should end in, or -1 for another shape.
+   */
   public static int containerCheckDigit(String number) {
     String n = number == null ? "" : number.replace(" ", "").replace("-", "");
     if (!CONTAINER.matcher(n).matches()) {
@@ -93,8 +97,8 @@ public final class Identifiers {
   }
 
   /**
-   * ISO 6346: owner code (3 letters), category (U, J or Z), 6 digits, check digit. Letters take
-   * the values 10..38 skipping multiples of 11; the weighted sum (2^position) mod 11 mod 10 is the
+   * ISO 6346: owner code (3 letters), category (U, J or Z), 6 digits, check digit. Letters take the
+   * values 10..38 skipping multiples of 11; the weighted sum (2^position) mod 11 mod 10 is the
    * check digit.
    */
   public static boolean containerValid(String number) {
@@ -119,14 +123,19 @@ public final class Identifiers {
     }
     String n = number.replace(" ", "").replace("-", "");
     if (!CONTAINER.matcher(n).matches()) {
-      return "container number '" + number + "' is not 3 capital letters, U, J or Z, and 7 digits (ISO 6346)";
+      return "container number '"
+          + number
+          + "' is not 3 capital letters, U, J or Z, and 7 digits (ISO 6346)";
     }
     int sum = 0;
     for (int i = 0; i < 10; i++) {
       sum += containerValue(n.charAt(i)) << i;
     }
-    return "container number " + number + " fails its ISO 6346 check digit (the last digit should be "
-        + (sum % 11 % 10) + ")";
+    return "container number "
+        + number
+        + " fails its ISO 6346 check digit (the last digit should be "
+        + (sum % 11 % 10)
+        + ")";
   }
 
   private static int containerValue(char c) {

@@ -27,12 +27,12 @@ public record Laboratory(
   static Laboratory read(DataRow r) throws PackException {
     String key = r.text("key", true);
     return new Laboratory(
-          key,
-          r.text("name", true),
-          r.date("accreditedFrom", true),
-          r.date("accreditedTo", false),
-          r.text("standard", false),
-          r.text("source", true),
-          r.text("basis", true));
+        key,
+        r.text("name", true),
+        r.date("accreditedFrom", true),
+        r.date("accreditedTo", false),
+        r.text("standard", false),
+        r.text("source", true),
+        r.text("basis", true));
   }
 }

@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * than 70.0.
  *
  * <p>A double would round {@code -17.99999999999999999} to -18 and pass it against "-18 °C or
- * colder", so every number a rule compares is a {@link BigDecimal} built from its source text.
- * YAML also has spellings that mean one number to one reader and another (or text) to the next:
- * {@code 017} is 15 to YAML 1.1 and 17 to YAML 1.2, {@code 1_000} and {@code 1:30} are numbers to
- * YAML 1.1 and text to YAML 1.2, {@code .nan} and {@code .inf} pass or fail no limit honestly.
- * Only plain decimals are numbers here; {@link #oddSpelling} names what is wrong with the rest.
+ * colder", so every number a rule compares is a {@link BigDecimal} built from its source text. YAML
+ * also has spellings that mean one number to one reader and another (or text) to the next: {@code
+ * 017} is 15 to YAML 1.1 and 17 to YAML 1.2, {@code 1_000} and {@code 1:30} are numbers to YAML 1.1
+ * and text to YAML 1.2, {@code .nan} and {@code .inf} pass or fail no limit honestly. Only plain
+ * decimals are numbers here; {@link #oddSpelling} names what is wrong with the rest.
  */
 public final class Numbers {
   /** Digits a number may have before the decimal point: below 10^15 in size. */
@@ -32,8 +32,10 @@ public final class Numbers {
   private static final Pattern NAN = Pattern.compile("[-+]?\\.(?:nan|NaN|NAN)");
   private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)");
   private static final Pattern PREFIXED = Pattern.compile("[-+]?0([xXoObB])[0-9a-fA-F_]*");
-  private static final Pattern DIGITS_AND_UNDERSCORES = Pattern.compile("[-+]?[0-9_.]+(?:[eE][-+]?[0-9]+)?");
-  private static final Pattern BASE_60 = Pattern.compile("[-+]?[0-9][0-9_]*:[0-9_:]*(?:\\.[0-9_]*)?");
+  private static final Pattern DIGITS_AND_UNDERSCORES =
+      Pattern.compile("[-+]?[0-9_.]+(?:[eE][-+]?[0-9]+)?");
+  private static final Pattern BASE_60 =
+      Pattern.compile("[-+]?[0-9][0-9_]*:[0-9_:]*(?:\\.[0-9_]*)?");
   private static final Pattern LEADING_ZERO =
       Pattern.compile("[-+]?0[0-9][0-9_]*(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?");
   private static final Pattern DIGITS_AND_COMMAS = Pattern.compile("[-+]?[0-9][0-9,]*");
@@ -103,14 +105,15 @@ public final class Numbers {
     // keep the scale written (22000 stays 22000, 70.000 stays 70.000), but drop trailing zeros
     // beyond the places allowed, which change nothing, so no value carries thousands of digits
     int end = (int) Math.min(digits.length(), point + MAX_DECIMAL_PLACES);
-    BigDecimal value = new BigDecimal(new BigInteger(digits.substring(first, end)), (int) (end - point));
+    BigDecimal value =
+        new BigDecimal(new BigInteger(digits.substring(first, end)), (int) (end - point));
     return "-".equals(m.group(1)) ? value.negate() : value;
   }
 
   /**
-   * Why a YAML spelling of a number is not a plain decimal, or null when it is one or looks like
-   * no number at all. Each spelling here means different things to different readers, so a
-   * declaration written with it could say one thing to its author and another to the rules.
+   * Why a YAML spelling of a number is not a plain decimal, or null when it is one or looks like no
+   * number at all. Each spelling here means different things to different readers, so a declaration
+   * written with it could say one thing to its author and another to the rules.
    */
   public static String oddSpelling(String text) {
     if (NAN.matcher(text).matches()) {
@@ -133,7 +136,8 @@ public final class Numbers {
       return "YAML 1.1 reads 1:30 as the base-60 number 90 and YAML 1.2 as text; write one decimal"
           + " number, e.g. minutes as 90";
     }
-    if (text.indexOf('_') >= 0 && DIGITS_AND_UNDERSCORES.matcher(text).matches()
+    if (text.indexOf('_') >= 0
+        && DIGITS_AND_UNDERSCORES.matcher(text).matches()
         && text.chars().anyMatch(c -> c >= '0' && c <= '9')) {
       return "YAML 1.1 reads digits grouped with '_' as one number and YAML 1.2 as text; write the"
           + " digits without '_'";
@@ -159,7 +163,9 @@ public final class Numbers {
   }
 
   private static String outOfRange() {
-    return "out of range: a number has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
+    return "out of range: a number has at most "
+        + MAX_INTEGER_DIGITS
+        + " digits before the decimal point";
   }
 
   private static String tooPrecise() {

@@ -19,10 +19,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A pack file: a zip of the pack's files. Reading treats the zip as untrusted input (it may come
- * from anywhere): no entry may name a path outside the pack or name one file twice, symbolic
- * links are refused, and the entry count, each file's size and the total are bounded while
- * inflating (the sizes a zip's headers claim are never believed). Writing is deterministic: the
- * same files give the same bytes, so a rebuilt pack can be compared byte for byte.
+ * from anywhere): no entry may name a path outside the pack or name one file twice, symbolic links
+ * are refused, and the entry count, each file's size and the total are bounded while inflating (the
+ * sizes a zip's headers claim are never believed). Writing is deterministic: the same files give
+ * the same bytes, so a rebuilt pack can be compared byte for byte.
  */
 public final class PackArchive {
   public static final int MAX_ENTRIES = 10_000;
@@ -51,7 +51,8 @@ public final class PackArchive {
           dirs.add(dir);
           try (InputStream in = z.getInputStream(e)) {
             if (in.read() != -1) {
-              throw new PackException(display, 0, 0, "entry '" + name + "' is a folder with content");
+              throw new PackException(
+                  display, 0, 0, "entry '" + name + "' is a folder with content");
             }
           }
           continue;
@@ -59,11 +60,14 @@ public final class PackArchive {
         checkName(display, name);
         Integer kind = kinds.get(name);
         if (kind != null && (kind & 0170000) == 0120000) {
-          throw new PackException(display, 0, 0, "entry '" + name + "' is a symbolic link; a pack holds only files");
+          throw new PackException(
+              display, 0, 0, "entry '" + name + "' is a symbolic link; a pack holds only files");
         }
         byte[] bytes;
         try (InputStream in = z.getInputStream(e)) {
-          bytes = readBounded(in, Math.min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total), display, name, total);
+          bytes =
+              readBounded(
+                  in, Math.min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total), display, name, total);
         }
         total += bytes.length;
         files.put(name, bytes);
@@ -79,14 +83,16 @@ public final class PackArchive {
       }
       for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) {
         if (files.containsKey(f.substring(0, i))) {
-          throw new PackException(display, 0, 0, "'" + f.substring(0, i) + "' is both a file and a folder");
+          throw new PackException(
+              display, 0, 0, "'" + f.substring(0, i) + "' is both a file and a folder");
         }
       }
     }
     return files;
   }
 
-  private static byte[] readBounded(InputStream in, long limit, String display, String name, long total)
+  private static byte[] readBounded(
+      InputStream in, long limit, String display, String name, long total)
       throws IOException, PackException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
@@ -94,9 +100,13 @@ public final class PackArchive {
     for (int r; (r = in.read(buf)) != -1; ) {
       n += r;
       if (n > limit) {
-        throw new PackException(display, 0, 0, total + n > MAX_TOTAL_BYTES
-            ? "the pack inflates to more than " + (MAX_TOTAL_BYTES >> 20) + " MiB"
-            : "entry '" + name + "' inflates to more than " + (MAX_FILE_BYTES >> 20) + " MiB");
+        throw new PackException(
+            display,
+            0,
+            0,
+            total + n > MAX_TOTAL_BYTES
+                ? "the pack inflates to more than " + (MAX_TOTAL_BYTES >> 20) + " MiB"
+                : "entry '" + name + "' inflates to more than " + (MAX_FILE_BYTES >> 20) + " MiB");
       }
       out.write(buf, 0, r);
     }
@@ -127,8 +137,15 @@ public final class PackArchive {
       }
     }
     if (why != null) {
-      throw new PackException(display, 0, 0, "entry '" + name.replaceAll("\\p{Cntrl}", "?")
-          + "' has " + why + "; a pack's paths stay inside the pack");
+      throw new PackException(
+          display,
+          0,
+          0,
+          "entry '"
+              + name.replaceAll("\\p{Cntrl}", "?")
+              + "' has "
+              + why
+              + "; a pack's paths stay inside the pack");
     }
   }
 
@@ -137,12 +154,14 @@ public final class PackArchive {
    * attributes; 0 when not made on Unix), which {@link ZipEntry} does not expose, and a check that
    * no name occurs twice.
    */
-  private static Map<String, Integer> centralDirectory(Path zip, String display) throws PackException {
+  private static Map<String, Integer> centralDirectory(Path zip, String display)
+      throws PackException {
     Map<String, Integer> out = new TreeMap<>();
     try (RandomAccessFile f = new RandomAccessFile(zip.toFile(), "r")) {
       long len = f.length();
       if (len > MAX_TOTAL_BYTES) {
-        throw new PackException(display, 0, 0, "the pack file is larger than " + (MAX_TOTAL_BYTES >> 20) + " MiB");
+        throw new PackException(
+            display, 0, 0, "the pack file is larger than " + (MAX_TOTAL_BYTES >> 20) + " MiB");
       }
       int tail = (int) Math.min(len, 22 + 65535);
       byte[] end = new byte[tail];
@@ -176,7 +195,8 @@ public final class PackArchive {
       int p = 0;
       for (int i = 0; i < count; i++) {
         if (p + 46 > cd.length || u32(cd, p) != 0x02014b50L) {
-          throw new PackException(display, 0, 0, "not a zip (bad central directory entry " + (i + 1) + ")");
+          throw new PackException(
+              display, 0, 0, "not a zip (bad central directory entry " + (i + 1) + ")");
         }
         int madeBy = u16(cd, p + 4) >> 8;
         int nameLen = u16(cd, p + 28);
@@ -184,7 +204,8 @@ public final class PackArchive {
         int commentLen = u16(cd, p + 32);
         long external = u32(cd, p + 38);
         if (p + 46 + nameLen > cd.length) {
-          throw new PackException(display, 0, 0, "not a zip (bad central directory entry " + (i + 1) + ")");
+          throw new PackException(
+              display, 0, 0, "not a zip (bad central directory entry " + (i + 1) + ")");
         }
         String name = new String(cd, p + 46, nameLen, StandardCharsets.UTF_8);
         if (out.put(name, madeBy == 3 ? (int) (external >>> 16) : 0) != null) {
@@ -210,7 +231,8 @@ public final class PackArchive {
    * Writes the files as a zip: entries sorted, every timestamp {@code stamp} (the pack's effective
    * date), no extra fields, so that equal files give equal bytes.
    */
-  public static void write(OutputStream out, Map<String, byte[]> files, LocalDateTime stamp) throws IOException {
+  public static void write(OutputStream out, Map<String, byte[]> files, LocalDateTime stamp)
+      throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     zip.setLevel(9);
     for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {

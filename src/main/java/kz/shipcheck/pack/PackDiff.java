@@ -24,14 +24,16 @@ public final class PackDiff {
       new InputLimits(Integer.MAX_VALUE, 1, 32, 1024 * 1024, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
   /** The rows of one data file that differ, by key. */
-  public record DataChange(String file, List<String> added, List<String> removed, List<String> changed) {
+  public record DataChange(
+      String file, List<String> added, List<String> removed, List<String> changed) {
     public boolean isEmpty() {
       return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
   }
 
   /** Files (by path) added, removed or changed, and the row changes of the data files. */
-  public record Result(List<String> added, List<String> removed, List<String> changed, List<DataChange> data) {}
+  public record Result(
+      List<String> added, List<String> removed, List<String> changed, List<DataChange> data) {}
 
   private PackDiff() {}
 
@@ -81,7 +83,8 @@ public final class PackDiff {
   }
 
   /** A data file's rows: key to the row's content in a canonical form. */
-  private static Map<String, String> rows(PackFiles pack, String name, byte[] bytes) throws PackException {
+  private static Map<String, String> rows(PackFiles pack, String name, byte[] bytes)
+      throws PackException {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
@@ -129,7 +132,9 @@ public final class PackDiff {
     }
   }
 
-  /** Two rows with one key (e.g. a restriction per region under one id) are told apart by number. */
+  /**
+   * Two rows with one key (e.g. a restriction per region under one id) are told apart by number.
+   */
   private static void unique(Map<String, String> out, String key, String row) {
     String k = key;
     for (int i = 2; out.containsKey(k); i++) {

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * A pack's digest: {@code SHA256SUMS} in the format {@code sha256sum} writes and checks ({@code
- * <hex>  <path>}, one line per file, paths sorted, forward slashes), over every file of the pack
- * but the digest and its signature. The pack's sha256 is the SHA-256 of that text, so a folder and
- * the zip built from it have the same sha256, and a user can check an unzipped pack with {@code
+ * <hex> <path>}, one line per file, paths sorted, forward slashes), over every file of the pack but
+ * the digest and its signature. The pack's sha256 is the SHA-256 of that text, so a folder and the
+ * zip built from it have the same sha256, and a user can check an unzipped pack with {@code
  * sha256sum -c SHA256SUMS} without shipcheck.
  */
 public final class PackDigest {
@@ -63,7 +63,8 @@ public final class PackDigest {
       }
       Matcher m = LINE.matcher(l);
       if (!m.matches()) {
-        throw new PackException(display, i + 1, 1, "not a line of sha256sum output ('<64 hex>  <path>')");
+        throw new PackException(
+            display, i + 1, 1, "not a line of sha256sum output ('<64 hex>  <path>')");
       }
       String path = m.group(2);
       if (isDigestFile(path)) {

@@ -19,23 +19,32 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The files of a rule pack, read once into memory: a folder given with {@code --rules}, or the
- * pack bundled in the jar (built from the repository's {@code rules/}). Names are relative with
- * forward slashes ({@code access.drl}, {@code data/products.yaml}); {@link #display} gives the name
- * a user should see in an error.
+ * The files of a rule pack, read once into memory: a folder given with {@code --rules}, or the pack
+ * bundled in the jar (built from the repository's {@code rules/}). Names are relative with forward
+ * slashes ({@code access.drl}, {@code data/products.yaml}); {@link #display} gives the name a user
+ * should see in an error.
  */
 public final class PackFiles {
   /** Where the bundled pack sits on the class path. */
   public static final String BUNDLED_ROOT = "shipcheck-pack";
 
   /** Where a pack came from: it decides what "not signed" means to a user. */
-  public enum Origin { BUNDLED, FOLDER, ZIP }
+  public enum Origin {
+    BUNDLED,
+    FOLDER,
+    ZIP
+  }
 
   private final String displayRoot;
   private final Map<String, byte[]> files;
   private final Origin origin;
-  /** The pack's {@code SHA256SUMS} and {@code SHA256SUMS.sig} as found, or null; not among {@link #files}. */
+
+  /**
+   * The pack's {@code SHA256SUMS} and {@code SHA256SUMS.sig} as found, or null; not among {@link
+   * #files}.
+   */
   private final byte[] sums;
+
   private final byte[] signature;
   private volatile String hash;
   private volatile String sha256;
@@ -75,20 +84,23 @@ public final class PackFiles {
       throw new PackException(dir.toString(), 0, 0, "cannot read the rule pack: " + e.getMessage());
     }
     String root = dir.toString().replace('\\', '/');
-    return new PackFiles(root.endsWith("/") ? root.substring(0, root.length() - 1) : root, files, Origin.FOLDER);
+    return new PackFiles(
+        root.endsWith("/") ? root.substring(0, root.length() - 1) : root, files, Origin.FOLDER);
   }
 
   /** The pack bundled in the jar (or in target/classes when run from the build). */
   public static PackFiles bundled() throws PackException {
     URL marker = PackFiles.class.getClassLoader().getResource(BUNDLED_ROOT + "/data/products.yaml");
     if (marker == null) {
-      throw new PackException("rules", 0, 0, "the bundled rule pack is missing from the class path");
+      throw new PackException(
+          "rules", 0, 0, "the bundled rule pack is missing from the class path");
     }
     Map<String, byte[]> files = new TreeMap<>();
     try {
       if ("jar".equals(marker.getProtocol())) {
         // random access through the central directory: only the pack's entries are inflated
-        Path jar = Path.of(PackFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar =
+            Path.of(PackFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (ZipFile zip = new ZipFile(jar.toFile())) {
           String prefix = BUNDLED_ROOT + "/";
           for (var it = zip.entries().asIterator(); it.hasNext(); ) {
@@ -106,7 +118,8 @@ public final class PackFiles {
         return new PackFiles("rules", fromDirectory(root).all(), Origin.BUNDLED);
       }
     } catch (IOException | URISyntaxException e) {
-      throw new PackException("rules", 0, 0, "cannot read the bundled rule pack: " + e.getMessage());
+      throw new PackException(
+          "rules", 0, 0, "cannot read the bundled rule pack: " + e.getMessage());
     }
     return new PackFiles("rules", files, Origin.BUNDLED);
   }
@@ -123,7 +136,10 @@ public final class PackFiles {
     return m;
   }
 
-  /** Whether the pack carries a signature file (not whether it is valid: see {@link #verifySignature}). */
+  /**
+   * Whether the pack carries a signature file (not whether it is valid: see {@link
+   * #verifySignature}).
+   */
   public boolean signed() {
     return signature != null;
   }
@@ -171,8 +187,13 @@ public final class PackFiles {
    */
   public void verifyDigest() throws PackException {
     if (sums == null) {
-      throw new PackException(displayRoot, 0, 0,
-          "carries no " + PackDigest.SUMS + ", so it is not a pack file (shipcheck pack build makes one)");
+      throw new PackException(
+          displayRoot,
+          0,
+          0,
+          "carries no "
+              + PackDigest.SUMS
+              + ", so it is not a pack file (shipcheck pack build makes one)");
     }
     Map<String, String> listed = PackDigest.parse(display(PackDigest.SUMS), sums);
     java.util.TreeSet<String> names = new java.util.TreeSet<>(listed.keySet());
@@ -180,38 +201,59 @@ public final class PackFiles {
     for (String n : names) {
       String want = listed.get(n);
       if (want == null) {
-        throw new PackException(displayRoot, 0, 0, "added file " + n + " (not in " + PackDigest.SUMS + ")");
+        throw new PackException(
+            displayRoot, 0, 0, "added file " + n + " (not in " + PackDigest.SUMS + ")");
       }
       byte[] b = files.get(n);
       if (b == null) {
-        throw new PackException(displayRoot, 0, 0, "missing file " + n + " (listed in " + PackDigest.SUMS + ")");
+        throw new PackException(
+            displayRoot, 0, 0, "missing file " + n + " (listed in " + PackDigest.SUMS + ")");
       }
       if (!PackDigest.sha256(b).equals(want)) {
-        throw new PackException(displayRoot, 0, 0, "changed file " + n + " (its SHA-256 is not the one in " + PackDigest.SUMS + ")");
+        throw new PackException(
+            displayRoot,
+            0,
+            0,
+            "changed file " + n + " (its SHA-256 is not the one in " + PackDigest.SUMS + ")");
       }
     }
   }
 
   /**
-   * Checks that the pack is signed by this key: its {@code SHA256SUMS} (already checked against
-   * the files) carries a valid {@code SHA256SUMS.sig} of the key.
+   * Checks that the pack is signed by this key: its {@code SHA256SUMS} (already checked against the
+   * files) carries a valid {@code SHA256SUMS.sig} of the key.
    */
   public void verifySignature(java.security.PublicKey key) throws PackException {
     if (origin == Origin.BUNDLED) {
-      throw new PackException(displayRoot, 0, 0,
+      throw new PackException(
+          displayRoot,
+          0,
+          0,
           "the bundled pack is not signed; build and sign it with shipcheck pack build, and check with --rules FILE.zip");
     }
     if (origin == Origin.FOLDER && sums == null) {
-      throw new PackException(displayRoot, 0, 0,
+      throw new PackException(
+          displayRoot,
+          0,
+          0,
           "a pack folder is not signed; build and sign it with shipcheck pack build, and check with --rules FILE.zip");
     }
     verifyDigest();
     if (signature == null) {
-      throw new PackException(displayRoot, 0, 0, "no signature (" + PackDigest.SIGNATURE
-          + "): the pack is not signed; sign it with shipcheck pack build --sign KEY.pem");
+      throw new PackException(
+          displayRoot,
+          0,
+          0,
+          "no signature ("
+              + PackDigest.SIGNATURE
+              + "): the pack is not signed; sign it with shipcheck pack build --sign KEY.pem");
     }
     if (!PackKeys.verify(key, sums, signature)) {
-      throw new PackException(displayRoot, 0, 0, "the signature is not by the trusted key (signed by another key, or invalid)");
+      throw new PackException(
+          displayRoot,
+          0,
+          0,
+          "the signature is not by the trusted key (signed by another key, or invalid)");
     }
   }
 
@@ -267,7 +309,9 @@ public final class PackFiles {
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
         md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         md.update((byte) 0);
-        md.update(Integer.toString(e.getValue().length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(
+            Integer.toString(e.getValue().length)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         md.update((byte) 0);
         md.update(e.getValue());
       }

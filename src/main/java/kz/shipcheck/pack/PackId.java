@@ -3,8 +3,8 @@ package kz.shipcheck.pack;
 import java.time.LocalDate;
 
 /**
- * Which pack judged a run: the manifest's name, version and effective date, and the sha256 of
- * the pack's files (see {@link PackDigest}). Every report carries it.
+ * Which pack judged a run: the manifest's name, version and effective date, and the sha256 of the
+ * pack's files (see {@link PackDigest}). Every report carries it.
  *
  * @param effective null when the pack has no manifest
  */
@@ -21,8 +21,14 @@ public record PackId(String name, String version, LocalDate effective, String sh
 
   /** One line for a summary: {@code pack: NAME VERSION (effective DATE, sha256 0123456789ab…)}. */
   public String line() {
-    return "pack: " + name + " " + version + " ("
+    return "pack: "
+        + name
+        + " "
+        + version
+        + " ("
         + (effective == null ? "no effective date" : "effective " + effective)
-        + ", sha256 " + sha256.substring(0, 12) + "…)";
+        + ", sha256 "
+        + sha256.substring(0, 12)
+        + "…)";
   }
 }

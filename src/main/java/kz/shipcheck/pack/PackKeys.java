@@ -16,10 +16,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Ed25519 keys and signatures for pack files. Keys are the PEM files OpenSSL writes ({@code
- * openssl genpkey -algorithm ed25519}: PKCS#8 private key; {@code openssl pkey -pubout}: X.509
- * public key); the signature is the raw 64 bytes {@code openssl pkeyutl -sign -rawin} makes, so a
- * user can check a pack with OpenSSL alone. The JDK does Ed25519 itself: no library is needed.
+ * Ed25519 keys and signatures for pack files. Keys are the PEM files OpenSSL writes ({@code openssl
+ * genpkey -algorithm ed25519}: PKCS#8 private key; {@code openssl pkey -pubout}: X.509 public key);
+ * the signature is the raw 64 bytes {@code openssl pkeyutl -sign -rawin} makes, so a user can check
+ * a pack with OpenSSL alone. The JDK does Ed25519 itself: no library is needed.
  */
 public final class PackKeys {
   private static final String ALGORITHM = "Ed25519";
@@ -32,7 +32,11 @@ public final class PackKeys {
     try {
       return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new PackException(pem.toString(), 0, 0, "not an Ed25519 private key (openssl genpkey -algorithm ed25519 writes one)");
+      throw new PackException(
+          pem.toString(),
+          0,
+          0,
+          "not an Ed25519 private key (openssl genpkey -algorithm ed25519 writes one)");
     }
   }
 
@@ -42,7 +46,8 @@ public final class PackKeys {
     try {
       return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new PackException(pem.toString(), 0, 0, "not an Ed25519 public key (openssl pkey -pubout writes one)");
+      throw new PackException(
+          pem.toString(), 0, 0, "not an Ed25519 public key (openssl pkey -pubout writes one)");
     }
   }
 
@@ -72,7 +77,10 @@ public final class PackKeys {
     }
   }
 
-  /** The DER bytes between the PEM lines {@code -----BEGIN label-----} and {@code -----END label-----}. */
+  /**
+   * The DER bytes between the PEM lines {@code -----BEGIN label-----} and {@code -----END
+   * label-----}.
+   */
   private static byte[] der(Path pem, String label) throws PackException {
     String text;
     try {

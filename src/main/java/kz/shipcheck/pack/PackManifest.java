@@ -73,7 +73,10 @@ public record PackManifest(
     try {
       List<YamlReader.Segment> segments = YamlReader.split(text);
       if (segments.size() != 1) {
-        throw new PackException(display, segments.isEmpty() ? 1 : segments.get(1).lineOffset() + 1, 1,
+        throw new PackException(
+            display,
+            segments.isEmpty() ? 1 : segments.get(1).lineOffset() + 1,
+            1,
             "expected one YAML document (the manifest)");
       }
       root = new YamlReader(LIMITS).parse(segments.get(0));
@@ -85,11 +88,15 @@ public record PackManifest(
     r.allowOnly(top, Set.of("name", "version", "effective", "description", "changelog", "files"));
     String name = r.text(top, "name", true);
     if (!NAME.matcher(name).matches()) {
-      throw r.error(top.get("name"), "name must be lower-case letters, digits, '.' and '-', found '" + name + "'");
+      throw r.error(
+          top.get("name"),
+          "name must be lower-case letters, digits, '.' and '-', found '" + name + "'");
     }
     String version = r.text(top, "version", true);
     if (!VERSION.matcher(version).matches()) {
-      throw r.error(top.get("version"), "version must be letters, digits, '.', '+' and '-', found '" + version + "'");
+      throw r.error(
+          top.get("version"),
+          "version must be letters, digits, '.', '+' and '-', found '" + version + "'");
     }
     LocalDate effective = r.date(top, "effective", true);
     String description = r.text(top, "description", false);
@@ -104,7 +111,8 @@ public record PackManifest(
       if (changes.isEmpty()) {
         throw r.error(m, "a changelog entry needs at least one change");
       }
-      changelog.add(new Change(r.date(m, "date", true), r.text(m, "version", true), List.copyOf(changes)));
+      changelog.add(
+          new Change(r.date(m, "date", true), r.text(m, "version", true), List.copyOf(changes)));
     }
     Map<String, DataFile> files = new LinkedHashMap<>();
     for (YamlNode n : r.list(top, "files")) {
@@ -119,13 +127,15 @@ public record PackManifest(
       }
       files.put(path, new DataFile(path, r.date(m, "asOf", true), r.text(m, "source", true)));
     }
-    return new PackManifest(name, version, effective, description, List.copyOf(changelog), Map.copyOf(files));
+    return new PackManifest(
+        name, version, effective, description, List.copyOf(changelog), Map.copyOf(files));
   }
 
   /** Typed access to the manifest's values, failing with the offending value's position. */
   private record Reader(String display) {
     PackException error(YamlNode at, String reason) {
-      return new PackException(display, at == null ? 0 : at.line(), at == null ? 0 : at.column(), reason);
+      return new PackException(
+          display, at == null ? 0 : at.line(), at == null ? 0 : at.column(), reason);
     }
 
     MapNode map(YamlNode n, String what) throws PackException {
@@ -138,8 +148,15 @@ public record PackManifest(
     void allowOnly(MapNode m, Set<String> keys) throws PackException {
       for (YamlNode.Entry e : m.entries().values()) {
         if (!keys.contains(e.key())) {
-          throw new PackException(display, e.keyLine(), e.keyColumn(),
-              "unknown field '" + e.key() + "' (allowed: " + String.join(", ", keys.stream().sorted().toList()) + ")");
+          throw new PackException(
+              display,
+              e.keyLine(),
+              e.keyColumn(),
+              "unknown field '"
+                  + e.key()
+                  + "' (allowed: "
+                  + String.join(", ", keys.stream().sorted().toList())
+                  + ")");
         }
       }
     }
@@ -169,7 +186,8 @@ public record PackManifest(
       }
       LocalDate d = Dates.parse(t);
       if (d == null) {
-        throw error(m.get(key), "'" + key + "' must be a date (yyyy-mm-dd) that exists, found '" + t + "'");
+        throw error(
+            m.get(key), "'" + key + "' must be a date (yyyy-mm-dd) that exists, found '" + t + "'");
       }
       return d;
     }

@@ -8,8 +8,8 @@ public final class Positions {
   private Positions() {}
 
   /**
-   * The positions k in {@code covers} whose item index is not an item of the declaration (0 ≤
-   * index < itemCount), so a finding can point at {@code certificates[j].covers[k]}.
+   * The positions k in {@code covers} whose item index is not an item of the declaration (0 ≤ index
+   * < itemCount), so a finding can point at {@code certificates[j].covers[k]}.
    */
   public static List<Integer> outOfRange(List<Integer> covers, int itemCount) {
     if (covers == null) {

@@ -19,9 +19,8 @@ import java.util.Set;
  * @param maxParticleMm particles must be smaller than this, compared as an exact decimal
  * @param hsByForm for products whose headings differ by form, each form's headings as written
  * @param hsPrefixesByForm the same expanded to digit prefixes
- * @param registrationRecommended one of GACC Decree 248's 18 types whose registration the
- *     exporting country's authority recommends: the establishment must be listed by the
- *     production date
+ * @param registrationRecommended one of GACC Decree 248's 18 types whose registration the exporting
+ *     country's authority recommends: the establishment must be listed by the production date
  * @param maxAgeDays the production age after which a declaration draws a warning, or null (the
  *     form's then applies)
  * @param outsideScope a product the pack knows but does not judge (processed foods)
@@ -65,8 +64,8 @@ public record Product(
 
   /**
    * True when the declared form has headings of its own and the HS code is under none of them
-   * (frozen beef declared under 0201, the heading of fresh or chilled beef). False when the form
-   * is absent or the product's headings do not depend on the form.
+   * (frozen beef declared under 0201, the heading of fresh or chilled beef). False when the form is
+   * absent or the product's headings do not depend on the form.
    */
   public boolean hsCodeContradictsForm(String form, String hsCode) {
     List<String> prefixes = form == null ? null : hsPrefixesByForm.get(form);
@@ -124,7 +123,8 @@ public record Product(
 
   /** True when a particle size is given and smaller than the maximum (or none is set). */
   public boolean particleSizeOk(BigDecimal particleSizeMm) {
-    return maxParticleMm == null || (particleSizeMm != null && particleSizeMm.compareTo(maxParticleMm) < 0);
+    return maxParticleMm == null
+        || (particleSizeMm != null && particleSizeMm.compareTo(maxParticleMm) < 0);
   }
 
   /**
@@ -134,11 +134,14 @@ public record Product(
    *
    * @param forms the product forms it applies to; empty means every form
    */
-  public record Treatment(List<String> forms, BigDecimal minCoreC, BigDecimal minMinutes, BigDecimal minHumidityPct) {
+  public record Treatment(
+      List<String> forms, BigDecimal minCoreC, BigDecimal minMinutes, BigDecimal minHumidityPct) {
 
     /** True when the declared values reach every minimum; a missing value needed is not met. */
     public boolean metBy(BigDecimal coreC, BigDecimal minutes, BigDecimal humidityPct) {
-      return reaches(coreC, minCoreC) && reaches(minutes, minMinutes) && reaches(humidityPct, minHumidityPct);
+      return reaches(coreC, minCoreC)
+          && reaches(minutes, minMinutes)
+          && reaches(humidityPct, minHumidityPct);
     }
 
     /** True when the core temperature is given and reaches the minimum (or none is required). */
@@ -165,10 +168,16 @@ public record Product(
         b.append("core >= ").append(Numbers.plain(minCoreC)).append(" °C");
       }
       if (minHumidityPct != null) {
-        b.append(b.length() > 0 ? " at " : "").append(">= ").append(Numbers.plain(minHumidityPct)).append(" % RH");
+        b.append(b.length() > 0 ? " at " : "")
+            .append(">= ")
+            .append(Numbers.plain(minHumidityPct))
+            .append(" % RH");
       }
       if (minMinutes != null) {
-        b.append(b.length() > 0 ? " held " : "held ").append(">= ").append(Numbers.plain(minMinutes)).append(" min");
+        b.append(b.length() > 0 ? " held " : "held ")
+            .append(">= ")
+            .append(Numbers.plain(minMinutes))
+            .append(" min");
       }
       return b.toString();
     }
@@ -177,10 +186,29 @@ public record Product(
   /** The fields a row of {@code ReferenceData.PRODUCTS} may have. */
   static final Set<String> FIELDS =
       Set.of(
-          "key", "name", "admitted", "accessFrom", "forms", "hsHeadings", "origin", "use",
-          "sensitive", "labReport", "packaged", "chineseLabel", "exportMarking",
-          "adMustMention", "treatment", "maxParticleMm", "reference", "source", "basis",
-          "hsByForm", "registration", "maxAgeDays", "scope");
+          "key",
+          "name",
+          "admitted",
+          "accessFrom",
+          "forms",
+          "hsHeadings",
+          "origin",
+          "use",
+          "sensitive",
+          "labReport",
+          "packaged",
+          "chineseLabel",
+          "exportMarking",
+          "adMustMention",
+          "treatment",
+          "maxParticleMm",
+          "reference",
+          "source",
+          "basis",
+          "hsByForm",
+          "registration",
+          "maxAgeDays",
+          "scope");
 
   /** Reads one row of the pack's table, throwing at its first problem. */
   static Product read(DataRow r) throws PackException {
@@ -196,7 +224,9 @@ public record Product(
     }
     String registration = r.text("registration", false);
     if (registration != null && !registration.equals("recommended")) {
-      throw r.error("registration", "registration must be recommended (or absent), found '" + registration + "'");
+      throw r.error(
+          "registration",
+          "registration must be recommended (or absent), found '" + registration + "'");
     }
     LocalDate from = r.date("accessFrom", admitted);
     String origin = r.text("origin", true);
@@ -232,7 +262,8 @@ public record Product(
         }
         for (String x : expanded) {
           if (prefixes.stream().noneMatch(x::startsWith)) {
-            throw r.error("hsByForm", e.getKey() + ": " + h + " is not under the product's hsHeadings");
+            throw r.error(
+                "hsByForm", e.getKey() + ": " + h + " is not under the product's hsHeadings");
           }
         }
         fp.addAll(expanded);
@@ -245,7 +276,10 @@ public record Product(
       t.allowOnly(Set.of("forms", "minCoreC", "minMinutes", "minHumidityPct"));
       treatment =
           new Product.Treatment(
-              t.list("forms"), t.decimal("minCoreC", true), t.decimal("minMinutes", true), t.decimal("minHumidityPct", false));
+              t.list("forms"),
+              t.decimal("minCoreC", true),
+              t.decimal("minMinutes", true),
+              t.decimal("minHumidityPct", false));
     }
     Product p =
         new Product(

@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The rule pack's reference data, loaded once and shared read-only by every rule session. Rules
- * reach it through the {@code ref} global; every look-up is a hash-map get, so nothing here is
- * ever re-inserted per declaration and a larger register costs nothing extra.
+ * reach it through the {@code ref} global; every look-up is a hash-map get, so nothing here is ever
+ * re-inserted per declaration and a larger register costs nothing extra.
  */
 public final class ReferenceData {
   public static final String PRODUCTS = "data/products.yaml";
@@ -29,8 +29,16 @@ public final class ReferenceData {
   /** Files a pack must hold, and which rules' metadata may name in {@code @data}. */
   public static final List<String> FILES =
       List.of(
-          PRODUCTS, REGIONS, CROSSINGS, LABORATORIES, RESTRICTIONS, RATES, FORMS, CERTIFICATES,
-          DECREES, REGISTER);
+          PRODUCTS,
+          REGIONS,
+          CROSSINGS,
+          LABORATORIES,
+          RESTRICTIONS,
+          RATES,
+          FORMS,
+          CERTIFICATES,
+          DECREES,
+          REGISTER);
 
   private final Map<String, Product> products;
   private final Map<String, Region> regions;
@@ -66,30 +74,48 @@ public final class ReferenceData {
     this.decrees = decrees;
     this.register = register;
     this.labReportsRequiredFrom =
-        laboratories.values().stream().map(Laboratory::accreditedFrom).min(LocalDate::compareTo).orElse(null);
+        laboratories.values().stream()
+            .map(Laboratory::accreditedFrom)
+            .min(LocalDate::compareTo)
+            .orElse(null);
   }
 
   /**
-   * Loads the pack's data. {@code registerOverride} (from {@code --register}) replaces the
-   * pack's sample register.
+   * Loads the pack's data. {@code registerOverride} (from {@code --register}) replaces the pack's
+   * sample register.
    */
   public static ReferenceData load(PackFiles pack, String registerName, byte[] registerOverride)
       throws PackException {
     Map<String, Region> regions = Region.readAll(pack);
-    Map<String, Product> products = table(pack, PRODUCTS, Product.FIELDS, "key", Product::key, Product::read);
-    Map<String, Crossing> crossings = table(pack, CROSSINGS, Crossing.FIELDS, "key", Crossing::key, Crossing::read);
-    Map<String, Laboratory> labs = table(pack, LABORATORIES, Laboratory.FIELDS, "key", Laboratory::key, Laboratory::read);
+    Map<String, Product> products =
+        table(pack, PRODUCTS, Product.FIELDS, "key", Product::key, Product::read);
+    Map<String, Crossing> crossings =
+        table(pack, CROSSINGS, Crossing.FIELDS, "key", Crossing::key, Crossing::read);
+    Map<String, Laboratory> labs =
+        table(pack, LABORATORIES, Laboratory.FIELDS, "key", Laboratory::key, Laboratory::read);
     List<Restriction> restrictions = Restriction.readAll(pack, regions, products);
-    Map<String, Rate> rates = table(pack, RATES, Rate.FIELDS, "currency", Rate::currency, Rate::read);
+    Map<String, Rate> rates =
+        table(pack, RATES, Rate.FIELDS, "currency", Rate::currency, Rate::read);
     Map<String, Form> forms = table(pack, FORMS, Form.FIELDS, "key", Form::key, Form::read);
     Map<String, CertificateType> certificateTypes =
-        table(pack, CERTIFICATES, CertificateType.FIELDS, "key", CertificateType::key, CertificateType::read);
+        table(
+            pack,
+            CERTIFICATES,
+            CertificateType.FIELDS,
+            "key",
+            CertificateType::key,
+            CertificateType::read);
     for (String needed : List.of("veterinary", "phytosanitary", "laboratory")) {
       if (!certificateTypes.containsKey(needed)) {
-        throw new PackException(pack.display(CERTIFICATES), 0, 0, "the rules need the certificate type '" + needed + "'");
+        throw new PackException(
+            pack.display(CERTIFICATES),
+            0,
+            0,
+            "the rules need the certificate type '" + needed + "'");
       }
     }
-    Map<String, Decree> decrees = table(pack, DECREES, Decree.FIELDS, "key", Decree::key, Decree::read);
+    Map<String, Decree> decrees =
+        table(pack, DECREES, Decree.FIELDS, "key", Decree::key, Decree::read);
     Register register =
         registerOverride != null
             ? Register.parse(registerName, registerOverride, regions.keySet())
@@ -98,7 +124,16 @@ public final class ReferenceData {
     // that a missing data file is reported as itself, not as a manifest entry naming it
     pack.manifest();
     return new ReferenceData(
-        products, regions, crossings, labs, restrictions, rates, forms, certificateTypes, decrees, register);
+        products,
+        regions,
+        crossings,
+        labs,
+        restrictions,
+        rates,
+        forms,
+        certificateTypes,
+        decrees,
+        register);
   }
 
   /** Reads one row of a table into its record, throwing at the row's first problem. */
@@ -111,7 +146,12 @@ public final class ReferenceData {
    * must cite its source and basis; the row's own checks run in {@code read}; keys are unique.
    */
   private static <T> Map<String, T> table(
-      PackFiles pack, String file, Set<String> fields, String keyField, Function<T, String> keyOf, RowReader<T> read)
+      PackFiles pack,
+      String file,
+      Set<String> fields,
+      String keyField,
+      Function<T, String> keyOf,
+      RowReader<T> read)
       throws PackException {
     Map<String, T> out = new LinkedHashMap<>();
     for (DataRow r : DataRow.readList(pack, file)) {
@@ -144,7 +184,8 @@ public final class ReferenceData {
 
   /** The admitted product keys, for hints. */
   public String admittedKeys() {
-    return String.join(", ", products.values().stream().filter(Product::admitted).map(Product::key).toList());
+    return String.join(
+        ", ", products.values().stream().filter(Product::admitted).map(Product::key).toList());
   }
 
   public Region region(String key) {
@@ -157,12 +198,13 @@ public final class ReferenceData {
 
   /** The region keys valid on a date, for hints. */
   public String regionKeysOn(LocalDate date) {
-    return String.join(", ", regions.values().stream().filter(r -> r.validOn(date)).map(Region::key).toList());
+    return String.join(
+        ", ", regions.values().stream().filter(r -> r.validOn(date)).map(Region::key).toList());
   }
 
   /**
-   * What to write instead of a region key that does not exist on the date: its successors after
-   * it ended, the region it was cut from before it began.
+   * What to write instead of a region key that does not exist on the date: its successors after it
+   * ended, the region it was cut from before it began.
    */
   public String regionFor(String key, LocalDate date) {
     Region r = region(key);
@@ -201,8 +243,8 @@ public final class ReferenceData {
   /**
    * The first day on which the pack's data knows an accredited laboratory, or null when it knows
    * none. The laboratory-report requirement is a model of this project: it starts on this day, so
-   * that a shipment is never failed only because the pack's own data has no laboratory for its
-   * date (beef, lamb, honey and dairy were exported lawfully before 2021-03-18).
+   * that a shipment is never failed only because the pack's own data has no laboratory for its date
+   * (beef, lamb, honey and dairy were exported lawfully before 2021-03-18).
    */
   public LocalDate labReportsRequiredFrom() {
     return labReportsRequiredFrom;

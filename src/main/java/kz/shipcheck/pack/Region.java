@@ -24,18 +24,29 @@ public record Region(
     String basis) {
 
   public boolean validOn(LocalDate date) {
-    return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
+    return (validFrom == null || !date.isBefore(validFrom))
+        && (validTo == null || date.isBefore(validTo));
   }
 
   /**
-   * Reads the pack's regions, then checks that every region a row names as its origin or
-   * successor is one of them.
+   * Reads the pack's regions, then checks that every region a row names as its origin or successor
+   * is one of them.
    */
   static Map<String, Region> readAll(PackFiles pack) throws PackException {
     Map<String, Region> out = new LinkedHashMap<>();
     List<DataRow> rows = DataRow.readList(pack, ReferenceData.REGIONS);
     for (DataRow r : rows) {
-      r.allowOnly(Set.of("key", "name", "iso", "validFrom", "validTo", "formedFrom", "replacedBy", "source", "basis"));
+      r.allowOnly(
+          Set.of(
+              "key",
+              "name",
+              "iso",
+              "validFrom",
+              "validTo",
+              "formedFrom",
+              "replacedBy",
+              "source",
+              "basis"));
       r.requireProvenance();
       String key = r.text("key", true);
       Region region =
@@ -49,7 +60,9 @@ public record Region(
               r.list("replacedBy"),
               r.text("source", true),
               r.text("basis", true));
-      if (region.validFrom() != null && region.validTo() != null && !region.validFrom().isBefore(region.validTo())) {
+      if (region.validFrom() != null
+          && region.validTo() != null
+          && !region.validFrom().isBefore(region.validTo())) {
         throw r.error("validTo", "validTo must be after validFrom");
       }
       ReferenceData.putUnique(out, key, region, r, "key");

@@ -19,7 +19,8 @@ import kz.shipcheck.yaml.Dates;
  * look-up costs the same for 2,600 rows or 100,000.
  */
 public final class Register {
-  public static final String HEADER = "registration,name,bin,region,products,listedOn,status,statusSince";
+  public static final String HEADER =
+      "registration,name,bin,region,products,listedOn,status,statusSince";
   private static final Set<String> STATUSES = Set.of("active", "suspended", "withdrawn");
 
   private final Map<String, RegisterEntry> byRegistration;
@@ -46,7 +47,10 @@ public final class Register {
     return out;
   }
 
-  /** The most rows a register may have: 1,000,000, or the system property shipcheck.register.maxRows. */
+  /**
+   * The most rows a register may have: 1,000,000, or the system property
+   * shipcheck.register.maxRows.
+   */
   static int maxRows() {
     return Integer.getInteger("shipcheck.register.maxRows", 1_000_000);
   }
@@ -61,16 +65,24 @@ public final class Register {
    *
    * @param regionKeys known region keys; a row naming another region is refused
    */
-  public static Register parse(String display, byte[] bytes, Set<String> regionKeys) throws PackException {
+  public static Register parse(String display, byte[] bytes, Set<String> regionKeys)
+      throws PackException {
     int limit = maxRows();
     int lines = 0;
     for (byte b : bytes) {
       if (b == '\n' && ++lines > limit + 1) {
         // counted before anything is decoded: a register is held whole, at about 1.5 KB of heap a
-        // row while it loads (docs/security.md), so a runaway file is refused, not run out of memory on
-        throw new PackException(display, limit + 2, 1, String.format(java.util.Locale.ROOT,
-            "the register has more than %,d rows, the most shipcheck reads (about 1.5 KB of memory a row"
-                + " while it loads); GACC's register has about 2,600", limit));
+        // row while it loads (docs/security.md), so a runaway file is refused, not run out of
+        // memory on
+        throw new PackException(
+            display,
+            limit + 2,
+            1,
+            String.format(
+                java.util.Locale.ROOT,
+                "the register has more than %,d rows, the most shipcheck reads (about 1.5 KB of memory a row"
+                    + " while it loads); GACC's register has about 2,600",
+                limit));
       }
     }
     String text;
@@ -88,7 +100,8 @@ public final class Register {
       text = text.substring(1);
     }
     List<List<Cell>> rows = Csv.parse(display, text);
-    if (rows.isEmpty() || !String.join(",", rows.get(0).stream().map(Cell::text).toList()).equals(HEADER)) {
+    if (rows.isEmpty()
+        || !String.join(",", rows.get(0).stream().map(Cell::text).toList()).equals(HEADER)) {
       throw new PackException(display, 1, 1, "the register's header must be exactly: " + HEADER);
     }
     Map<String, RegisterEntry> map = new HashMap<>(rows.size() * 2);
@@ -107,7 +120,14 @@ public final class Register {
         throw err(display, row.get(0), "the registration number is empty");
       }
       if (map.containsKey(registration)) {
-        throw err(display, row.get(0), "duplicate registration '" + registration + "' (first on line " + map.get(registration).line() + ")");
+        throw err(
+            display,
+            row.get(0),
+            "duplicate registration '"
+                + registration
+                + "' (first on line "
+                + map.get(registration).line()
+                + ")");
       }
       String region = row.get(3).text().trim();
       if (!region.isEmpty() && !regionKeys.contains(region)) {
@@ -125,13 +145,24 @@ public final class Register {
       LocalDate listedOn = date(display, row.get(5), "listedOn");
       String status = row.get(6).text().trim();
       if (!STATUSES.contains(status)) {
-        throw err(display, row.get(6), "status must be active, suspended or withdrawn, found '" + status + "'");
+        throw err(
+            display,
+            row.get(6),
+            "status must be active, suspended or withdrawn, found '" + status + "'");
       }
       LocalDate since = date(display, row.get(7), "statusSince");
       map.put(
           registration,
           new RegisterEntry(
-              registration, row.get(1).text().trim(), row.get(2).text().trim(), region, products, listedOn, status, since, first.line()));
+              registration,
+              row.get(1).text().trim(),
+              row.get(2).text().trim(),
+              region,
+              products,
+              listedOn,
+              status,
+              since,
+              first.line()));
     }
     return new Register(map, display);
   }
@@ -139,7 +170,8 @@ public final class Register {
   private static LocalDate date(String display, Cell c, String field) throws PackException {
     LocalDate d = Dates.parse(c.text());
     if (d == null) {
-      throw err(display, c, field + " must be a date (yyyy-mm-dd) that exists, found '" + c.text() + "'");
+      throw err(
+          display, c, field + " must be a date (yyyy-mm-dd) that exists, found '" + c.text() + "'");
     }
     return d;
   }

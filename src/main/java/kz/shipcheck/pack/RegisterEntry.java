@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A row of the establishment register (docs/register-format.md). It covers a product on date D
- * when the product is listed, {@code listedOn} ≤ D, and either the status is active or D is before
+ * A row of the establishment register (docs/register-format.md). It covers a product on date D when
+ * the product is listed, {@code listedOn} ≤ D, and either the status is active or D is before
  * {@code statusSince}.
  */
 public record RegisterEntry(

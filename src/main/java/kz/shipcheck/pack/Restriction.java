@@ -49,7 +49,8 @@ public record Restriction(
 
   /** Reads the pack's zone restrictions, checking the regions and products each row names. */
   static List<Restriction> readAll(
-      PackFiles pack, Map<String, Region> regions, Map<String, Product> products) throws PackException {
+      PackFiles pack, Map<String, Region> regions, Map<String, Product> products)
+      throws PackException {
     List<Restriction> out = new ArrayList<>();
     Map<String, Boolean> ids = new HashMap<>();
     Set<String> diseases = new java.util.TreeSet<>();
@@ -57,8 +58,17 @@ public record Restriction(
     for (DataRow r : DataRow.readList(pack, ReferenceData.RESTRICTIONS)) {
       r.allowOnly(
           Set.of(
-              "id", "disease", "regions", "from", "to", "products", "heatExempt", "inactivation",
-              "reference", "source", "basis"));
+              "id",
+              "disease",
+              "regions",
+              "from",
+              "to",
+              "products",
+              "heatExempt",
+              "inactivation",
+              "reference",
+              "source",
+              "basis"));
       r.requireProvenance();
       String id = r.text("id", true);
       if (ids.put(id, Boolean.TRUE) != null) {
@@ -85,7 +95,9 @@ public record Restriction(
         // here would silently restrict nothing
         throw r.error(
             "disease",
-            "no product is sensitive to '" + disease + "'; list the products, or use one of: "
+            "no product is sensitive to '"
+                + disease
+                + "'; list the products, or use one of: "
                 + String.join(", ", diseases));
       }
       LocalDate from = r.date("from", true);
@@ -98,7 +110,9 @@ public record Restriction(
       DataRow t = r.child("inactivation");
       if (t != null) {
         t.allowOnly(Set.of("minCoreC", "minMinutes"));
-        inactivation = new Product.Treatment(List.of(), t.decimal("minCoreC", true), t.decimal("minMinutes", true), null);
+        inactivation =
+            new Product.Treatment(
+                List.of(), t.decimal("minCoreC", true), t.decimal("minMinutes", true), null);
       }
       if (heatExempt && inactivation == null) {
         throw r.error(
@@ -110,8 +124,17 @@ public record Restriction(
       }
       out.add(
           new Restriction(
-              id, disease, rs, from, to, ps, heatExempt, inactivation,
-              r.text("reference", true), r.text("source", true), r.text("basis", true)));
+              id,
+              disease,
+              rs,
+              from,
+              to,
+              ps,
+              heatExempt,
+              inactivation,
+              r.text("reference", true),
+              r.text("source", true),
+              r.text("basis", true)));
     }
     return List.copyOf(out);
   }

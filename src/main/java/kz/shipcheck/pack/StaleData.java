@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Data files whose content is older than a limit, by the manifest's {@code asOf} dates. A warning
- * for the person running the check, never a finding: a report must say the same whatever day it
- * is made on, while the age of the data depends on that day.
+ * for the person running the check, never a finding: a report must say the same whatever day it is
+ * made on, while the age of the data depends on that day.
  */
 public final class StaleData {
   /** The default limit, in days. */
@@ -19,19 +19,27 @@ public final class StaleData {
   private StaleData() {}
 
   /**
-   * One warning line per data file dated more than {@code maxAgeDays} before {@code today}, in
-   * path order; none when {@code maxAgeDays} is 0 (the check is off).
+   * One warning line per data file dated more than {@code maxAgeDays} before {@code today}, in path
+   * order; none when {@code maxAgeDays} is 0 (the check is off).
    */
-  public static List<String> warnings(PackFiles files, LocalDate today, int maxAgeDays) throws PackException {
+  public static List<String> warnings(PackFiles files, LocalDate today, int maxAgeDays)
+      throws PackException {
     List<String> out = new ArrayList<>();
     if (maxAgeDays <= 0) {
       return out;
     }
-    for (Map.Entry<String, PackManifest.DataFile> e : new TreeMap<>(files.manifest().files()).entrySet()) {
+    for (Map.Entry<String, PackManifest.DataFile> e :
+        new TreeMap<>(files.manifest().files()).entrySet()) {
       long age = ChronoUnit.DAYS.between(e.getValue().asOf(), today);
       if (age > maxAgeDays) {
-        out.add("warning: " + files.display(e.getKey()) + " is " + age + " days old (asOf " + e.getValue().asOf()
-            + "); check for newer data");
+        out.add(
+            "warning: "
+                + files.display(e.getKey())
+                + " is "
+                + age
+                + " days old (asOf "
+                + e.getValue().asOf()
+                + "); check for newer data");
       }
     }
     return out;

@@ -28,8 +28,8 @@ import java.util.Set;
  *
  * <p>A move replaces the directory entry it lands on, so it is used for regular files only. Run as
  * root, renaming over {@code /dev/null} replaced the system's null device with a file, and over
- * {@code /dev/stdout} removed that link and printed nothing. A symbolic link (or a chain of them) is
- * followed, and the file at its end replaced, with the temporary file beside that file (a rename
+ * {@code /dev/stdout} removed that link and printed nothing. A symbolic link (or a chain of them)
+ * is followed, and the file at its end replaced, with the temporary file beside that file (a rename
  * cannot cross file systems, and the link is the user's pointer, which must stay). A character or
  * block device and a named pipe are written directly; so is any file reached through an open
  * descriptor ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N}), appended to, as a
@@ -64,9 +64,10 @@ public final class AtomicFile implements AutoCloseable {
       this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
     } else {
       this.temp = null;
-      OpenOption[] how = d.append()
-          ? new OpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.APPEND}
-          : new OpenOption[] {StandardOpenOption.WRITE};
+      OpenOption[] how =
+          d.append()
+              ? new OpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.APPEND}
+              : new OpenOption[] {StandardOpenOption.WRITE};
       this.out = new BufferedOutputStream(Files.newOutputStream(target, how), 1 << 16);
     }
   }
@@ -118,9 +119,12 @@ public final class AtomicFile implements AutoCloseable {
     if (followed != null && !followed.isRegularFile()) {
       int type = type(path);
       if (type == S_IFCHR || type == S_IFBLK || type == S_IFIFO || type == -1) {
-        return new Destination(path, false, false); // (-1: no type known here; opening says the rest)
+        return new Destination(
+            path, false, false); // (-1: no type known here; opening says the rest)
       }
-      throw new FileSystemException(target.toString(), null,
+      throw new FileSystemException(
+          target.toString(),
+          null,
           "not a regular file, a device or a pipe" + (type == S_IFSOCK ? " (a socket)" : ""));
     }
     // a regular file or nothing: follow the links to the entry to replace
@@ -146,7 +150,9 @@ public final class AtomicFile implements AutoCloseable {
   private static boolean opensADescriptor(Path p) {
     try {
       Path dir = p.getParent().toRealPath();
-      return dir.startsWith("/proc") && dir.getFileName() != null && dir.getFileName().toString().equals("fd");
+      return dir.startsWith("/proc")
+          && dir.getFileName() != null
+          && dir.getFileName().toString().equals("fd");
     } catch (IOException | SecurityException e) {
       return false;
     }
@@ -156,14 +162,17 @@ public final class AtomicFile implements AutoCloseable {
   private static int type(Path p) {
     try {
       return (Integer) Files.getAttribute(p, "unix:mode") & S_IFMT;
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | ClassCastException e) {
       return -1;
     }
   }
 
   /**
-   * ".NAME." with NAME cut to {@link #TEMP_NAME_BYTES} bytes: with the random number and ".tmp"
-   * the temporary name stays far within the 255-byte limit however long the report's name is.
+   * ".NAME." with NAME cut to {@link #TEMP_NAME_BYTES} bytes: with the random number and ".tmp" the
+   * temporary name stays far within the 255-byte limit however long the report's name is.
    */
   private static String tempPrefix(Path target) {
     String name = target.getFileName().toString();
@@ -199,8 +208,10 @@ public final class AtomicFile implements AutoCloseable {
       return;
     }
     try {
-      Set<PosixFilePermission> mode = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-          ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+      Set<PosixFilePermission> mode =
+          Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+              ? Files.getPosixFilePermissions(target)
+              : PosixFilePermissions.fromString("rw-r--r--");
       Files.setPosixFilePermissions(temp, mode);
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the default permissions stand

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One table's rows, at most {@code limit} of them shown: those of failing (and invalid)
- * declarations first, in arrival order, then those of passing ones. Each kind is parked in its
- * own spool, and no more than {@code limit} of each is written, so the disk used is bounded too.
+ * declarations first, in arrival order, then those of passing ones. Each kind is parked in its own
+ * spool, and no more than {@code limit} of each is written, so the disk used is bounded too.
  */
 final class CappedRows implements AutoCloseable {
   private final int limit;
@@ -15,8 +15,10 @@ final class CappedRows implements AutoCloseable {
   private Spool passing;
   private int failingRows;
   private int passingRows;
+
   /** Where each parked passing row ends in its spool, to copy only as many as fit. */
   private final long[] passingEnds;
+
   private long passingBytes;
   private long total;
 
@@ -28,7 +30,9 @@ final class CappedRows implements AutoCloseable {
     this.passingEnds = new long[limit];
   }
 
-  /** Whether a row of this kind would be kept; when not, call {@link #skip} (and spare building it). */
+  /**
+   * Whether a row of this kind would be kept; when not, call {@link #skip} (and spare building it).
+   */
   boolean wanted(boolean failingDeclaration) {
     return (failingDeclaration ? failingRows : passingRows) < limit;
   }

@@ -1,19 +1,19 @@
 package kz.shipcheck.report;
 
 /**
- * Makes a value safe to print where a person reads it: the text report, the summary and error
- * lines on stderr, {@code explain}, {@code rules}, {@code test} and the github format. Ids,
- * product names, file names and every other declared value reach those outputs, and a value is
- * whatever the author of a declaration wrote: a carriage return, a line feed or an escape
- * sequence in it could draw a fake {@code PASS} line over a failing one on a terminal, and a line
- * starting {@code ::error::} on stdout or stderr is a real annotation to the GitHub Actions
- * runner. Bidirectional and other invisible format characters (U+202E turns the rest of a line
- * around) make a line read differently from what it holds.
+ * Makes a value safe to print where a person reads it: the text report, the summary and error lines
+ * on stderr, {@code explain}, {@code rules}, {@code test} and the github format. Ids, product
+ * names, file names and every other declared value reach those outputs, and a value is whatever the
+ * author of a declaration wrote: a carriage return, a line feed or an escape sequence in it could
+ * draw a fake {@code PASS} line over a failing one on a terminal, and a line starting {@code
+ * ::error::} on stdout or stderr is a real annotation to the GitHub Actions runner. Bidirectional
+ * and other invisible format characters (U+202E turns the rest of a line around) make a line read
+ * differently from what it holds.
  *
- * <p>So every such character is written as a visible escape instead: {@code \r}, {@code \n},
- * {@code \t}, other C0 controls and DEL as {@code \x1b}, everything else (C1 controls, Unicode
- * format characters, line and paragraph separators, lone surrogates) as a backslash, {@code u} and
- * four hex digits (U+202E becomes the six characters {@code \}{@code u202e}) or, beyond the Basic
+ * <p>So every such character is written as a visible escape instead: {@code \r}, {@code \n}, {@code
+ * \t}, other C0 controls and DEL as {@code \x1b}, everything else (C1 controls, Unicode format
+ * characters, line and paragraph separators, lone surrogates) as a backslash, {@code u} and four
+ * hex digits (U+202E becomes the six characters {@code \}{@code u202e}) or, beyond the Basic
  * Multilingual Plane, {@code \U} and eight hex digits. {@code \xNN} above 7f appears only in a file
  * name whose bytes are not UTF-8 ({@code kz.shipcheck.input.Sources}). Backslashes themselves are
  * left alone: an escape can make two values look alike, but never make a value draw a line.
@@ -66,8 +66,12 @@ public final class Display {
       return false;
     }
     return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-          Character.SURROGATE -> true;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE ->
+          true;
       default -> false;
     };
   }

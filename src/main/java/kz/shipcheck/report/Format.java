@@ -26,8 +26,11 @@ public enum Format {
   /** A reporter writing this format to {@code out}; it never closes {@code out}. */
   public Reporter create(OutputStream out, ReportContext context) throws IOException {
     return switch (this) {
-      case TEXT -> new TextReporter(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false), context.words())
-          .packLine(context.pack() == null ? null : context.pack().line());
+      case TEXT ->
+          new TextReporter(
+                  new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false),
+                  context.words())
+              .packLine(context.pack() == null ? null : context.pack().line());
       case JSON -> new JsonReporter(out, context, false);
       case JSONL -> new JsonReporter(out, context, true);
       case CSV -> new CsvReporter(out, context.pack());

@@ -10,15 +10,15 @@ import kz.shipcheck.result.Finding;
 import kz.shipcheck.result.Summary;
 
 /**
- * The {@code github} report: GitHub Actions workflow commands, one annotation per finding
- * ({@code ::error file=F,line=L,col=C,title=RULE::message}), which GitHub shows on the lines of
- * the changed files. Errors are {@code error}, warnings {@code warning}, infos and waived findings
- * {@code notice}; waivers that did not apply are {@code warning}s without a file. Data and
- * properties are escaped as the Actions toolkit does, so a message can never end the command
- * early or inject another one; before that, each value goes through {@link Display#safe}, since
- * the Actions log shows escape sequences as colours and moves, and bidi controls reorder it (the
- * reporter's own line breaks stay {@code %0A}, a value's show as {@code \n}). A plain summary line
- * closes the output.
+ * The {@code github} report: GitHub Actions workflow commands, one annotation per finding ({@code
+ * ::error file=F,line=L,col=C,title=RULE::message}), which GitHub shows on the lines of the changed
+ * files. Errors are {@code error}, warnings {@code warning}, infos and waived findings {@code
+ * notice}; waivers that did not apply are {@code warning}s without a file. Data and properties are
+ * escaped as the Actions toolkit does, so a message can never end the command early or inject
+ * another one; before that, each value goes through {@link Display#safe}, since the Actions log
+ * shows escape sequences as colours and moves, and bidi controls reorder it (the reporter's own
+ * line breaks stay {@code %0A}, a value's show as {@code \n}). A plain summary line closes the
+ * output.
  */
 final class GithubReporter implements Reporter {
   private final Writer out;
@@ -39,14 +39,21 @@ final class GithubReporter implements Reporter {
       if (f.isWaived()) {
         command = "notice";
         title = f.rule() + " (waived)";
-        message.append("\nwaived: ").append(Display.safe(f.waived().reason())).append(" (approved by ")
-            .append(Display.safe(f.waived().approvedBy())).append(", expires ").append(f.waived().expires()).append(')');
+        message
+            .append("\nwaived: ")
+            .append(Display.safe(f.waived().reason()))
+            .append(" (approved by ")
+            .append(Display.safe(f.waived().approvedBy()))
+            .append(", expires ")
+            .append(f.waived().expires())
+            .append(')');
       } else {
-        command = switch (f.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO -> "notice";
-        };
+        command =
+            switch (f.severity()) {
+              case ERROR -> "error";
+              case WARNING -> "warning";
+              case INFO -> "notice";
+            };
         title = f.rule();
         if (f.hint() != null) {
           message.append("\nhint: ").append(Display.safe(f.hint()));
@@ -58,26 +65,59 @@ final class GithubReporter implements Reporter {
           message.append(" (document ").append(r.document()).append(')');
         }
       }
-      out.write("::" + command + " file=" + property(Display.safe(r.file())) + ",line=" + Math.max(1, f.line())
-          + ",col=" + Math.max(1, f.column()) + ",title=" + property(Display.safe(title)) + "::"
-          + data(message.toString()) + "\n");
+      out.write(
+          "::"
+              + command
+              + " file="
+              + property(Display.safe(r.file()))
+              + ",line="
+              + Math.max(1, f.line())
+              + ",col="
+              + Math.max(1, f.column())
+              + ",title="
+              + property(Display.safe(title))
+              + "::"
+              + data(message.toString())
+              + "\n");
     }
   }
 
   @Override
   public void finish(Summary s, WaiverNotes waivers) throws IOException {
     for (WaiverNotes.Entry e : waivers.expired()) {
-      out.write("::warning title=" + property("waiver expired") + "::"
-          + data("waiver expired on " + e.expires() + " and no longer applies: " + Display.safe(TextReporter.describe(e)))
-          + "\n");
+      out.write(
+          "::warning title="
+              + property("waiver expired")
+              + "::"
+              + data(
+                  "waiver expired on "
+                      + e.expires()
+                      + " and no longer applies: "
+                      + Display.safe(TextReporter.describe(e)))
+              + "\n");
     }
     for (WaiverNotes.Entry e : waivers.unused()) {
-      out.write("::warning title=" + property("waiver unused") + "::"
-          + data("waiver matched no finding: " + Display.safe(TextReporter.describe(e))) + "\n");
+      out.write(
+          "::warning title="
+              + property("waiver unused")
+              + "::"
+              + data("waiver matched no finding: " + Display.safe(TextReporter.describe(e)))
+              + "\n");
     }
-    out.write("shipcheck: " + s.declarations() + (s.declarations() == 1 ? " declaration: " : " declarations: ")
-        + s.passed() + " passed, " + s.failed() + " failed, " + s.invalid() + " invalid, "
-        + s.warnings() + (s.warnings() == 1 ? " warning, " : " warnings, ") + s.waived() + " waived\n");
+    out.write(
+        "shipcheck: "
+            + s.declarations()
+            + (s.declarations() == 1 ? " declaration: " : " declarations: ")
+            + s.passed()
+            + " passed, "
+            + s.failed()
+            + " failed, "
+            + s.invalid()
+            + " invalid, "
+            + s.warnings()
+            + (s.warnings() == 1 ? " warning, " : " warnings, ")
+            + s.waived()
+            + " waived\n");
     out.flush();
   }
 

@@ -25,7 +25,8 @@ final class HtmlAssets {
   private static String read(String name) {
     try (InputStream in = HtmlAssets.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + name + " beside " + HtmlAssets.class.getName());
+        throw new IllegalStateException(
+            "missing resource " + name + " beside " + HtmlAssets.class.getName());
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -35,8 +36,9 @@ final class HtmlAssets {
 
   static String sha256(String s) {
     try {
-      return Base64.getEncoder().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

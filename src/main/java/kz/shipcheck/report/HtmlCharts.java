@@ -22,14 +22,16 @@ import kz.shipcheck.result.Summary;
 
 /**
  * The html report's bar charts (plain CSS): outcomes by product and by border crossing, with
- * failure rates and a mark in words on a group where every declaration failed, and findings by
- * rule with the share of declarations each rule touched. They cover the whole batch, however many
- * table rows the page holds.
+ * failure rates and a mark in words on a group where every declaration failed, and findings by rule
+ * with the share of declarations each rule touched. They cover the whole batch, however many table
+ * rows the page holds.
  */
 final class HtmlCharts {
   private final HtmlText t;
+
   /** A rule's title by id. */
   private final Function<String, String> titles;
+
   /** Declarations with at least one finding of a rule, by rule id (pooled like {@link Summary}). */
   private final Map<String, Long> declarationsByRule = new TreeMap<>();
 
@@ -45,8 +47,10 @@ final class HtmlCharts {
       ruleIds.add(f.rule());
     }
     for (String rule : ruleIds) {
-      String key = declarationsByRule.containsKey(rule) || declarationsByRule.size() < Summary.MAX_KEYS
-          ? rule : Summary.OTHER;
+      String key =
+          declarationsByRule.containsKey(rule) || declarationsByRule.size() < Summary.MAX_KEYS
+              ? rule
+              : Summary.OTHER;
       declarationsByRule.merge(key, 1L, Long::sum);
     }
   }
@@ -54,14 +58,26 @@ final class HtmlCharts {
   /** The charts section and the legend under it. */
   void write(Writer w, Summary s) throws IOException {
     w.write("<section class=\"charts\">\n");
-    outcomeChart(w, "chart-products", t.text("html.chart.products"), s.byProduct(),
+    outcomeChart(
+        w,
+        "chart-products",
+        t.text("html.chart.products"),
+        s.byProduct(),
         s.invalid() > 0 ? t.text("html.chart.invalidNote", "invalid", num(s.invalid())) : null);
     ruleChart(w, s.byRule(), s.declarations());
     outcomeChart(w, "chart-crossings", t.text("html.chart.crossings"), s.byCrossing(), null);
-    w.write("</section>\n<p class=\"legend\"><span class=\"pass\"></span>" + t.label("html.legend.passed")
-        + "<span class=\"fail\"></span>" + t.label("html.legend.failed") + "<span class=\"warning\"></span>"
-        + t.label("html.legend.warning") + "<span class=\"info\"></span>" + t.label("html.legend.info")
-        + "<span class=\"waived\"></span>" + t.label("html.legend.waived") + "</p>\n");
+    w.write(
+        "</section>\n<p class=\"legend\"><span class=\"pass\"></span>"
+            + t.label("html.legend.passed")
+            + "<span class=\"fail\"></span>"
+            + t.label("html.legend.failed")
+            + "<span class=\"warning\"></span>"
+            + t.label("html.legend.warning")
+            + "<span class=\"info\"></span>"
+            + t.label("html.legend.info")
+            + "<span class=\"waived\"></span>"
+            + t.label("html.legend.waived")
+            + "</p>\n");
   }
 
   /**
@@ -85,12 +101,14 @@ final class HtmlCharts {
     return Math.round(p) + "%";
   }
 
-  private void outcomeChart(Writer w, String id, String caption, Map<String, Summary.Tally> data, String note)
+  private void outcomeChart(
+      Writer w, String id, String caption, Map<String, Summary.Tally> data, String note)
       throws IOException {
     w.write("<figure id=\"" + id + "\">\n<figcaption>" + esc(caption) + "</figcaption>\n");
     List<Map.Entry<String, Summary.Tally>> rows = new ArrayList<>(data.entrySet());
-    rows.sort(Comparator.comparingLong((Map.Entry<String, Summary.Tally> e) -> -e.getValue().total())
-        .thenComparing(Map.Entry::getKey));
+    rows.sort(
+        Comparator.comparingLong((Map.Entry<String, Summary.Tally> e) -> -e.getValue().total())
+            .thenComparing(Map.Entry::getKey));
     long max = rows.stream().mapToLong(e -> e.getValue().total()).max().orElse(1);
     if (rows.isEmpty()) {
       w.write("<p class=\"note\">" + t.label("html.chart.noReadable") + "</p>\n");
@@ -98,23 +116,45 @@ final class HtmlCharts {
     for (Map.Entry<String, Summary.Tally> e : rows) {
       Summary.Tally n = e.getValue();
       boolean allFailed = n.failed() > 0 && n.passed() == 0;
-      w.write("<div class=\"row" + (allFailed ? " all-failed" : "") + "\"><span class=\"key\">" + esc(e.getKey())
-          + (allFailed ? " <strong class=\"flag\">" + t.label("html.chart.allFailed") + "</strong>" : "")
-          + "</span><span class=\"bar\">" + segment("pass", n.passed(), max, "html.segment.passed")
-          + segment("fail", n.failed(), max, "html.segment.failed") + "</span><span class=\"n\">"
-          + t.label("html.chart.failedOf", "failed", num(n.failed()), "total", num(n.total()), "rate",
-              percent(n.failed(), n.total()))
-          + "</span></div>\n");
+      w.write(
+          "<div class=\"row"
+              + (allFailed ? " all-failed" : "")
+              + "\"><span class=\"key\">"
+              + esc(e.getKey())
+              + (allFailed
+                  ? " <strong class=\"flag\">" + t.label("html.chart.allFailed") + "</strong>"
+                  : "")
+              + "</span><span class=\"bar\">"
+              + segment("pass", n.passed(), max, "html.segment.passed")
+              + segment("fail", n.failed(), max, "html.segment.failed")
+              + "</span><span class=\"n\">"
+              + t.label(
+                  "html.chart.failedOf",
+                  "failed",
+                  num(n.failed()),
+                  "total",
+                  num(n.total()),
+                  "rate",
+                  percent(n.failed(), n.total()))
+              + "</span></div>\n");
     }
-    w.write("<p class=\"legend\">" + t.label("html.chart.outcomeLegend") + (note == null ? "" : ". " + esc(note))
-        + "</p>\n</figure>\n");
+    w.write(
+        "<p class=\"legend\">"
+            + t.label("html.chart.outcomeLegend")
+            + (note == null ? "" : ". " + esc(note))
+            + "</p>\n</figure>\n");
   }
 
-  private void ruleChart(Writer w, Map<String, Summary.RuleCount> data, long declarationCount) throws IOException {
-    w.write("<figure id=\"chart-rules\">\n<figcaption>" + t.label("html.chart.rules") + "</figcaption>\n");
+  private void ruleChart(Writer w, Map<String, Summary.RuleCount> data, long declarationCount)
+      throws IOException {
+    w.write(
+        "<figure id=\"chart-rules\">\n<figcaption>"
+            + t.label("html.chart.rules")
+            + "</figcaption>\n");
     List<Map.Entry<String, Summary.RuleCount>> rows = new ArrayList<>(data.entrySet());
-    rows.sort(Comparator.comparingLong((Map.Entry<String, Summary.RuleCount> e) -> -e.getValue().total())
-        .thenComparing(Map.Entry::getKey));
+    rows.sort(
+        Comparator.comparingLong((Map.Entry<String, Summary.RuleCount> e) -> -e.getValue().total())
+            .thenComparing(Map.Entry::getKey));
     long max = rows.stream().mapToLong(e -> e.getValue().total()).max().orElse(1);
     if (rows.isEmpty()) {
       w.write("<p class=\"note\">" + t.label("html.chart.noFinding") + "</p>\n");
@@ -124,15 +164,31 @@ final class HtmlCharts {
       String q = "#q=" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8);
       String title = titles.apply(e.getKey());
       long in = declarationsByRule.getOrDefault(e.getKey(), 0L);
-      w.write("<div class=\"row\"><span class=\"key\"><a href=\"" + esc(q) + "\">" + esc(e.getKey()) + "</a>"
-          + (title == null ? "" : "<small>" + esc(title) + "</small>") + "</span>"
-          + "<span class=\"bar\">" + segment("error", c.errors(), max, "html.segment.errors")
-          + segment("warning", c.warnings(), max, "html.segment.warnings")
-          + segment("info", c.infos(), max, "html.segment.infos")
-          + segment("waived", c.waived(), max, "html.segment.waived") + "</span><span class=\"n\">"
-          + t.label("html.chart.ruleCount", "findings", num(c.total()), "declarations", num(in), "total",
-              num(declarationCount), "share", percent(in, declarationCount))
-          + "</span></div>\n");
+      w.write(
+          "<div class=\"row\"><span class=\"key\"><a href=\""
+              + esc(q)
+              + "\">"
+              + esc(e.getKey())
+              + "</a>"
+              + (title == null ? "" : "<small>" + esc(title) + "</small>")
+              + "</span>"
+              + "<span class=\"bar\">"
+              + segment("error", c.errors(), max, "html.segment.errors")
+              + segment("warning", c.warnings(), max, "html.segment.warnings")
+              + segment("info", c.infos(), max, "html.segment.infos")
+              + segment("waived", c.waived(), max, "html.segment.waived")
+              + "</span><span class=\"n\">"
+              + t.label(
+                  "html.chart.ruleCount",
+                  "findings",
+                  num(c.total()),
+                  "declarations",
+                  num(in),
+                  "total",
+                  num(declarationCount),
+                  "share",
+                  percent(in, declarationCount))
+              + "</span></div>\n");
     }
     w.write("<p class=\"legend\">" + t.label("html.chart.ruleLegend") + "</p>\n</figure>\n");
   }
@@ -142,6 +198,12 @@ final class HtmlCharts {
       return "";
     }
     String width = String.format(Locale.ROOT, "%.2f", 100.0 * n / Math.max(1, max));
-    return "<i class=\"" + kind + "\" style=\"width:" + width + "%\" title=\"" + t.label(labelKey, "count", num(n)) + "\"></i>";
+    return "<i class=\""
+        + kind
+        + "\" style=\"width:"
+        + width
+        + "%\" title=\""
+        + t.label(labelKey, "count", num(n))
+        + "\"></i>";
   }
 }

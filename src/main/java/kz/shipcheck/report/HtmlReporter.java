@@ -25,9 +25,9 @@ import kz.shipcheck.result.Summary;
  * report.html#q=REG-004&severity=error&outcome=fail}), the waived findings apart, the waivers that
  * did not apply, and the declarations with their outcomes. Every value from the input is
  * HTML-escaped; the script reads the table, never data embedded in code. Every visible word comes
- * from the run's language ({@code html.*} messages, through {@link ReportContext#words()}).
- * The page's parts live apart: its fixed style and script in {@link HtmlAssets}, the charts in
- * {@link HtmlCharts}, the capped tables in {@link HtmlTables}; this class lays out the page.
+ * from the run's language ({@code html.*} messages, through {@link ReportContext#words()}). The
+ * page's parts live apart: its fixed style and script in {@link HtmlAssets}, the charts in {@link
+ * HtmlCharts}, the capped tables in {@link HtmlTables}; this class lays out the page.
  *
  * <p>A browser slows down on tens of thousands of table rows, so each table holds at most {@link
  * Limits} rows, those of failing and invalid declarations first, and says so with a note pointing
@@ -54,8 +54,10 @@ final class HtmlReporter implements Reporter {
   HtmlReporter(OutputStream out, ReportContext context, Limits limits) throws IOException {
     this.out = out;
     this.context = context;
-    this.t = new HtmlText(
-        Objects.requireNonNull(context.words(), "an html report needs the run's words (ReportContext.words)"));
+    this.t =
+        new HtmlText(
+            Objects.requireNonNull(
+                context.words(), "an html report needs the run's words (ReportContext.words)"));
     Map<String, RuleInfo> rules = new HashMap<>();
     context.catalogue().forEach(r -> rules.put(r.id(), r));
     // A rule's title by id; the one place titles come from, so their source can change alone.
@@ -78,14 +80,29 @@ final class HtmlReporter implements Reporter {
   @Override
   public void finish(Summary s, WaiverNotes notes) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write("<!DOCTYPE html>\n<html lang=\"" + esc(context.language()) + "\">\n<head>\n<meta charset=\"utf-8\">\n");
+    w.write(
+        "<!DOCTYPE html>\n<html lang=\""
+            + esc(context.language())
+            + "\">\n<head>\n<meta charset=\"utf-8\">\n");
     w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     w.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlAssets.CSP + "\">\n");
-    w.write("<title>" + t.label("html.title") + "</title>\n<style>\n" + HtmlAssets.STYLE + "</style>\n</head>\n<body>\n");
-    w.write("<header>\n<h1>" + t.label("html.title") + "</h1>\n<p class=\"meta\">"
-        + t.label("html.meta", "version", context.toolVersion(), "rules", context.catalogue().size()) + "</p>\n"
-        + (context.pack() == null ? "" : "<p class=\"meta\">" + esc(context.pack().line()) + "</p>\n")
-        + "</header>\n<main>\n");
+    w.write(
+        "<title>"
+            + t.label("html.title")
+            + "</title>\n<style>\n"
+            + HtmlAssets.STYLE
+            + "</style>\n</head>\n<body>\n");
+    w.write(
+        "<header>\n<h1>"
+            + t.label("html.title")
+            + "</h1>\n<p class=\"meta\">"
+            + t.label(
+                "html.meta", "version", context.toolVersion(), "rules", context.catalogue().size())
+            + "</p>\n"
+            + (context.pack() == null
+                ? ""
+                : "<p class=\"meta\">" + esc(context.pack().line()) + "</p>\n")
+            + "</header>\n<main>\n");
     w.write("<section class=\"cards\" aria-label=\"" + t.label("html.summary") + "\">\n");
     card(w, "declarations", "", s.declarations());
     card(w, "passed", "pass", s.passed());
@@ -106,17 +123,37 @@ final class HtmlReporter implements Reporter {
   }
 
   private void waivers(Writer w, WaiverNotes notes) throws IOException {
-    w.write("<section id=\"waivers\">\n<h2>" + t.label("html.waivers", "count", notes.expired().size() + notes.unused().size())
-        + "</h2>\n");
+    w.write(
+        "<section id=\"waivers\">\n<h2>"
+            + t.label("html.waivers", "count", notes.expired().size() + notes.unused().size())
+            + "</h2>\n");
     if (notes.expired().isEmpty() && notes.unused().isEmpty()) {
       w.write("<p class=\"note\">" + t.label("html.waivers.none") + "</p>\n");
     } else {
       w.write("<ul>\n");
       for (WaiverNotes.Entry e : notes.expired()) {
-        w.write("<li>" + t.label("html.waivers.expired", "expires", e.expires(), "waiver", TextReporter.describe(e, t.words()), "reason", e.reason()) + "</li>\n");
+        w.write(
+            "<li>"
+                + t.label(
+                    "html.waivers.expired",
+                    "expires",
+                    e.expires(),
+                    "waiver",
+                    TextReporter.describe(e, t.words()),
+                    "reason",
+                    e.reason())
+                + "</li>\n");
       }
       for (WaiverNotes.Entry e : notes.unused()) {
-        w.write("<li>" + t.label("html.waivers.unused", "waiver", TextReporter.describe(e, t.words()), "reason", e.reason()) + "</li>\n");
+        w.write(
+            "<li>"
+                + t.label(
+                    "html.waivers.unused",
+                    "waiver",
+                    TextReporter.describe(e, t.words()),
+                    "reason",
+                    e.reason())
+                + "</li>\n");
       }
       w.write("</ul>\n");
     }
@@ -124,8 +161,16 @@ final class HtmlReporter implements Reporter {
   }
 
   private void card(Writer w, String kind, String cssClass, long n) throws IOException {
-    w.write("<div class=\"card" + (cssClass.isEmpty() ? "" : " " + cssClass) + "\" id=\"count-" + kind + "\"><b>"
-        + num(n) + "</b>" + t.label("html.card." + kind) + "</div>\n");
+    w.write(
+        "<div class=\"card"
+            + (cssClass.isEmpty() ? "" : " " + cssClass)
+            + "\" id=\"count-"
+            + kind
+            + "\"><b>"
+            + num(n)
+            + "</b>"
+            + t.label("html.card." + kind)
+            + "</div>\n");
   }
 
   @Override

@@ -28,26 +28,48 @@ final class JsonReporter implements Reporter {
   static final ObjectMapper MAPPER =
       new ObjectMapper()
           .setDefaultPropertyInclusion(
-              JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   /** The JSON shape of one finding; {@code hint} and {@code waived} are left out when absent. */
   record JsonFinding(
-      String rule, String severity, String message, String path, int line, int column,
-      String reference, String basis, String hint, Waived waived) {
+      String rule,
+      String severity,
+      String message,
+      String path,
+      int line,
+      int column,
+      String reference,
+      String basis,
+      String hint,
+      Waived waived) {
     static JsonFinding of(Finding f) {
       return new JsonFinding(
-          f.rule(), f.severity().label(), f.message(), f.path(), f.line(), f.column(),
-          f.reference(), f.basis(), f.hint(), f.waived());
+          f.rule(),
+          f.severity().label(),
+          f.message(),
+          f.path(),
+          f.line(),
+          f.column(),
+          f.reference(),
+          f.basis(),
+          f.hint(),
+          f.waived());
     }
   }
 
   /** The JSON shape of one result. {@code id} is null (JSON null) for unreadable documents. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record JsonResult(String file, int document, String id, String outcome, List<JsonFinding> findings) {
+  record JsonResult(
+      String file, int document, String id, String outcome, List<JsonFinding> findings) {
     static JsonResult of(DeclarationResult r) {
       return new JsonResult(
-          r.file(), r.document(), r.id(), r.outcome().label(), r.findings().stream().map(JsonFinding::of).toList());
+          r.file(),
+          r.document(),
+          r.id(),
+          r.outcome().label(),
+          r.findings().stream().map(JsonFinding::of).toList());
     }
   }
 
@@ -64,7 +86,8 @@ final class JsonReporter implements Reporter {
 
   /**
    * A generator writing indented JSON in the usual shape ({@code "key": value}, two spaces, one
-   * element per line, {@code []} when empty), used by the sarif report. It never closes {@code out}.
+   * element per line, {@code []} when empty), used by the sarif report. It never closes {@code
+   * out}.
    */
   static JsonGenerator pretty(OutputStream out) throws IOException {
     DefaultIndenter indent = new DefaultIndenter("  ", "\n");
@@ -73,15 +96,19 @@ final class JsonReporter implements Reporter {
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
-    return generator(out, new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent));
+    return generator(
+        out,
+        new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent));
   }
 
   /** The json report's own layout (Jackson's default pretty printer, two-space objects). */
   private static JsonGenerator jsonLayout(OutputStream out) throws IOException {
-    return generator(out, new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    return generator(
+        out, new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
   }
 
-  private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter pretty) throws IOException {
+  private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter pretty)
+      throws IOException {
     JsonGenerator g = MAPPER.getFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(pretty);

@@ -16,14 +16,14 @@ import kz.shipcheck.result.Outcome;
 import kz.shipcheck.result.Summary;
 
 /**
- * The {@code junit} report, in the JUnit XML shape Jenkins and GitLab read: one
- * {@code <testsuite>} per input file, one {@code <testcase>} per declaration ({@code classname}
- * and {@code file} = the file, {@code name} = the declaration id, prefixed with "document N: " in
- * files of several documents, so names stay unique even when ids repeat). A failed or invalid
- * declaration has a {@code <failure>} whose text lists the findings that fail it (unwaived errors;
- * under {@code --fail-on warning} unwaived warnings too); the other findings go to
- * {@code <system-out>}. Waivers that did not apply are skipped test cases in a last suite,
- * {@code waivers}: visible, never failing the build.
+ * The {@code junit} report, in the JUnit XML shape Jenkins and GitLab read: one {@code <testsuite>}
+ * per input file, one {@code <testcase>} per declaration ({@code classname} and {@code file} = the
+ * file, {@code name} = the declaration id, prefixed with "document N: " in files of several
+ * documents, so names stay unique even when ids repeat). A failed or invalid declaration has a
+ * {@code <failure>} whose text lists the findings that fail it (unwaived errors; under {@code
+ * --fail-on warning} unwaived warnings too); the other findings go to {@code <system-out>}. Waivers
+ * that did not apply are skipped test cases in a last suite, {@code waivers}: visible, never
+ * failing the build.
  *
  * <p>The totals on {@code <testsuites>} come first, so suites are parked in a {@link Spool} until
  * the end; one file's results are held at a time (at most {@code --max-documents}).
@@ -37,18 +37,26 @@ final class JunitReporter implements Reporter {
   private final FailOn failOn;
 
   /**
-   * The pack as {@code <properties>} of a suite (the schema CI tools read has properties on
-   * suites only, so every suite carries them).
+   * The pack as {@code <properties>} of a suite (the schema CI tools read has properties on suites
+   * only, so every suite carries them).
    */
   private static String properties(kz.shipcheck.pack.PackId p) {
     if (p == null) {
       return "";
     }
     return "    <properties>\n"
-        + "      <property name=\"pack.name\" value=\"" + Xml.attr(p.name()) + "\"/>\n"
-        + "      <property name=\"pack.version\" value=\"" + Xml.attr(p.version()) + "\"/>\n"
-        + "      <property name=\"pack.effective\" value=\"" + Xml.attr(String.valueOf(p.effective())) + "\"/>\n"
-        + "      <property name=\"pack.sha256\" value=\"" + Xml.attr(p.sha256()) + "\"/>\n"
+        + "      <property name=\"pack.name\" value=\""
+        + Xml.attr(p.name())
+        + "\"/>\n"
+        + "      <property name=\"pack.version\" value=\""
+        + Xml.attr(p.version())
+        + "\"/>\n"
+        + "      <property name=\"pack.effective\" value=\""
+        + Xml.attr(String.valueOf(p.effective()))
+        + "\"/>\n"
+        + "      <property name=\"pack.sha256\" value=\""
+        + Xml.attr(p.sha256())
+        + "\"/>\n"
         + "    </properties>\n";
   }
 
@@ -58,7 +66,8 @@ final class JunitReporter implements Reporter {
 
   /**
    * @param pack the pack that judged the run, named in each suite's properties; or null
-   * @param failOn the policy the outcomes were decided under: it says which findings a failure lists
+   * @param failOn the policy the outcomes were decided under: it says which findings a failure
+   *     lists
    */
   JunitReporter(OutputStream out, kz.shipcheck.pack.PackId pack, FailOn failOn) throws IOException {
     this.properties = properties(pack);
@@ -82,8 +91,14 @@ final class JunitReporter implements Reporter {
     }
     String name = file.get(0).file();
     long failures = file.stream().filter(r -> r.outcome() != Outcome.PASS).count();
-    body.write("  <testsuite name=\"" + Xml.attr(name) + "\" tests=\"" + file.size() + "\" failures=\""
-        + failures + "\" errors=\"0\" skipped=\"0\">\n");
+    body.write(
+        "  <testsuite name=\""
+            + Xml.attr(name)
+            + "\" tests=\""
+            + file.size()
+            + "\" failures=\""
+            + failures
+            + "\" errors=\"0\" skipped=\"0\">\n");
     body.write(properties);
     boolean several = file.size() > 1;
     for (DeclarationResult r : file) {
@@ -100,12 +115,21 @@ final class JunitReporter implements Reporter {
   }
 
   private void testcase(DeclarationResult r, boolean several) throws IOException {
-    body.write("    <testcase classname=\"" + Xml.attr(r.file()) + "\" name=\"" + Xml.attr(caseName(r, several))
-        + "\" file=\"" + Xml.attr(r.file()) + "\"");
+    body.write(
+        "    <testcase classname=\""
+            + Xml.attr(r.file())
+            + "\" name=\""
+            + Xml.attr(caseName(r, several))
+            + "\" file=\""
+            + Xml.attr(r.file())
+            + "\"");
     List<Finding> blocking = new ArrayList<>();
     List<Finding> other = new ArrayList<>();
     for (Finding f : r.findings()) {
-      boolean blocks = r.outcome() == Outcome.INVALID ? !f.isWaived() : r.outcome() == Outcome.FAIL && failOn.blocks(f);
+      boolean blocks =
+          r.outcome() == Outcome.INVALID
+              ? !f.isWaived()
+              : r.outcome() == Outcome.FAIL && failOn.blocks(f);
       (blocks ? blocking : other).add(f);
     }
     if (r.outcome() == Outcome.PASS && other.isEmpty()) {
@@ -116,8 +140,14 @@ final class JunitReporter implements Reporter {
     if (r.outcome() != Outcome.PASS) {
       Set<String> rules = new LinkedHashSet<>();
       blocking.forEach(f -> rules.add(f.rule()));
-      String message = (r.outcome() == Outcome.INVALID ? "invalid: " : "failed: ") + String.join(", ", rules);
-      body.write("      <failure type=\"" + r.outcome().label() + "\" message=\"" + Xml.attr(message) + "\">");
+      String message =
+          (r.outcome() == Outcome.INVALID ? "invalid: " : "failed: ") + String.join(", ", rules);
+      body.write(
+          "      <failure type=\""
+              + r.outcome().label()
+              + "\" message=\""
+              + Xml.attr(message)
+              + "\">");
       body.write(Xml.text(lines(r.file(), blocking)));
       body.write("</failure>\n");
     }
@@ -133,15 +163,23 @@ final class JunitReporter implements Reporter {
     StringBuilder b = new StringBuilder();
     for (Finding f : findings) {
       b.append(file).append(':').append(f.line()).append(':').append(f.column()).append(": ");
-      b.append(f.isWaived() ? "waived " : "").append(f.severity().label()).append(' ').append(f.rule());
+      b.append(f.isWaived() ? "waived " : "")
+          .append(f.severity().label())
+          .append(' ')
+          .append(f.rule());
       b.append(' ').append(f.message());
       if (!f.path().isEmpty()) {
         b.append(" [").append(f.path()).append(']');
       }
       b.append('\n');
       if (f.isWaived()) {
-        b.append("    waived: ").append(f.waived().reason()).append(" (approved by ")
-            .append(f.waived().approvedBy()).append(", expires ").append(f.waived().expires()).append(")\n");
+        b.append("    waived: ")
+            .append(f.waived().reason())
+            .append(" (approved by ")
+            .append(f.waived().approvedBy())
+            .append(", expires ")
+            .append(f.waived().expires())
+            .append(")\n");
       } else if (f.hint() != null) {
         b.append("    hint: ").append(f.hint()).append('\n');
       }
@@ -154,8 +192,12 @@ final class JunitReporter implements Reporter {
     flushFile();
     int notes = waivers.expired().size() + waivers.unused().size();
     if (notes > 0) {
-      body.write("  <testsuite name=\"waivers\" tests=\"" + notes + "\" failures=\"0\" errors=\"0\" skipped=\""
-          + notes + "\">\n");
+      body.write(
+          "  <testsuite name=\"waivers\" tests=\""
+              + notes
+              + "\" failures=\"0\" errors=\"0\" skipped=\""
+              + notes
+              + "\">\n");
       for (WaiverNotes.Entry e : waivers.expired()) {
         waiverCase(e, "expired on " + e.expires() + ": no longer applies");
       }
@@ -167,8 +209,14 @@ final class JunitReporter implements Reporter {
     body.flush();
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    w.write("<testsuites name=\"shipcheck\" tests=\"" + (s.declarations() + notes) + "\" failures=\""
-        + (s.failed() + s.invalid()) + "\" errors=\"0\" skipped=\"" + notes + "\">\n");
+    w.write(
+        "<testsuites name=\"shipcheck\" tests=\""
+            + (s.declarations() + notes)
+            + "\" failures=\""
+            + (s.failed() + s.invalid())
+            + "\" errors=\"0\" skipped=\""
+            + notes
+            + "\">\n");
     w.flush();
     spool.copyTo(out);
     w.write("</testsuites>\n");
@@ -176,8 +224,14 @@ final class JunitReporter implements Reporter {
   }
 
   private void waiverCase(WaiverNotes.Entry e, String what) throws IOException {
-    String name = "waiver line " + e.line() + ": " + e.rule() + " for " + e.declaration()
-        + (e.path() == null ? "" : " at " + e.path());
+    String name =
+        "waiver line "
+            + e.line()
+            + ": "
+            + e.rule()
+            + " for "
+            + e.declaration()
+            + (e.path() == null ? "" : " at " + e.path());
     body.write("    <testcase classname=\"waivers\" name=\"" + Xml.attr(name) + "\">\n");
     body.write("      <skipped message=\"" + Xml.attr("waiver " + what) + "\"/>\n");
     body.write("    </testcase>\n");

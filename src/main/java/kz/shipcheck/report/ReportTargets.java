@@ -22,8 +22,8 @@ import kz.shipcheck.result.Summary;
  */
 public final class ReportTargets implements AutoCloseable {
   /**
-   * One report: its format, its file (null for standard output), and how the command line named
-   * it, for error lines.
+   * One report: its format, its file (null for standard output), and how the command line named it,
+   * for error lines.
    */
   public record Spec(Format format, Path file, String label) {}
 
@@ -51,9 +51,10 @@ public final class ReportTargets implements AutoCloseable {
 
     void fail(String reason) {
       if (error == null) {
-        error = spec.file() == null
-            ? "cannot write the report to standard output: " + reason
-            : spec.label() + ": cannot write " + spec.file() + ": " + reason;
+        error =
+            spec.file() == null
+                ? "cannot write the report to standard output: " + reason
+                : spec.label() + ": cannot write " + spec.file() + ": " + reason;
       }
     }
 
@@ -78,7 +79,8 @@ public final class ReportTargets implements AutoCloseable {
     Set<Path> seen = new HashSet<>();
     for (Spec s : specs) {
       if (s.file() != null && !seen.add(sameFileKey(s.file()))) {
-        throw new Clash(s.label() + ": " + s.file() + " is named twice; each report needs its own file");
+        throw new Clash(
+            s.label() + ": " + s.file() + " is named twice; each report needs its own file");
       }
       Target t = new Target(s);
       String problem = s.file() == null ? null : AtomicFile.problem(s.file());
@@ -115,7 +117,9 @@ public final class ReportTargets implements AutoCloseable {
     return targets.get(0).error;
   }
 
-  /** Opens every report still live; one that cannot be opened is marked failed, the others go on. */
+  /**
+   * Opens every report still live; one that cannot be opened is marked failed, the others go on.
+   */
   public void open(OutputStream stdout, ReportContext context) {
     for (Target t : targets) {
       if (!t.live()) {

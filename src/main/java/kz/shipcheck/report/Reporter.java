@@ -6,8 +6,8 @@ import kz.shipcheck.result.Summary;
 
 /**
  * Writes one report format. Results arrive one at a time in report order; {@link #finish} comes
- * once at the end. A reporter writes each result as it comes, or keeps it on disk (never in
- * memory) when its format puts totals first, so memory stays flat however long the batch.
+ * once at the end. A reporter writes each result as it comes, or keeps it on disk (never in memory)
+ * when its format puts totals first, so memory stays flat however long the batch.
  */
 public interface Reporter extends AutoCloseable {
   void result(DeclarationResult result) throws IOException;

@@ -20,11 +20,11 @@ import kz.shipcheck.result.Summary;
 
 /**
  * The {@code sarif} report: SARIF 2.1.0, one run, the rule catalogue (from the rules' metadata) in
- * {@code tool.driver.rules}, one result per finding with its file, line and column. Waived
- * findings carry an accepted external suppression (the SARIF way to say "reviewed, accepted");
- * waivers that did not apply are tool notifications of the invocation. Results are streamed:
- * nothing in a SARIF log must come before them except the rules, which are known at the start.
- * Built from small records serialized by Jackson, never from string templates.
+ * {@code tool.driver.rules}, one result per finding with its file, line and column. Waived findings
+ * carry an accepted external suppression (the SARIF way to say "reviewed, accepted"); waivers that
+ * did not apply are tool notifications of the invocation. Results are streamed: nothing in a SARIF
+ * log must come before them except the rules, which are known at the start. Built from small
+ * records serialized by Jackson, never from string templates.
  */
 final class SarifReporter implements Reporter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -35,7 +35,12 @@ final class SarifReporter implements Reporter {
   record Message(String text) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Driver(String name, String version, String informationUri, List<Rule> rules, Map<String, Object> properties) {}
+  record Driver(
+      String name,
+      String version,
+      String informationUri,
+      List<Rule> rules,
+      Map<String, Object> properties) {}
 
   record Tool(Driver driver) {}
 
@@ -64,7 +69,8 @@ final class SarifReporter implements Reporter {
   record Location(PhysicalLocation physicalLocation, List<LogicalLocation> logicalLocations) {}
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record Suppression(String kind, String status, String justification, Map<String, Object> properties) {}
+  record Suppression(
+      String kind, String status, String justification, Map<String, Object> properties) {}
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record Result(
@@ -103,8 +109,15 @@ final class SarifReporter implements Reporter {
     g.writeArrayFieldStart("runs");
     g.writeStartObject();
     g.writeFieldName("tool");
-    JsonReporter.MAPPER.writeValue(g, new Tool(new Driver("shipcheck", context.toolVersion(), null, rules,
-        pack == null ? null : Map.of("pack", pack))));
+    JsonReporter.MAPPER.writeValue(
+        g,
+        new Tool(
+            new Driver(
+                "shipcheck",
+                context.toolVersion(),
+                null,
+                rules,
+                pack == null ? null : Map.of("pack", pack))));
     g.writeStringField("columnKind", "unicodeCodePoints");
     // the language of every message and rule text in this run (--lang)
     g.writeStringField("language", context.language());
@@ -120,11 +133,20 @@ final class SarifReporter implements Reporter {
     }
     props.put("definedIn", r.line() > 0 ? r.file() + ":" + r.line() : r.file());
     props.put("tags", List.of("shipcheck", r.basis()));
-    String help = r.title() + ". Reference: " + r.reference() + ". Basis: " + r.basis()
-        + (r.data().isEmpty() ? "." : ". Data: " + String.join(", ", r.data()) + ".");
+    String help =
+        r.title()
+            + ". Reference: "
+            + r.reference()
+            + ". Basis: "
+            + r.basis()
+            + (r.data().isEmpty() ? "." : ". Data: " + String.join(", ", r.data()) + ".");
     return new Rule(
-        r.id(), new Message(r.title()), new Message(r.title() + " (" + r.reference() + ")"), new Message(help),
-        new Configuration(level(r.severity())), props);
+        r.id(),
+        new Message(r.title()),
+        new Message(r.title() + " (" + r.reference() + ")"),
+        new Message(help),
+        new Configuration(level(r.severity())),
+        props);
   }
 
   static String level(Severity s) {
@@ -137,7 +159,8 @@ final class SarifReporter implements Reporter {
 
   /**
    * The file as a URI reference: a relative path stays relative (to the checkout, which is what
-   * GitHub code scanning expects), an absolute one becomes a {@code file:} URI; both percent-encoded.
+   * GitHub code scanning expects), an absolute one becomes a {@code file:} URI; both
+   * percent-encoded.
    */
   static String uri(String file) {
     try {
@@ -179,7 +202,8 @@ final class SarifReporter implements Reporter {
       Region region = f.line() > 0 ? new Region(f.line(), Math.max(1, f.column())) : null;
       List<LogicalLocation> logical =
           f.path().isEmpty() ? List.of() : List.of(new LogicalLocation(f.path(), "member"));
-      Location location = new Location(new PhysicalLocation(new ArtifactLocation(uri), region), logical);
+      Location location =
+          new Location(new PhysicalLocation(new ArtifactLocation(uri), region), logical);
       List<Suppression> suppressions = List.of();
       if (f.isWaived()) {
         Map<String, Object> wp = new LinkedHashMap<>();
@@ -205,8 +229,15 @@ final class SarifReporter implements Reporter {
       String text = f.message() + (f.hint() == null ? "" : "\nhint: " + f.hint());
       JsonReporter.MAPPER.writeValue(
           g,
-          new Result(f.rule(), ruleIndex.get(f.rule()), level(f.severity()), new Message(text), List.of(location),
-              suppressions, props, baselineState));
+          new Result(
+              f.rule(),
+              ruleIndex.get(f.rule()),
+              level(f.severity()),
+              new Message(text),
+              List.of(location),
+              suppressions,
+              props,
+              baselineState));
     }
   }
 
@@ -215,11 +246,19 @@ final class SarifReporter implements Reporter {
     g.writeEndArray();
     List<Notification> notes = new ArrayList<>();
     for (WaiverNotes.Entry e : waivers.expired()) {
-      notes.add(new Notification("warning", new Message(
-          "waiver expired on " + e.expires() + " and no longer applies: " + TextReporter.describe(e))));
+      notes.add(
+          new Notification(
+              "warning",
+              new Message(
+                  "waiver expired on "
+                      + e.expires()
+                      + " and no longer applies: "
+                      + TextReporter.describe(e))));
     }
     for (WaiverNotes.Entry e : waivers.unused()) {
-      notes.add(new Notification("note", new Message("waiver matched no finding: " + TextReporter.describe(e))));
+      notes.add(
+          new Notification(
+              "note", new Message("waiver matched no finding: " + TextReporter.describe(e))));
     }
     g.writeFieldName("invocations");
     JsonReporter.MAPPER.writeValue(g, List.of(new Invocation(true, notes)));

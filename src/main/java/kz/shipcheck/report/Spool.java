@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Report content parked in a temporary file until the totals that go before it are known. Formats
  * that open with a summary (json, junit, html) write their results here as they arrive and copy
- * them into the report at the end, so a million results cost disk, not heap. The file is deleted
- * on {@link #close} (and at exit, should the run be interrupted).
+ * them into the report at the end, so a million results cost disk, not heap. The file is deleted on
+ * {@link #close} (and at exit, should the run be interrupted).
  *
  * <p>A run killed with SIGKILL deletes nothing: its spools stay in the temporary folder. Each spool
  * is therefore named {@code shipcheck-PID-RANDOM.spool} and locked by its process while it lives,
@@ -91,7 +91,8 @@ final class Spool implements AutoCloseable {
           continue; // this run's own, or a live process's (or a new process that reuses the PID)
         }
         try {
-          PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          PosixFileAttributes a =
+              Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           if (!a.isRegularFile() || !a.owner().equals(owner)) {
             continue;
           }
@@ -108,7 +109,8 @@ final class Spool implements AutoCloseable {
 
   /** Deletes {@code p} while holding its lock; leaves it when anyone else holds one. */
   private static boolean deleteIfUnlocked(Path p) throws IOException {
-    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel ch =
+        FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       FileLock lock;
       try {
         lock = ch.tryLock();

@@ -13,9 +13,9 @@ import kz.shipcheck.result.Summary;
 
 /**
  * The closing summary a batch run prints on stderr (never into the report): counts, the most
- * frequent failing rules, failures by product and by border crossing, and the total declared
- * value in US dollars at the rule pack's rates. Products, crossings and currencies are declared
- * values: they are shown through {@link Display#safe}.
+ * frequent failing rules, failures by product and by border crossing, and the total declared value
+ * in US dollars at the rule pack's rates. Products, crossings and currencies are declared values:
+ * they are shown through {@link Display#safe}.
  */
 public final class SummaryText {
   /** How many entries each "most frequent" line names. */
@@ -29,10 +29,22 @@ public final class SummaryText {
    */
   public static String render(Summary s, Function<String, Double> usdPerUnit, Words words) {
     StringBuilder b = new StringBuilder();
-    b.append(words.text("ui.summary.counts", Map.of("declarations", s.declarations(), "passed", s.passed(),
-        "failed", s.failed(), "invalid", s.invalid())));
+    b.append(
+        words.text(
+            "ui.summary.counts",
+            Map.of(
+                "declarations",
+                s.declarations(),
+                "passed",
+                s.passed(),
+                "failed",
+                s.failed(),
+                "invalid",
+                s.invalid())));
     if (s.warnings() > 0 || s.waived() > 0) {
-      b.append(words.text("ui.summary.warnings", Map.of("warnings", s.warnings(), "waived", s.waived())));
+      b.append(
+          words.text(
+              "ui.summary.warnings", Map.of("warnings", s.warnings(), "waived", s.waived())));
     }
     b.append('\n');
     Map<String, Long> failedByProduct = new TreeMap<>();
@@ -70,15 +82,24 @@ public final class SummaryText {
     if (rows.isEmpty()) {
       return;
     }
-    rows.sort(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
+    rows.sort(
+        Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue())
+            .thenComparing(Map.Entry::getKey));
     List<String> entries = new ArrayList<>();
     for (int i = 0; i < Math.min(TOP, rows.size()); i++) {
       String key = rows.get(i).getKey();
-      String shown = key.equals(Summary.NONE) ? words.text("ui.summary.none")
-          : key.equals(Summary.OTHER) ? words.text("ui.summary.other") : Display.safe(key);
-      entries.add(words.text("ui.summary.entry", Map.of("key", shown, "count", rows.get(i).getValue())));
+      String shown =
+          key.equals(Summary.NONE)
+              ? words.text("ui.summary.none")
+              : key.equals(Summary.OTHER) ? words.text("ui.summary.other") : Display.safe(key);
+      entries.add(
+          words.text("ui.summary.entry", Map.of("key", shown, "count", rows.get(i).getValue())));
     }
-    b.append(words.text(label, Map.of("entries", String.join(", ", entries), "more", Math.max(0, rows.size() - TOP))))
+    b.append(
+            words.text(
+                label,
+                Map.of(
+                    "entries", String.join(", ", entries), "more", Math.max(0, rows.size() - TOP))))
         .append('\n');
   }
 }

@@ -10,5 +10,12 @@ public record WaiverNotes(List<Entry> expired, List<Entry> unused) {
   public static final WaiverNotes NONE = new WaiverNotes(List.of(), List.of());
 
   /** A waiver as written in the waivers file, with its line there. */
-  public record Entry(String rule, String declaration, String path, String reason, String expires, String approvedBy, int line) {}
+  public record Entry(
+      String rule,
+      String declaration,
+      String path,
+      String reason,
+      String expires,
+      String approvedBy,
+      int line) {}
 }

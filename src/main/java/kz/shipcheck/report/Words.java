@@ -3,9 +3,9 @@ package kz.shipcheck.report;
 import java.util.Map;
 
 /**
- * The words a reporter prints around the results (labels, the summary), by key from the rule
- * pack's messages ({@code ui.*}) in the chosen language. Reporters get it from the command line;
- * they never read messages files themselves.
+ * The words a reporter prints around the results (labels, the summary), by key from the rule pack's
+ * messages ({@code ui.*}) in the chosen language. Reporters get it from the command line; they
+ * never read messages files themselves.
  */
 @FunctionalInterface
 public interface Words {

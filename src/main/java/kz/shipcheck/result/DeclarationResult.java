@@ -7,8 +7,8 @@ import java.util.List;
  * The verdict on one document (or on a file that could not be read at all); its outcome is decided
  * by the run's {@link FailOn}.
  *
- * @param file the path as given on the command line, joined with the path inside a folder; "-"
- *     for stdin
+ * @param file the path as given on the command line, joined with the path inside a folder; "-" for
+ *     stdin
  * @param document 1-based position of the document in its file
  * @param id the declaration id, or null when it could not be read
  * @param facts what the batch summary counts (products, border crossing, value); never reported

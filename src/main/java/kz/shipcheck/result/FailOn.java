@@ -13,7 +13,9 @@ public enum FailOn {
   ERROR(Severity.ERROR, true),
   /** Unwaived errors and warnings fail a declaration; a failed or invalid one fails the run. */
   WARNING(Severity.WARNING, true),
-  /** Declarations are judged as under {@link #ERROR}, but the run never fails (to publish reports). */
+  /**
+   * Declarations are judged as under {@link #ERROR}, but the run never fails (to publish reports).
+   */
   NEVER(Severity.ERROR, false);
 
   private final Severity threshold;
@@ -29,7 +31,10 @@ public enum FailOn {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether this finding fails its declaration: not waived, and at least as serious as the threshold. */
+  /**
+   * Whether this finding fails its declaration: not waived, and at least as serious as the
+   * threshold.
+   */
   public boolean blocks(Finding f) {
     return !f.isWaived() && f.severity().compareTo(threshold) <= 0;
   }
@@ -44,7 +49,9 @@ public enum FailOn {
     return Outcome.PASS;
   }
 
-  /** Whether a run with these counts passes: no failed or invalid declaration, or {@link #NEVER}. */
+  /**
+   * Whether a run with these counts passes: no failed or invalid declaration, or {@link #NEVER}.
+   */
   public boolean passes(Summary s) {
     return !failsRun || s.failed() + s.invalid() == 0;
   }

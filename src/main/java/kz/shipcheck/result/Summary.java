@@ -150,7 +150,10 @@ public final class Summary {
     return failOn.passes(this);
   }
 
-  /** Findings that fail their declaration under the policy (unwaived errors by default), per rule id. */
+  /**
+   * Findings that fail their declaration under the policy (unwaived errors by default), per rule
+   * id.
+   */
   public Map<String, Long> failingRules() {
     return Collections.unmodifiableMap(failingRules);
   }

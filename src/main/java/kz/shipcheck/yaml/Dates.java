@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
- * Dates as the formats write them: yyyy-mm-dd, and only days that exist. Declarations, waivers,
- * the pack manifest and its data rows all read dates this one way.
+ * Dates as the formats write them: yyyy-mm-dd, and only days that exist. Declarations, waivers, the
+ * pack manifest and its data rows all read dates this one way.
  */
 public final class Dates {
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");

@@ -2,9 +2,9 @@ package kz.shipcheck.yaml;
 
 /**
  * Bounds on what one input may cost, so that a hostile or broken file ends as an {@code invalid}
- * result instead of exhausting the batch. Defaults are generous for real declarations (a few KB,
- * a few hundred values); each can be raised on the command line. docs/security.md, "Limits",
- * lists them.
+ * result instead of exhausting the batch. Defaults are generous for real declarations (a few KB, a
+ * few hundred values); each can be raised on the command line. docs/security.md, "Limits", lists
+ * them.
  *
  * @param maxFileBytes a file (or standard input) larger than this is not read
  * @param maxDocuments documents beyond this count in one file end as one invalid result
@@ -12,8 +12,8 @@ package kz.shipcheck.yaml;
  * @param maxScalarChars longest single value (or key)
  * @param maxValues most values (scalars, mappings and lists) in one document; this bounds the
  *     memory a document's tree, its facts in the rule session and its findings can take
- * @param maxLineChars longest line; SnakeYAML scans a long line in time that grows with the
- *     square of its length (a 12 MB one-line value took 55 s), so long lines are refused first
+ * @param maxLineChars longest line; SnakeYAML scans a long line in time that grows with the square
+ *     of its length (a 12 MB one-line value took 55 s), so long lines are refused first
  */
 public record InputLimits(
     long maxFileBytes,
@@ -51,7 +51,13 @@ public record InputLimits(
 
   /** The limits with the default number of values per document and line length. */
   public InputLimits(long maxFileBytes, int maxDocuments, int maxDepth, int maxScalarChars) {
-    this(maxFileBytes, maxDocuments, maxDepth, maxScalarChars, DEFAULT_MAX_VALUES, DEFAULT_MAX_LINE_CHARS);
+    this(
+        maxFileBytes,
+        maxDocuments,
+        maxDepth,
+        maxScalarChars,
+        DEFAULT_MAX_VALUES,
+        DEFAULT_MAX_LINE_CHARS);
   }
 
   public static InputLimits defaults() {

@@ -35,13 +35,18 @@ public final class InputProblem extends Exception {
   /**
    * A problem as data: its message is the template {@code <rule>.message[.<variant>]} with these
    * named arguments, rendered in the run's language where findings are made (this package sits
-   * below the engine and has no words of its own). {@code english} is the same sentence in
-   * English, kept for errors that are not findings; a test holds it equal to the English
-   * template.
+   * below the engine and has no words of its own). {@code english} is the same sentence in English,
+   * kept for errors that are not findings; a test holds it equal to the English template.
    *
    * @param args name, value pairs; a value is text or a number, as written in the input
    */
-  public InputProblem(String rule, String variant, Map<String, ?> args, String english, String path, int line,
+  public InputProblem(
+      String rule,
+      String variant,
+      Map<String, ?> args,
+      String english,
+      String path,
+      int line,
       int column) {
     super(english, null, false, false);
     this.rule = rule;
@@ -54,8 +59,8 @@ public final class InputProblem extends Exception {
   }
 
   /**
-   * An argument that is itself words: the template {@code key} with its arguments, rendered in
-   * the same language (a value's kind, what a field expects).
+   * An argument that is itself words: the template {@code key} with its arguments, rendered in the
+   * same language (a value's kind, what a field expects).
    */
   public record Word(String key, Map<String, Object> args) {
     public Word {

@@ -7,7 +7,9 @@ package kz.shipcheck.yaml;
 final class LineChecks {
   private LineChecks() {}
 
-  /** Refuses a long line before SnakeYAML scans it (its time grows with the square of the length). */
+  /**
+   * Refuses a long line before SnakeYAML scans it (its time grows with the square of the length).
+   */
   static void checkLineLength(YamlReader.Segment segment, int max) throws InputProblem {
     String text = segment.text();
     if (text.length() <= max) {
@@ -19,8 +21,14 @@ final class LineChecks {
       int end = nl < 0 ? text.length() : nl;
       if (end - start > max) {
         throw new InputProblem(
-            "INPUT-LIMIT", "line", InputProblem.args("length", end - start, "limit", max),
-            "a line of " + (end - start) + " characters exceeds the limit of " + max + " (--max-line-chars)",
+            "INPUT-LIMIT",
+            "line",
+            InputProblem.args("length", end - start, "limit", max),
+            "a line of "
+                + (end - start)
+                + " characters exceeds the limit of "
+                + max
+                + " (--max-line-chars)",
             "",
             segment.lineOffset() + line,
             1);
@@ -37,11 +45,11 @@ final class LineChecks {
    * grep} do not: NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), and a
    * carriage return not followed by a line feed (a break in some editors, not in others). In a
    * comment one of them hides the rest of the line from the reader's eye but not from the parser
-   * ({@code # log<U+2028>heatTreatment: ...} adds a key nobody sees), and every line number
-   * after it would shift. Declarations are YAML 1.2 data, where these are no line breaks; rather
-   * than guess which reading the writer meant, the document is refused at the character, also in
-   * quoted text, where a declaration has no use for them. Its position counts lines by {@code \n}
-   * and columns in characters (code points), as every finding does.
+   * ({@code # log<U+2028>heatTreatment: ...} adds a key nobody sees), and every line number after
+   * it would shift. Declarations are YAML 1.2 data, where these are no line breaks; rather than
+   * guess which reading the writer meant, the document is refused at the character, also in quoted
+   * text, where a declaration has no use for them. Its position counts lines by {@code \n} and
+   * columns in characters (code points), as every finding does.
    */
   static void checkLineBreaks(YamlReader.Segment segment) throws InputProblem {
     String text = segment.text();
@@ -74,8 +82,12 @@ final class LineChecks {
         continue;
       }
       throw new InputProblem(
-          "INPUT-SYNTAX", "lineBreak", InputProblem.args("character", which),
-          "YAML syntax: " + name + " is a line break to YAML 1.1 but not to an editor or grep, so"
+          "INPUT-SYNTAX",
+          "lineBreak",
+          InputProblem.args("character", which),
+          "YAML syntax: "
+              + name
+              + " is a line break to YAML 1.1 but not to an editor or grep, so"
               + " what follows it on this line would be read as hidden content: remove it, or end"
               + " the line with a line feed",
           "",

@@ -2,7 +2,9 @@ package kz.shipcheck.yaml;
 
 import java.util.Collection;
 
-/** "Did you mean" for misspelt keys and values: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean" for misspelt keys and values: the closest candidate within a small edit distance.
+ */
 public final class Suggest {
   private Suggest() {}
 

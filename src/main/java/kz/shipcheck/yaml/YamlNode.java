@@ -51,8 +51,8 @@ public sealed interface YamlNode {
   }
 
   /**
-   * A scalar as written. {@code text} is the source text (so {@code 0203.29} keeps its leading
-   * zero and {@code NO} stays {@code NO}); {@code type} is how YAML resolved it.
+   * A scalar as written. {@code text} is the source text (so {@code 0203.29} keeps its leading zero
+   * and {@code NO} stays {@code NO}); {@code type} is how YAML resolved it.
    */
   record Scalar(String text, ScalarType type, int line, int column) implements YamlNode {
     @Override

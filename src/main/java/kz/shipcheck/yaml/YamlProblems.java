@@ -30,23 +30,39 @@ final class YamlProblems {
       String context =
           m.getContext() == null
               ? ""
-              : " (" + m.getContext()
+              : " ("
+                  + m.getContext()
                   + (started != null && started.getLine() != mark.getLine()
                       ? " that starts on line " + (started.getLine() + 1 + offset)
                       : "")
                   + ")";
       String message = "YAML syntax: " + problem + context;
       String variant = "marked";
-      java.util.Map<String, Object> args = InputProblem.args("detail", problem, "context", m.getContext(),
-          "startLine", started != null && started.getLine() != mark.getLine() ? started.getLine() + 1 + offset : null);
+      java.util.Map<String, Object> args =
+          InputProblem.args(
+              "detail",
+              problem,
+              "context",
+              m.getContext(),
+              "startLine",
+              started != null && started.getLine() != mark.getLine()
+                  ? started.getLine() + 1 + offset
+                  : null);
       if (problem.contains("\\t(TAB)")) {
         variant = "tab";
         args = InputProblem.args();
-        message = "YAML syntax: a tab character where YAML allows only spaces; indent and separate"
-            + " values with spaces";
+        message =
+            "YAML syntax: a tab character where YAML allows only spaces; indent and separate"
+                + " values with spaces";
       }
       return new InputProblem(
-          "INPUT-SYNTAX", variant, args, message, "", mark.getLine() + 1 + offset, mark.getColumn() + 1);
+          "INPUT-SYNTAX",
+          variant,
+          args,
+          message,
+          "",
+          mark.getLine() + 1 + offset,
+          mark.getColumn() + 1);
     }
     if (cause instanceof YAMLException y) {
       return snakeProblem(y, segment);
@@ -72,7 +88,9 @@ final class YamlProblems {
       at = e.getLocation();
     }
     return new InputProblem(
-        rule, variant, reason != null ? java.util.Map.of() : InputProblem.args("detail", firstLine(msg)),
+        rule,
+        variant,
+        reason != null ? java.util.Map.of() : InputProblem.args("detail", firstLine(msg)),
         reason != null ? reason : "YAML syntax: " + firstLine(msg),
         "",
         at == null ? offset + 1 : Math.max(1, at.getLineNr()) + offset,
@@ -85,9 +103,12 @@ final class YamlProblems {
     if (e instanceof ReaderException r) {
       int[] at = position(segment.text(), r.getPosition());
       return new InputProblem(
-          "INPUT-SYNTAX", "control", InputProblem.args("codePoint", String.format("%04X", r.getCodePoint())),
+          "INPUT-SYNTAX",
+          "control",
+          InputProblem.args("codePoint", String.format("%04X", r.getCodePoint())),
           String.format(
-              "YAML syntax: control character U+%04X is not allowed in YAML text", r.getCodePoint()),
+              "YAML syntax: control character U+%04X is not allowed in YAML text",
+              r.getCodePoint()),
           "",
           at[0] + offset,
           at[1]);
@@ -95,17 +116,22 @@ final class YamlProblems {
     if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
       return new InputProblem(
-          "INPUT-SYNTAX", "parser",
-          InputProblem.args("detail", firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem())),
+          "INPUT-SYNTAX",
+          "parser",
+          InputProblem.args(
+              "detail", firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem())),
           "YAML syntax: " + firstLine(m.getProblem() == null ? m.getMessage() : m.getProblem()),
           "",
           mark.getLine() + 1 + offset,
           mark.getColumn() + 1);
     }
     String msg = firstLine(e.getMessage());
-    boolean limit = msg.contains("limit") || msg.contains("exceed") || msg.contains("Nesting Depth");
+    boolean limit =
+        msg.contains("limit") || msg.contains("exceed") || msg.contains("Nesting Depth");
     return new InputProblem(
-        limit ? "INPUT-LIMIT" : "INPUT-SYNTAX", "parser", InputProblem.args("detail", msg),
+        limit ? "INPUT-LIMIT" : "INPUT-SYNTAX",
+        "parser",
+        InputProblem.args("detail", msg),
         (limit ? "the document exceeds an input limit: " : "YAML syntax: ") + msg,
         "",
         offset + 1,

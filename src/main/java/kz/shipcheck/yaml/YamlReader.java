@@ -12,26 +12,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import kz.shipcheck.yaml.YamlNode.Entry;
-import kz.shipcheck.yaml.YamlNode.ListNode;
-import kz.shipcheck.yaml.YamlNode.MapNode;
-import kz.shipcheck.yaml.YamlNode.Scalar;
-import kz.shipcheck.yaml.YamlNode.ScalarType;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads YAML text into {@link YamlNode} trees that remember every value's position.
  *
- * <p>YAML here is data only: the reader walks Jackson's token stream and never binds to Java
- * types, explicit tags ({@code !!java.net.URL}, {@code !custom}) are refused, and aliases are
- * refused rather than expanded, which also rules out "billion laughs" documents. Duplicate keys
- * are reported with the position of the second occurrence. Every {@link InputLimits} bound is
- * checked while reading, so a hostile document costs at most the limits, never its expansion.
+ * <p>YAML here is data only: the reader walks Jackson's token stream and never binds to Java types,
+ * explicit tags ({@code !!java.net.URL}, {@code !custom}) are refused, and aliases are refused
+ * rather than expanded, which also rules out "billion laughs" documents. Duplicate keys are
+ * reported with the position of the second occurrence. Every {@link InputLimits} bound is checked
+ * while reading, so a hostile document costs at most the limits, never its expansion.
  */
 public final class YamlReader {
 
@@ -67,9 +61,9 @@ public final class YamlReader {
    * Splits a file's text into documents, keeping line numbers: a document starts at a {@code ---}
    * marker (blanked, so that content on the marker's line keeps its column) or after a {@code ...}
    * end marker, as in YAML. Directives ({@code %YAML}) before a document are blanked. Segments
-   * holding only blanks, comments or directives are dropped. Lines end at {@code \n} only, as in
-   * an editor and {@code grep -n}; {@link #parse} refuses the other characters YAML 1.1 takes for
-   * line breaks, so that its line numbers are these.
+   * holding only blanks, comments or directives are dropped. Lines end at {@code \n} only, as in an
+   * editor and {@code grep -n}; {@link #parse} refuses the other characters YAML 1.1 takes for line
+   * breaks, so that its line numbers are these.
    */
   public static List<Segment> split(String text) {
     List<Segment> out = new ArrayList<>();
@@ -79,8 +73,8 @@ public final class YamlReader {
 
   /**
    * The documents of a text one at a time, cut as {@link #split} cuts them, each only when asked
-   * for: a file of millions of tiny documents never holds more than one of them, and the
-   * documents beyond a limit are counted without being cut out at all.
+   * for: a file of millions of tiny documents never holds more than one of them, and the documents
+   * beyond a limit are counted without being cut out at all.
    */
   public static final class Splitter implements Iterator<Segment> {
     private static final Segment COUNTED = new Segment("", 0);
@@ -132,8 +126,8 @@ public final class YamlReader {
     }
 
     /**
-     * Reads lines up to the end of the next segment with content and returns it (with {@code
-     * keep}; otherwise a placeholder, its text never built), or null at the end of the text.
+     * Reads lines up to the end of the next segment with content and returns it (with {@code keep};
+     * otherwise a placeholder, its text never built), or null at the end of the text.
      */
     private Segment advance(boolean keep) {
       int n = text.length();
@@ -223,14 +217,17 @@ public final class YamlReader {
       parser = (TagAwareParser) p;
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new InputProblem("INPUT-EMPTY", null, Map.of(), "the document is empty", "", offset + 1, 1);
+        throw new InputProblem(
+            "INPUT-EMPTY", null, Map.of(), "the document is empty", "", offset + 1, 1);
       }
-      YamlNode root = readValue(parser, first, offset, 0, "", new int[1]);
+      YamlNode root = new NodeBuilder(limits).readValue(parser, first, offset, 0, "", new int[1]);
       JsonToken extra = parser.nextToken();
       if (extra != null) {
         JsonLocation at = parser.currentTokenLocation();
         throw new InputProblem(
-            "INPUT-SYNTAX", "extra", Map.of(),
+            "INPUT-SYNTAX",
+            "extra",
+            Map.of(),
             "unexpected content after the end of the document",
             "",
             at.getLineNr() + offset,
@@ -242,7 +239,9 @@ public final class YamlReader {
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw new InputProblem(
-          "INPUT-LIMIT", "parser", InputProblem.args("detail", YamlProblems.firstLine(e.getOriginalMessage())),
+          "INPUT-LIMIT",
+          "parser",
+          InputProblem.args("detail", YamlProblems.firstLine(e.getOriginalMessage())),
           "the document exceeds an input limit: " + YamlProblems.firstLine(e.getOriginalMessage()),
           "",
           at == null ? offset + 1 : at.getLineNr() + offset,
@@ -251,140 +250,17 @@ public final class YamlReader {
       throw YamlProblems.syntaxProblem(e, segment, parser);
     } catch (IOException e) {
       throw new InputProblem(
-          "INPUT-SYNTAX", "parser", InputProblem.args("detail", YamlProblems.firstLine(e.getMessage())),
-          "YAML syntax: " + YamlProblems.firstLine(e.getMessage()), "", offset + 1, 1);
+          "INPUT-SYNTAX",
+          "parser",
+          InputProblem.args("detail", YamlProblems.firstLine(e.getMessage())),
+          "YAML syntax: " + YamlProblems.firstLine(e.getMessage()),
+          "",
+          offset + 1,
+          1);
     } catch (YAMLException e) {
       // SnakeYAML signals its own limits (code points, nesting) with unchecked exceptions; Jackson
       // usually wraps them, but not on every path
       throw YamlProblems.snakeProblem(e, segment);
-    }
-  }
-
-  private YamlNode readValue(
-      TagAwareParser p, JsonToken token, int offset, int depth, String path, int[] values)
-      throws IOException, InputProblem {
-    JsonLocation loc = p.currentTokenLocation();
-    int line = loc.getLineNr() + offset;
-    int col = loc.getColumnNr();
-    if (++values[0] > limits.maxValues()) {
-      throw new InputProblem(
-          "INPUT-LIMIT", "values", InputProblem.args("limit", limits.maxValues()),
-          "more than " + limits.maxValues() + " values in one document (--max-values)",
-          path,
-          line,
-          col);
-    }
-    if (depth > limits.maxDepth()) {
-      throw new InputProblem(
-          "INPUT-LIMIT", "depth", InputProblem.args("limit", limits.maxDepth()),
-          "nesting deeper than " + limits.maxDepth() + " levels (--max-depth)",
-          path,
-          line,
-          col);
-    }
-    String tag = p.explicitTag();
-    if (tag != null) {
-      throw new InputProblem(
-          "INPUT-TAG", null, InputProblem.args("tag", tag),
-          "YAML tag '" + tag + "' is not allowed: declarations are plain data",
-          path,
-          line,
-          col);
-    }
-    if (p.isCurrentAlias()) {
-      throw new InputProblem(
-          "INPUT-ALIAS", null, InputProblem.args("alias", p.getText()),
-          "YAML alias '*" + p.getText() + "' is not allowed: write the value out",
-          path,
-          line,
-          col);
-    }
-    switch (token) {
-      case START_OBJECT:
-        return readMap(p, offset, depth, path, line, col, values);
-      case START_ARRAY:
-        {
-          List<YamlNode> items = new ArrayList<>();
-          JsonToken t;
-          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            items.add(
-                readValue(p, t, offset, depth + 1, path + "[" + items.size() + "]", values));
-          }
-          return new ListNode(items, line, col);
-        }
-      case VALUE_STRING:
-        {
-          String text = p.getText();
-          checkScalarLength(text, path, line, col);
-          return new Scalar(text, ScalarType.STRING, line, col);
-        }
-      case VALUE_NUMBER_INT:
-        return new Scalar(p.getText(), ScalarType.INTEGER, line, col);
-      case VALUE_NUMBER_FLOAT:
-        return new Scalar(p.getText(), ScalarType.DECIMAL, line, col);
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return new Scalar(p.getText(), ScalarType.BOOLEAN, line, col);
-      case VALUE_NULL:
-        return new Scalar("", ScalarType.NULL, line, col);
-      default:
-        throw new InputProblem(
-            "INPUT-SYNTAX", "unsupported", InputProblem.args("token", String.valueOf(token)),
-            "unsupported YAML value (" + token + ")", path, line, col);
-    }
-  }
-
-  private YamlNode readMap(
-      TagAwareParser p, int offset, int depth, String path, int line, int col, int[] values)
-      throws IOException, InputProblem {
-    Map<String, Entry> entries = new LinkedHashMap<>();
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonLocation kl = p.currentTokenLocation();
-      int keyLine = kl.getLineNr() + offset;
-      int keyCol = kl.getColumnNr();
-      String childPath = path.isEmpty() ? key : path + "." + key;
-      checkScalarLength(key, path, keyLine, keyCol);
-      String keyTag = p.explicitTag();
-      if (keyTag != null) {
-        throw new InputProblem(
-            "INPUT-TAG", "key", InputProblem.args("tag", keyTag),
-            "YAML tag '" + keyTag + "' on a key is not allowed: declarations are plain data",
-            childPath,
-            keyLine,
-            keyCol);
-      }
-      YamlNode value = readValue(p, p.nextToken(), offset, depth + 1, childPath, values);
-      if (entries.containsKey(key)) {
-        Entry first = entries.get(key);
-        throw new InputProblem(
-            "INPUT-DUPLICATE-KEY", null, InputProblem.args("key", key, "firstLine", first.keyLine()),
-            "duplicate key '" + key + "' (first written on line " + first.keyLine() + ")",
-            childPath,
-            keyLine,
-            keyCol);
-      }
-      entries.put(key, new Entry(key, keyLine, keyCol, value));
-    }
-    if (t != JsonToken.END_OBJECT) {
-      throw new InputProblem("INPUT-SYNTAX", "mapping", Map.of(), "malformed mapping", path, line, col);
-    }
-    return new MapNode(entries, line, col);
-  }
-
-  private void checkScalarLength(String text, String path, int line, int col)
-      throws InputProblem {
-    if (text.length() > limits.maxScalarChars()) {
-      throw new InputProblem(
-          "INPUT-LIMIT", "scalar", InputProblem.args("length", text.length(), "limit", limits.maxScalarChars()),
-          "a value of "
-              + text.length()
-              + " characters exceeds the limit of "
-              + limits.maxScalarChars(),
-          path,
-          line,
-          col);
     }
   }
 }

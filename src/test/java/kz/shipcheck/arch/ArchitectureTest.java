@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of shipcheck, written down, and a scan that keeps the code to them (as Checkstyle's
- * {@code import-control.xml} does, with strategy "disallowed": whatever the table does not allow
- * is refused).
+ * {@code import-control.xml} does, with strategy "disallowed": whatever the table does not allow is
+ * refused).
  *
  * <p>The scan reads every name of the form {@code kz.shipcheck.<package>.<Class>} in the code:
  * import lines, and names written out in full inline, which an import scan misses. Comments and
@@ -31,16 +31,18 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/kz/shipcheck");
-  private static final List<Path> DRL = List.of(Path.of("rules"), Path.of("src/test/resources/example-pack"));
+  private static final List<Path> DRL =
+      List.of(Path.of("rules"), Path.of("src/test/resources/example-pack"));
 
   /**
    * For each package of {@code kz.shipcheck}, the other shipcheck packages it may use. Read top to
    * bottom, it is the pipeline: YAML, plain values, the rule pack, reading declarations, the rules
    * engine, checking a batch, reports, and the command line on top. A package is listed before
-   * every package that may use it, and no package may use one listed after it, so there is no cycle.
-   * "rules" is the DRL of the rule pack.
+   * every package that may use it, and no package may use one listed after it, so there is no
+   * cycle. "rules" is the DRL of the rule pack.
    */
-  private static final String MAY_USE = """
+  private static final String MAY_USE =
+      """
       # package     may use
       yaml          -
       result        -
@@ -122,11 +124,15 @@ class ArchitectureTest {
     return b.toString();
   }
 
-  /** The table's package a {@code kz.shipcheck} package belongs to (its longest listed prefix), or the package. */
+  /**
+   * The table's package a {@code kz.shipcheck} package belongs to (its longest listed prefix), or
+   * the package.
+   */
   private static String layer(String pkg, Set<String> listed) {
     String best = null;
     for (String l : listed) {
-      if ((pkg.equals(l) || pkg.startsWith(l + ".")) && (best == null || l.length() > best.length())) {
+      if ((pkg.equals(l) || pkg.startsWith(l + "."))
+          && (best == null || l.length() > best.length())) {
         best = l;
       }
     }
@@ -164,12 +170,17 @@ class ArchitectureTest {
   }
 
   /** Which packages each package uses, as found in the code. */
-  private static Map<String, Set<String>> uses(Set<String> listed, List<String> violations) throws IOException {
+  private static Map<String, Set<String>> uses(Set<String> listed, List<String> violations)
+      throws IOException {
     Map<String, Set<String>> graph = new TreeMap<>();
     Map<String, List<String>> table = table();
     for (Source s : sources(listed)) {
       if (!listed.contains(s.layer())) {
-        violations.add(s.file() + ": package " + s.layer() + " is not in the table; add it with the packages it may use");
+        violations.add(
+            s.file()
+                + ": package "
+                + s.layer()
+                + " is not in the table; add it with the packages it may use");
         continue;
       }
       for (String pkg : names(s.text())) {
@@ -179,7 +190,15 @@ class ArchitectureTest {
         }
         graph.computeIfAbsent(s.layer(), k -> new TreeSet<>()).add(target);
         if (!table.get(s.layer()).contains(target)) {
-          violations.add(s.file() + ": " + s.layer() + " may not use " + target + " (kz.shipcheck." + pkg + ")");
+          violations.add(
+              s.file()
+                  + ": "
+                  + s.layer()
+                  + " may not use "
+                  + target
+                  + " (kz.shipcheck."
+                  + pkg
+                  + ")");
         }
       }
     }
@@ -199,7 +218,11 @@ class ArchitectureTest {
     return null;
   }
 
-  private static String visit(String node, Map<String, ? extends Iterable<String>> graph, Map<String, Integer> state, List<String> path) {
+  private static String visit(
+      String node,
+      Map<String, ? extends Iterable<String>> graph,
+      Map<String, Integer> state,
+      List<String> path) {
     Integer s = state.get(node);
     if (s != null && s == 2) {
       return null;
@@ -239,15 +262,17 @@ class ArchitectureTest {
   void theTableListsAPackageAfterEveryPackageItUses() {
     List<String> order = new ArrayList<>(table().keySet());
     List<String> wrong = new ArrayList<>();
-    table().forEach((pkg, uses) -> {
-      for (String u : uses) {
-        if (!order.contains(u)) {
-          wrong.add(pkg + " uses " + u + ", which is not in the table");
-        } else if (order.indexOf(u) >= order.indexOf(pkg)) {
-          wrong.add(pkg + " uses " + u + ", listed after it");
-        }
-      }
-    });
+    table()
+        .forEach(
+            (pkg, uses) -> {
+              for (String u : uses) {
+                if (!order.contains(u)) {
+                  wrong.add(pkg + " uses " + u + ", which is not in the table");
+                } else if (order.indexOf(u) >= order.indexOf(pkg)) {
+                  wrong.add(pkg + " uses " + u + ", listed after it");
+                }
+              }
+            });
     assertEquals(List.of(), wrong);
   }
 
@@ -257,7 +282,9 @@ class ArchitectureTest {
     for (Source s : sources(table().keySet())) {
       String code = code(s.text());
       for (Map.Entry<String, String> e : ONLY_IN.entrySet()) {
-        if (s.layer().equals(e.getValue()) || s.layer().startsWith(e.getValue() + ".") || s.layer().equals("rules")) {
+        if (s.layer().equals(e.getValue())
+            || s.layer().startsWith(e.getValue() + ".")
+            || s.layer().equals("rules")) {
           continue;
         }
         if (Pattern.compile("\\b" + Pattern.quote(e.getKey()) + "\\.").matcher(code).find()) {
@@ -270,7 +297,8 @@ class ArchitectureTest {
 
   @Test
   void theScanReadsNamesWrittenOutAndSkipsCommentsAndText() {
-    String source = """
+    String source =
+        """
         package kz.shipcheck.pack;
 
         import kz.shipcheck.yaml.YamlNode;
@@ -294,14 +322,16 @@ class ArchitectureTest {
 
   @Test
   void theCycleCheckFindsACycle() {
-    assertEquals("a -> b -> c -> a", cycle(Map.of("a", List.of("b"), "b", List.of("c"), "c", List.of("a"))));
+    assertEquals(
+        "a -> b -> c -> a", cycle(Map.of("a", List.of("b"), "b", List.of("c"), "c", List.of("a"))));
     assertEquals(null, cycle(Map.of("a", List.of("b"), "b", List.of("c"), "c", List.of())));
-    assertTrue(table().containsKey("yaml") && table().get("yaml").isEmpty(), "yaml is at the bottom");
+    assertTrue(
+        table().containsKey("yaml") && table().get("yaml").isEmpty(), "yaml is at the bottom");
   }
 
   /**
-   * No main source file over 400 lines: past that a class has usually taken on a second job, and
-   * a newcomer cannot read it whole. Split it by job rather than raising the number.
+   * No main source file over 400 lines: past that a class has usually taken on a second job, and a
+   * newcomer cannot read it whole. Split it by job rather than raising the number.
    */
   @Test
   void noMainSourceFileIsOver400Lines() throws IOException {

@@ -27,19 +27,19 @@ import kz.shipcheck.pack.Restriction;
  * from a rule pack's own data (products, forms, HS headings, regions, crossings, laboratories, the
  * register), so the declarations stay in step with the pack: every product, every region of the
  * register, both transport modes, certificates, cold chain, heat treatment and packaging, 1 to 3
- * items each (about 1 KB, like the examples). About 70 % are written to pass; the rest carry one
- * or two of the faults brokers make (a form or product not admitted, a wrong HS code, an
- * establishment not registered for the product, a bad BIN, an outdated region, an unknown
- * crossing, a ship date before access, a missing certificate), and about 1 % cannot be read at all
- * (a wrong type, an unknown key, broken YAML). Files hold one declaration, or 2 to 20 (a third of
- * them), in folders by day; {@code --per-file N} puts exactly N in each instead (the last file may
- * hold fewer). The same seed gives the same files.
+ * items each (about 1 KB, like the examples). About 70 % are written to pass; the rest carry one or
+ * two of the faults brokers make (a form or product not admitted, a wrong HS code, an establishment
+ * not registered for the product, a bad BIN, an outdated region, an unknown crossing, a ship date
+ * before access, a missing certificate), and about 1 % cannot be read at all (a wrong type, an
+ * unknown key, broken YAML). Files hold one declaration, or 2 to 20 (a third of them), in folders
+ * by day; {@code --per-file N} puts exactly N in each instead (the last file may hold fewer). The
+ * same seed gives the same files.
  *
  * <p>{@code --register-rows N --register-out FILE} also writes a register of N rows: the pack's
  * sample rows unchanged, then fictitious establishments marked "(synthetic)" in regions that exist
  * throughout 2025, listed before 2025, about 97 % active. The declarations then take their
- * establishment from that whole register, so that {@code shipcheck check DIR --register FILE}
- * looks up rows all over a real-sized register and still sees the same pass/fail mix.
+ * establishment from that whole register, so that {@code shipcheck check DIR --register FILE} looks
+ * up rows all over a real-sized register and still sees the same pass/fail mix.
  *
  * <pre>java -cp target/test-classes:target/shipcheck.jar kz.shipcheck.bench.DeclarationGenerator \
  *     --count 10000 --out target/bench/10k [--seed 1] [--rules rules] [--per-file N] \
@@ -47,20 +47,36 @@ import kz.shipcheck.pack.Restriction;
  */
 public final class DeclarationGenerator {
   /** What was written. */
-  public record Stats(long declarations, long files, long bytes, long meantToPass, long faulty, long unreadable) {}
+  public record Stats(
+      long declarations, long files, long bytes, long meantToPass, long faulty, long unreadable) {}
 
-  private record Establishment(String registration, String bin, String region, List<String> products, LocalDate listedOn,
+  private record Establishment(
+      String registration,
+      String bin,
+      String region,
+      List<String> products,
+      LocalDate listedOn,
       boolean active) {}
 
   private static final LocalDate FIRST = LocalDate.of(2025, 1, 2);
   private static final LocalDate YEAR_START = LocalDate.of(2025, 1, 1);
   private static final LocalDate LAST = LocalDate.of(2025, 12, 31);
   private static final String[] CONSIGNEES = {
-    "Xi'an Chanba Trading Co.", "Urumqi Grain Import Co.", "Horgos Port Food Co.", "Alashankou Logistics Ltd.",
-    "Chengdu Agri Import Co.", "Zhengzhou Cold Chain Co.", "Lanzhou Feed Trading Co."};
-  private static final String[] DESTINATIONS = {"Xi'an", "Urumqi", "Chengdu", "Zhengzhou", "Lanzhou", "Chongqing"};
+    "Xi'an Chanba Trading Co.",
+    "Urumqi Grain Import Co.",
+    "Horgos Port Food Co.",
+    "Alashankou Logistics Ltd.",
+    "Chengdu Agri Import Co.",
+    "Zhengzhou Cold Chain Co.",
+    "Lanzhou Feed Trading Co."
+  };
+  private static final String[] DESTINATIONS = {
+    "Xi'an", "Urumqi", "Chengdu", "Zhengzhou", "Lanzhou", "Chongqing"
+  };
   private static final String[] OWNERS = {"TKR", "KZT", "CXR", "FSC", "TGH", "MSK"};
-  private static final String[] PLANT_WORDS = {"Grain", "Astyk", "Agro", "Feed", "Oil", "Export", "Terminal", "Mill"};
+  private static final String[] PLANT_WORDS = {
+    "Grain", "Astyk", "Agro", "Feed", "Oil", "Export", "Terminal", "Mill"
+  };
   private static final String[] ANIMAL_WORDS = {"Meat", "Agro", "Food", "Dairy", "Farm", "Export"};
   private static final LocalDate SYNTHETIC_LISTED_FROM = LocalDate.of(2016, 1, 1);
 
@@ -89,16 +105,24 @@ public final class DeclarationGenerator {
       (p.admitted() ? admitted : notAdmitted).add(p);
     }
     for (Crossing c : ref.crossings()) {
-      if (c.openOn(YEAR_START) && c.openOn(LAST)) { // a planned crossing would fail every declaration
+      if (c.openOn(YEAR_START)
+          && c.openOn(LAST)) { // a planned crossing would fail every declaration
         (c.mode().equals("rail") ? rail : road).add(c);
       }
     }
-    List<String> lines = Files.readAllLines(rules.resolve("data/register.csv"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(rules.resolve("data/register.csv"), StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
       if (f.length == 8) {
-        register.add(new Establishment(f[0], f[2], f[3], List.of(f[4].split(";")), LocalDate.parse(f[5]),
-            f[6].equals("active")));
+        register.add(
+            new Establishment(
+                f[0],
+                f[2],
+                f[3],
+                List.of(f[4].split(";")),
+                LocalDate.parse(f[5]),
+                f[6].equals("active")));
       }
     }
   }
@@ -121,8 +145,9 @@ public final class DeclarationGenerator {
         case "--register-rows" -> registerRows = Integer.parseInt(args[++i].replace("_", ""));
         case "--register-out" -> registerOut = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR] [--per-file N]"
-              + " [--register-rows N --register-out FILE]");
+          System.err.println(
+              "usage: DeclarationGenerator --count N --out DIR [--seed S] [--rules DIR] [--per-file N]"
+                  + " [--register-rows N --register-out FILE]");
           System.exit(2);
         }
       }
@@ -143,17 +168,32 @@ public final class DeclarationGenerator {
     if (registerOut != null) {
       int sample = generator.register.size();
       if (registerRows < sample) {
-        System.err.println("--register-rows must be at least " + sample + ", the rows of the pack's sample register");
+        System.err.println(
+            "--register-rows must be at least "
+                + sample
+                + ", the rows of the pack's sample register");
         System.exit(2);
       }
       generator.writeRegister(registerRows, registerOut);
-      System.err.printf(Locale.ROOT, "wrote a register of %,d rows (%,d of the pack's sample) to %s%n", registerRows,
-          sample, registerOut);
+      System.err.printf(
+          Locale.ROOT,
+          "wrote a register of %,d rows (%,d of the pack's sample) to %s%n",
+          registerRows,
+          sample,
+          registerOut);
     }
     Stats s = generator.write(count, out);
-    System.err.printf(Locale.ROOT, "wrote %,d declarations in %,d files (%.1f MB) to %s: %,d meant to pass,"
-        + " %,d with faults, %,d unreadable%n", s.declarations(), s.files(), s.bytes() / 1e6, out,
-        s.meantToPass(), s.faulty(), s.unreadable());
+    System.err.printf(
+        Locale.ROOT,
+        "wrote %,d declarations in %,d files (%.1f MB) to %s: %,d meant to pass,"
+            + " %,d with faults, %,d unreadable%n",
+        s.declarations(),
+        s.files(),
+        s.bytes() / 1e6,
+        out,
+        s.meantToPass(),
+        s.faulty(),
+        s.unreadable());
   }
 
   /**
@@ -171,8 +211,8 @@ public final class DeclarationGenerator {
   /**
    * Writes a register of {@code rows} rows to {@code file}: the pack's sample rows as they are,
    * then synthetic establishments. Declarations written afterwards take their establishment from
-   * the whole of it. The synthetic rows come from a random of their own, so the same seed gives
-   * the same register whatever else is generated.
+   * the whole of it. The synthetic rows come from a random of their own, so the same seed gives the
+   * same register whatever else is generated.
    */
   public void writeRegister(int rows, Path file) throws IOException {
     if (registerWritten) {
@@ -182,10 +222,11 @@ public final class DeclarationGenerator {
     registerWritten = true;
     int sample = register.size();
     if (rows < sample) {
-      throw new IllegalArgumentException("a register of " + rows + " rows cannot hold the pack's " + sample
-          + " sample rows");
+      throw new IllegalArgumentException(
+          "a register of " + rows + " rows cannot hold the pack's " + sample + " sample rows");
     }
-    String text = new String(Files.readAllBytes(rules.resolve("data/register.csv")), StandardCharsets.UTF_8);
+    String text =
+        new String(Files.readAllBytes(rules.resolve("data/register.csv")), StandardCharsets.UTF_8);
     if (!text.isEmpty() && !text.endsWith("\n")) {
       text += "\n";
     }
@@ -211,7 +252,8 @@ public final class DeclarationGenerator {
         String region = regionKeys.get(r.nextInt(regionKeys.size()));
         List<Product> pool = allowed.get(region);
         Product first = pool.get(r.nextInt(pool.size()));
-        List<Product> sameOrigin = pool.stream().filter(p -> p.origin().equals(first.origin()) && p != first).toList();
+        List<Product> sameOrigin =
+            pool.stream().filter(p -> p.origin().equals(first.origin()) && p != first).toList();
         List<String> products = new ArrayList<>(List.of(first.key()));
         for (int extra = r.nextInt(3); extra > 0 && !sameOrigin.isEmpty(); extra--) {
           String k = sameOrigin.get(r.nextInt(sameOrigin.size())).key();
@@ -219,20 +261,54 @@ public final class DeclarationGenerator {
             products.add(k);
           }
         }
-        LocalDate listedOn = LocalDate.ofEpochDay(SYNTHETIC_LISTED_FROM.toEpochDay()
-            + r.nextInt((int) (YEAR_START.toEpochDay() - SYNTHETIC_LISTED_FROM.toEpochDay())));
+        LocalDate listedOn =
+            LocalDate.ofEpochDay(
+                SYNTHETIC_LISTED_FROM.toEpochDay()
+                    + r.nextInt(
+                        (int) (YEAR_START.toEpochDay() - SYNTHETIC_LISTED_FROM.toEpochDay())));
         int roll = r.nextInt(100);
         String status = roll < 97 ? "active" : roll < 99 ? "suspended" : "withdrawn";
-        LocalDate since = status.equals("active") ? listedOn
-            : listedOn.plusDays(30 + r.nextInt((int) (LAST.toEpochDay() - listedOn.toEpochDay() - 29)));
+        LocalDate since =
+            status.equals("active")
+                ? listedOn
+                : listedOn.plusDays(
+                    30 + r.nextInt((int) (LAST.toEpochDay() - listedOn.toEpochDay() - 29)));
         String registration = String.format(Locale.ROOT, "KZ-EST-S%06d", n);
         String bin = syntheticBin(r, listedOn);
-        String name = capitalised(region) + " " + (first.isAnimal() ? pickOf(r, ANIMAL_WORDS) : pickOf(r, PLANT_WORDS))
-            + " " + n + " LLP (synthetic)";
-        w.write(registration + "," + "\"" + name.replace("\"", "\"\"") + "\"" + "," + bin + "," + region + ","
-            + String.join(";", products) + "," + listedOn + "," + status + "," + since + "\n");
-        register.add(new Establishment(registration, bin, region, List.copyOf(products), listedOn,
-            status.equals("active")));
+        String name =
+            capitalised(region)
+                + " "
+                + (first.isAnimal() ? pickOf(r, ANIMAL_WORDS) : pickOf(r, PLANT_WORDS))
+                + " "
+                + n
+                + " LLP (synthetic)";
+        w.write(
+            registration
+                + ","
+                + "\""
+                + name.replace("\"", "\"\"")
+                + "\""
+                + ","
+                + bin
+                + ","
+                + region
+                + ","
+                + String.join(";", products)
+                + ","
+                + listedOn
+                + ","
+                + status
+                + ","
+                + since
+                + "\n");
+        register.add(
+            new Establishment(
+                registration,
+                bin,
+                region,
+                List.copyOf(products),
+                listedOn,
+                status.equals("active")));
       }
     }
     activeFor.clear();
@@ -245,18 +321,25 @@ public final class DeclarationGenerator {
       return false;
     }
     for (Restriction x : ref.restrictions()) {
-      if (x.from().isAfter(YEAR_START) && !x.from().isAfter(LAST) && !ref.restrictions(region, p, x.from()).isEmpty()) {
+      if (x.from().isAfter(YEAR_START)
+          && !x.from().isAfter(LAST)
+          && !ref.restrictions(region, p, x.from()).isEmpty()) {
         return false;
       }
     }
     return true;
   }
 
-  /** A 12-digit BIN of a legal entity (YYMM, 4, 0, serial, check digit) that passes Identifiers.binValid. */
+  /**
+   * A 12-digit BIN of a legal entity (YYMM, 4, 0, serial, check digit) that passes
+   * Identifiers.binValid.
+   */
   private static String syntheticBin(Random r, LocalDate listedOn) {
     while (true) {
       int year = 1995 + r.nextInt(listedOn.getYear() - 1995 + 1);
-      String base = String.format(Locale.ROOT, "%02d%02d40%05d", year % 100, 1 + r.nextInt(12), r.nextInt(100_000));
+      String base =
+          String.format(
+              Locale.ROOT, "%02d%02d40%05d", year % 100, 1 + r.nextInt(12), r.nextInt(100_000));
       for (int check = 0; check <= 9; check++) {
         if (Identifiers.binValid(base + check)) {
           return base + check;
@@ -268,7 +351,9 @@ public final class DeclarationGenerator {
   private static String capitalised(String key) {
     StringBuilder b = new StringBuilder();
     for (String part : key.split("-")) {
-      b.append(b.length() > 0 ? "-" : "").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      b.append(b.length() > 0 ? "-" : "")
+          .append(Character.toUpperCase(part.charAt(0)))
+          .append(part.substring(1));
     }
     return b.toString();
   }
@@ -287,11 +372,19 @@ public final class DeclarationGenerator {
       int docs = perFile > 0 ? perFile : random.nextInt(3) == 0 ? 2 + random.nextInt(19) : 1;
       docs = (int) Math.min(docs, count - written);
       LocalDate day = date(FIRST, LAST);
-      Path folder = dir.resolve(String.format(Locale.ROOT, "%d-%02d/%02d", day.getYear(), day.getMonthValue(),
-          day.getDayOfMonth()));
+      Path folder =
+          dir.resolve(
+              String.format(
+                  Locale.ROOT,
+                  "%d-%02d/%02d",
+                  day.getYear(),
+                  day.getMonthValue(),
+                  day.getDayOfMonth()));
       Files.createDirectories(folder);
-      Path file = folder.resolve(String.format(Locale.ROOT, docs == 1 ? "declaration-%07d.yaml" : "batch-%07d.yaml",
-          files + 1));
+      Path file =
+          folder.resolve(
+              String.format(
+                  Locale.ROOT, docs == 1 ? "declaration-%07d.yaml" : "batch-%07d.yaml", files + 1));
       StringBuilder text = new StringBuilder();
       for (int d = 0; d < docs; d++) {
         if (d > 0) {
@@ -324,8 +417,10 @@ public final class DeclarationGenerator {
   /** Appends one declaration; returns 0 meant to pass, 1 with faults, 2 unreadable. */
   private int declaration(StringBuilder b, long n) {
     Product product = pick(admitted);
-    List<Establishment> candidates = activeFor.computeIfAbsent(product.key(),
-        k -> register.stream().filter(e -> e.active() && e.products().contains(k)).toList());
+    List<Establishment> candidates =
+        activeFor.computeIfAbsent(
+            product.key(),
+            k -> register.stream().filter(e -> e.active() && e.products().contains(k)).toList());
     Establishment est = candidates.isEmpty() ? pick(register) : pick(candidates);
     LocalDate earliest = FIRST;
     if (product.accessFrom() != null && product.accessFrom().isAfter(earliest)) {
@@ -344,8 +439,10 @@ public final class DeclarationGenerator {
     String estNumber = est.registration();
     String crossingKey;
     String mode;
-    boolean bulk = !product.isAnimal() && List.of("grain", "meal", "pellets").containsAll(product.forms())
-        && !product.forms().isEmpty();
+    boolean bulk =
+        !product.isAnimal()
+            && List.of("grain", "meal", "pellets").containsAll(product.forms())
+            && !product.forms().isEmpty();
     if (product.isAnimal() || random.nextInt(4) == 0) {
       mode = random.nextBoolean() ? "rail" : "road";
     } else {
@@ -372,9 +469,12 @@ public final class DeclarationGenerator {
           case 0 -> itemFaults.add("form");
           case 1 -> itemFaults.add("hs");
           case 2 -> {
-            List<Establishment> others = notListing.computeIfAbsent(product.key(),
-                k -> register.stream().filter(e -> !e.products().contains(k)).toList());
-            estNumber = others.isEmpty() ? "KZ-EST-9" + random.nextInt(1000) : pick(others).registration();
+            List<Establishment> others =
+                notListing.computeIfAbsent(
+                    product.key(),
+                    k -> register.stream().filter(e -> !e.products().contains(k)).toList());
+            estNumber =
+                others.isEmpty() ? "KZ-EST-9" + random.nextInt(1000) : pick(others).registration();
           }
           case 3 -> estNumber = "KZ-EST-9" + (100 + random.nextInt(900));
           case 4 -> bin = bin.substring(0, 11) + (char) ('0' + (bin.charAt(11) - '0' + 1) % 10);
@@ -396,10 +496,16 @@ public final class DeclarationGenerator {
     b.append("# synthetic declaration for benchmarks (shipcheck bench generator)\n");
     b.append(String.format(Locale.ROOT, "id: KZ-CN-%d-%07d%n", ship.getYear(), n));
     b.append("shipDate: ").append(ship).append('\n');
-    b.append("exporter:\n  name: ").append(quote(est.registration().replace("KZ-EST-", "Exporter ") + " LLP")).append('\n');
+    b.append("exporter:\n  name: ")
+        .append(quote(est.registration().replace("KZ-EST-", "Exporter ") + " LLP"))
+        .append('\n');
     b.append("  bin: \"").append(bin).append("\"\n");
     b.append("consignee:\n  name: ").append(quote(pick(CONSIGNEES))).append("\n  country: CN\n");
-    b.append("transport:\n  mode: ").append(mode).append("\n  borderCrossing: ").append(crossingKey).append('\n');
+    b.append("transport:\n  mode: ")
+        .append(mode)
+        .append("\n  borderCrossing: ")
+        .append(crossingKey)
+        .append('\n');
     if (!bulk) {
       b.append("  containers: [").append(container()).append("]\n");
     }
@@ -424,7 +530,8 @@ public final class DeclarationGenerator {
       b.append("    originRegion: ").append(region).append('\n');
       b.append("    establishment: ").append(estNumber).append('\n');
       b.append("    productionDate: ").append(ship.minusDays(3 + random.nextInt(20))).append('\n');
-      double weight = product.isAnimal() ? 18_000 + random.nextInt(8_000) : 50_000 + random.nextInt(20_000);
+      double weight =
+          product.isAnimal() ? 18_000 + random.nextInt(8_000) : 50_000 + random.nextInt(20_000);
       b.append(String.format(Locale.ROOT, "    netWeightKg: %.0f%n", weight));
       if (kind == 2 && i == 0) {
         switch (random.nextInt(3)) {
@@ -436,21 +543,37 @@ public final class DeclarationGenerator {
         String currency = random.nextInt(3) == 0 ? "USD" : random.nextBoolean() ? "KZT" : "CNY";
         double usdPerKg = product.isAnimal() ? 4.5 : 0.25;
         double amount = weight * usdPerKg / ref.rate(currency).usd();
-        b.append(String.format(Locale.ROOT, "    value: {amount: %.0f, currency: %s}%n", amount, currency));
+        b.append(
+            String.format(
+                Locale.ROOT, "    value: {amount: %.0f, currency: %s}%n", amount, currency));
       }
       if ("frozen".equals(itemForm) || "chilled".equals(itemForm) || "offal".equals(itemForm)) {
-        b.append("    storageTemperatureC: ").append("chilled".equals(itemForm) ? 2 : -18 - random.nextInt(5)).append('\n');
+        b.append("    storageTemperatureC: ")
+            .append("chilled".equals(itemForm) ? 2 : -18 - random.nextInt(5))
+            .append('\n');
       }
       Product.Treatment t = product.treatmentFor(itemForm);
       if (t != null) {
-        b.append(String.format(Locale.ROOT, "    heatTreatment:%n      coreTemperatureC: %.0f%n      minutes: %.0f%n",
-            t.minCoreC().add(BigDecimal.valueOf(2)), t.minMinutes().add(BigDecimal.valueOf(5))));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "    heatTreatment:%n      coreTemperatureC: %.0f%n      minutes: %.0f%n",
+                t.minCoreC().add(BigDecimal.valueOf(2)),
+                t.minMinutes().add(BigDecimal.valueOf(5))));
         if (t.minHumidityPct() != null) {
-          b.append(String.format(Locale.ROOT, "      relativeHumidityPct: %.0f%n", t.minHumidityPct().add(BigDecimal.valueOf(5))));
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "      relativeHumidityPct: %.0f%n",
+                  t.minHumidityPct().add(BigDecimal.valueOf(5))));
         }
       }
       if (product.maxParticleMm() != null) {
-        b.append(String.format(Locale.ROOT, "    particleSizeMm: %.1f%n", product.maxParticleMm().multiply(new BigDecimal("0.8"))));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "    particleSizeMm: %.1f%n",
+                product.maxParticleMm().multiply(new BigDecimal("0.8"))));
       }
       if (product.packaged()) {
         b.append("    packaging:\n      registrationMarked: true\n");
@@ -463,13 +586,24 @@ public final class DeclarationGenerator {
     if (certificate) {
       b.append("certificates:\n");
       b.append("  - type: ").append(product.certificateType()).append('\n');
-      b.append(String.format(Locale.ROOT, "    number: %s-%d-%06d%n", product.isAnimal() ? "VET" : "PHY", ship.getYear(), n));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "    number: %s-%d-%06d%n",
+              product.isAnimal() ? "VET" : "PHY",
+              ship.getYear(),
+              n));
       b.append("    issuedOn: ").append(ship.minusDays(1 + random.nextInt(3))).append('\n');
       if (!product.isAnimal()) {
-        String mention = product.adMustMention().isEmpty() ? "the pests named in the protocol"
-            : product.adMustMention().get(0);
-        b.append("    additionalDeclaration: ").append(quote("The consignment complies with the protocol and is free from "
-            + mention + ".")).append('\n');
+        String mention =
+            product.adMustMention().isEmpty()
+                ? "the pests named in the protocol"
+                : product.adMustMention().get(0);
+        b.append("    additionalDeclaration: ")
+            .append(
+                quote(
+                    "The consignment complies with the protocol and is free from " + mention + "."))
+            .append('\n');
       }
       if (product.labReport()) {
         b.append("  - type: laboratory\n");
@@ -481,7 +615,9 @@ public final class DeclarationGenerator {
     return kind;
   }
 
-  /** An HS code under the product's headings, and under the form's own where it has them (HS-003). */
+  /**
+   * An HS code under the product's headings, and under the form's own where it has them (HS-003).
+   */
   private String hsCode(Product p, String form) {
     List<String> prefixes = form == null ? null : p.hsPrefixesByForm().get(form);
     String prefix = pick(prefixes != null ? prefixes : p.hsPrefixes());
@@ -494,7 +630,8 @@ public final class DeclarationGenerator {
 
   private String container() {
     while (true) {
-      String base = pick(OWNERS) + "U" + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+      String base =
+          pick(OWNERS) + "U" + String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
       for (int check = 0; check <= 9; check++) {
         if (Identifiers.containerValid(base + check)) {
           return base + check;

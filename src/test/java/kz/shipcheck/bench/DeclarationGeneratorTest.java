@@ -30,11 +30,13 @@ class DeclarationGeneratorTest {
 
   @Test
   void writesAMixedRealisticBatch() throws Exception {
-    DeclarationGenerator.Stats stats = new DeclarationGenerator(Path.of("rules"), 42).write(600, tmp);
+    DeclarationGenerator.Stats stats =
+        new DeclarationGenerator(Path.of("rules"), 42).write(600, tmp);
     assertEquals(600, stats.declarations());
     assertTrue(stats.files() < 600, "some files hold several declarations");
     double kbPerDeclaration = stats.bytes() / 1024.0 / stats.declarations();
-    assertTrue(kbPerDeclaration > 0.6 && kbPerDeclaration < 2.5, "about 1 KB each: " + kbPerDeclaration);
+    assertTrue(
+        kbPerDeclaration > 0.6 && kbPerDeclaration < 2.5, "about 1 KB each: " + kbPerDeclaration);
 
     Set<String> products = new HashSet<>();
     Pattern product = Pattern.compile("(?m)^  - product: (\\S+)$");
@@ -76,7 +78,8 @@ class DeclarationGeneratorTest {
 
   @Test
   void perFileOneWritesOneDeclarationPerFile() throws Exception {
-    DeclarationGenerator.Stats stats = new DeclarationGenerator(Path.of("rules"), 42).perFile(1).write(250, tmp);
+    DeclarationGenerator.Stats stats =
+        new DeclarationGenerator(Path.of("rules"), 42).perFile(1).write(250, tmp);
     assertEquals(250, stats.declarations());
     assertEquals(250, stats.files());
     Pattern id = Pattern.compile("(?m)^id: ");
@@ -99,7 +102,8 @@ class DeclarationGeneratorTest {
     List<String> lines = Files.readAllLines(register, StandardCharsets.UTF_8);
     assertEquals("registration,name,bin,region,products,listedOn,status,statusSince", lines.get(0));
     assertEquals(3000, lines.size() - 1);
-    List<String> sample = Files.readAllLines(Path.of("rules/data/register.csv"), StandardCharsets.UTF_8);
+    List<String> sample =
+        Files.readAllLines(Path.of("rules/data/register.csv"), StandardCharsets.UTF_8);
     assertEquals(sample, lines.subList(0, sample.size()), "the pack's rows come first, unchanged");
     Set<String> registrations = new HashSet<>();
     int active = 0;
@@ -118,8 +122,11 @@ class DeclarationGeneratorTest {
     }
     double activeShare = active / (double) (3000 - (sample.size() - 1));
     assertTrue(activeShare > 0.94 && activeShare < 0.995, "active " + activeShare);
-    ReferenceData ref = ReferenceData.load(PackFiles.fromDirectory(Path.of("rules")), register.toString(),
-        Files.readAllBytes(register));
+    ReferenceData ref =
+        ReferenceData.load(
+            PackFiles.fromDirectory(Path.of("rules")),
+            register.toString(),
+            Files.readAllBytes(register));
     assertEquals(3000, ref.register().size());
 
     // the same mix of outcomes with the big register as with the pack's sample
@@ -130,15 +137,31 @@ class DeclarationGeneratorTest {
     Set<String> used = new HashSet<>();
     Pattern establishment = Pattern.compile("(?m)^    establishment: (\\S+)$");
     for (Path f : files(big)) {
-      establishment.matcher(Files.readString(f, StandardCharsets.UTF_8)).results().forEach(m -> used.add(m.group(1)));
+      establishment
+          .matcher(Files.readString(f, StandardCharsets.UTF_8))
+          .results()
+          .forEach(m -> used.add(m.group(1)));
     }
-    assertTrue(used.stream().filter(e -> e.startsWith("KZ-EST-S")).count() > 200,
+    assertTrue(
+        used.stream().filter(e -> e.startsWith("KZ-EST-S")).count() > 200,
         "look-ups spread over the synthetic rows: " + used.size() + " establishments");
-    double withBig = passRate(Cli.run("check", big.toString(), "--register", register.toString(), "--format",
-        "jsonl", "--quiet"), 300);
-    double withSample = passRate(Cli.run("check", small.toString(), "--format", "jsonl", "--quiet"), 300);
+    double withBig =
+        passRate(
+            Cli.run(
+                "check",
+                big.toString(),
+                "--register",
+                register.toString(),
+                "--format",
+                "jsonl",
+                "--quiet"),
+            300);
+    double withSample =
+        passRate(Cli.run("check", small.toString(), "--format", "jsonl", "--quiet"), 300);
     assertTrue(withBig > 0.6 && withBig < 0.8, "passed with the big register " + withBig);
-    assertTrue(Math.abs(withBig - withSample) < 0.08, withBig + " with the big register, " + withSample + " without");
+    assertTrue(
+        Math.abs(withBig - withSample) < 0.08,
+        withBig + " with the big register, " + withSample + " without");
   }
 
   private static double passRate(Cli.Run run, int declarations) throws Exception {

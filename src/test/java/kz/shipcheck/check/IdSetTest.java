@@ -58,7 +58,8 @@ class IdSetTest {
 
   @Test
   void eachIdCostsAFixedSizeWhateverItsLength() {
-    // 3,000 ids of 65,000 characters once took 195 MB here, in an array of 256 MB (and exhausted a 160 MB heap)
+    // 3,000 ids of 65,000 characters once took 195 MB here, in an array of 256 MB (and exhausted a
+    // 160 MB heap)
     IdSet ids = new IdSet();
     StringBuilder id = new StringBuilder("x".repeat(65_000));
     for (int i = 0; i < 3_000; i++) {

@@ -61,8 +61,10 @@ class InputMessagesTest {
           "a: 1\n...\nb\n",
           "items: 0x1F\n",
           "a: 1\n---\n# only a comment\n---\nb: 2\n",
-          "k: 1\n".repeat(1).replace("k", "unknown0") + java.util.stream.IntStream.range(1, 120)
-              .mapToObj(i -> "unknown" + i + ": 1\n").reduce("", String::concat),
+          "k: 1\n".repeat(1).replace("k", "unknown0")
+              + java.util.stream.IntStream.range(1, 120)
+                  .mapToObj(i -> "unknown" + i + ": 1\n")
+                  .reduce("", String::concat),
           "x".repeat(200) + ": 1\n");
 
   private static final Text ENGLISH = english();
@@ -80,7 +82,10 @@ class InputMessagesTest {
     DeclarationReader reader = new DeclarationReader(InputLimits.defaults(), null);
     List<Path> files;
     try (Stream<Path> s = Files.walk(Path.of("src/test/resources"))) {
-      files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+      files =
+          s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .sorted()
+              .toList();
     }
     for (Path f : files) {
       add(out, reader.readBytes(f.toString(), Files.readAllBytes(f)));
@@ -90,20 +95,33 @@ class InputMessagesTest {
       add(out, reader.readBytes("made.yaml", (VALID + text).getBytes(StandardCharsets.UTF_8)));
     }
     // small limits: documents, depth, values, value length, line length
-    DeclarationReader tight = new DeclarationReader(new InputLimits(1024 * 1024, 2, 4, 64, 16, 80), null);
-    for (String text : List.of("a: 1\n---\nb: 2\n---\nc: 3\n---\nd: 4\n", "a: {b: {c: {d: {e: {f: 1}}}}}\n",
-        "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]\n", "a: " + "y".repeat(70) + "\n",
-        "a: " + "y".repeat(70) + " b\n" + "c".repeat(90) + "\n")) {
+    DeclarationReader tight =
+        new DeclarationReader(new InputLimits(1024 * 1024, 2, 4, 64, 16, 80), null);
+    for (String text :
+        List.of(
+            "a: 1\n---\nb: 2\n---\nc: 3\n---\nd: 4\n",
+            "a: {b: {c: {d: {e: {f: 1}}}}}\n",
+            "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]\n",
+            "a: " + "y".repeat(70) + "\n",
+            "a: " + "y".repeat(70) + " b\n" + "c".repeat(90) + "\n")) {
       add(out, tight.readBytes("tight.yaml", text.getBytes(StandardCharsets.UTF_8)));
     }
     // files: too large (on disk and as a stream), missing, a folder
-    DeclarationReader small = new DeclarationReader(new InputLimits(1024 * 1024, 10, 16, 1024), null);
+    DeclarationReader small =
+        new DeclarationReader(new InputLimits(1024 * 1024, 10, 16, 1024), null);
     Path dir = Files.createTempDirectory("input-messages");
     Path big = Files.write(dir.resolve("big.yaml"), new byte[2 * 1024 * 1024]);
     add(out, collect(small.documents(Source.file("big.yaml", big), null)));
-    add(out, collect(small.documents(Source.stdin(), new java.io.ByteArrayInputStream(new byte[2 * 1024 * 1024]))));
-    add(out, collect(new DeclarationReader(new InputLimits(1000, 10, 16, 64), null)
-        .documents(Source.stdin(), new java.io.ByteArrayInputStream(new byte[2000]))));
+    add(
+        out,
+        collect(
+            small.documents(
+                Source.stdin(), new java.io.ByteArrayInputStream(new byte[2 * 1024 * 1024]))));
+    add(
+        out,
+        collect(
+            new DeclarationReader(new InputLimits(1000, 10, 16, 64), null)
+                .documents(Source.stdin(), new java.io.ByteArrayInputStream(new byte[2000]))));
     add(out, collect(reader.documents(Source.file("gone.yaml", dir.resolve("gone.yaml")), null)));
     add(out, collect(reader.documents(Source.file("dir.yaml", dir), null)));
     add(out, collect(reader.documents(Source.broken("odd.yaml", dir, "not a regular file"), null)));
@@ -131,13 +149,17 @@ class InputMessagesTest {
       assertTrue(p.hasKey(), "a problem without a key: " + p.rule() + " " + p.getMessage());
       assertTrue(ENGLISH.has(p.messageKey()), "messages_en.properties lacks " + p.messageKey());
       String rendered = InputMessages.render(ENGLISH, p);
-      p.messageArgs().values().forEach(v -> {
-        if (v instanceof InputProblem.Word w) {
-          keys.add(w.key());
-        }
-      });
+      p.messageArgs()
+          .values()
+          .forEach(
+              v -> {
+                if (v instanceof InputProblem.Word w) {
+                  keys.add(w.key());
+                }
+              });
       if (!rendered.equals(p.getMessage())) {
-        differ.add(p.messageKey() + "\n  template: " + rendered + "\n  reader:   " + p.getMessage());
+        differ.add(
+            p.messageKey() + "\n  template: " + rendered + "\n  reader:   " + p.getMessage());
       }
       keys.add(p.messageKey());
     }
@@ -146,19 +168,48 @@ class InputMessagesTest {
     // (not reached here: parser refusals without a mark, content after a document's end, an
     // unsupported token, a malformed mapping, an empty document, permission denied: rare paths
     // whose English the same template shape covers)
-    Set<String> reached = Set.of("INPUT-ALIAS.message", "INPUT-ALIAS.message.key", "INPUT-BINARY.message",
-        "INPUT-DUPLICATE-KEY.message", "INPUT-EMPTY.message.file", "INPUT-ENCODING.message",
-        "INPUT-ENCODING.message.wide", "INPUT-LIMIT.message.depth", "INPUT-LIMIT.message.documents",
-        "INPUT-LIMIT.message.fileSize", "INPUT-LIMIT.message.input", "INPUT-LIMIT.message.line",
-        "INPUT-LIMIT.message.problems", "INPUT-LIMIT.message.scalar", "INPUT-LIMIT.message.values",
-        "INPUT-REQUIRED.message", "INPUT-REQUIRED.message.blank", "INPUT-REQUIRED.message.empty",
-        "INPUT-REQUIRED.message.minItems", "INPUT-SYNTAX.message.control", "INPUT-SYNTAX.message.key",
-        "INPUT-SYNTAX.message.lineBreak", "INPUT-SYNTAX.message.marked", "INPUT-SYNTAX.message.tab",
-        "INPUT-TAG.message", "INPUT-TAG.message.key", "INPUT-TYPE.message", "INPUT-TYPE.message.date",
-        "INPUT-TYPE.message.id", "INPUT-TYPE.message.indexTooLarge", "INPUT-TYPE.message.notPlain",
-        "INPUT-TYPE.message.oddNumber", "INPUT-TYPE.message.quotedNumber", "INPUT-TYPE.message.range",
-        "INPUT-TYPE.message.root", "INPUT-TYPE.message.scalar", "INPUT-UNKNOWN-KEY.message",
-        "INPUT-UNREADABLE.message", "INPUT-UNREADABLE.message.missing", "INPUT-UNREADABLE.message.source");
+    Set<String> reached =
+        Set.of(
+            "INPUT-ALIAS.message",
+            "INPUT-ALIAS.message.key",
+            "INPUT-BINARY.message",
+            "INPUT-DUPLICATE-KEY.message",
+            "INPUT-EMPTY.message.file",
+            "INPUT-ENCODING.message",
+            "INPUT-ENCODING.message.wide",
+            "INPUT-LIMIT.message.depth",
+            "INPUT-LIMIT.message.documents",
+            "INPUT-LIMIT.message.fileSize",
+            "INPUT-LIMIT.message.input",
+            "INPUT-LIMIT.message.line",
+            "INPUT-LIMIT.message.problems",
+            "INPUT-LIMIT.message.scalar",
+            "INPUT-LIMIT.message.values",
+            "INPUT-REQUIRED.message",
+            "INPUT-REQUIRED.message.blank",
+            "INPUT-REQUIRED.message.empty",
+            "INPUT-REQUIRED.message.minItems",
+            "INPUT-SYNTAX.message.control",
+            "INPUT-SYNTAX.message.key",
+            "INPUT-SYNTAX.message.lineBreak",
+            "INPUT-SYNTAX.message.marked",
+            "INPUT-SYNTAX.message.tab",
+            "INPUT-TAG.message",
+            "INPUT-TAG.message.key",
+            "INPUT-TYPE.message",
+            "INPUT-TYPE.message.date",
+            "INPUT-TYPE.message.id",
+            "INPUT-TYPE.message.indexTooLarge",
+            "INPUT-TYPE.message.notPlain",
+            "INPUT-TYPE.message.oddNumber",
+            "INPUT-TYPE.message.quotedNumber",
+            "INPUT-TYPE.message.range",
+            "INPUT-TYPE.message.root",
+            "INPUT-TYPE.message.scalar",
+            "INPUT-UNKNOWN-KEY.message",
+            "INPUT-UNREADABLE.message",
+            "INPUT-UNREADABLE.message.missing",
+            "INPUT-UNREADABLE.message.source");
     Set<String> notReached = new TreeSet<>(reached);
     notReached.removeAll(keys);
     assertEquals(Set.of(), notReached);

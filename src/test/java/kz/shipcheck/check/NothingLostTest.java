@@ -52,7 +52,8 @@ class NothingLostTest {
             form: grain
             originRegion: kostanay
             establishment: KZ-EST-0101
-        """.formatted(id);
+        """
+        .formatted(id);
   }
 
   @TempDir Path tmp;
@@ -68,14 +69,19 @@ class NothingLostTest {
 
     write(root.resolve("good/one.yaml"), declaration("NL-1"));
     expected.put("good/one.yaml", new Expect(1, null, null));
-    write(root.resolve("good/multi.yaml"),
+    write(
+        root.resolve("good/multi.yaml"),
         declaration("NL-2") + "---\n" + declaration("NL-3") + "---\n" + declaration("NL-4"));
     expected.put("good/multi.yaml", new Expect(3, null, null));
-    write(root.resolve("good/half-broken.yaml"),
+    write(
+        root.resolve("good/half-broken.yaml"),
         declaration("NL-5") + "---\nid: [unclosed\n---\n" + declaration("NL-6"));
     expected.put("good/half-broken.yaml", new Expect(3, "INPUT-SYNTAX", null));
-    Files.write(root.resolve("good/bom.yaml"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-        declaration("NL-7").getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        root.resolve("good/bom.yaml"),
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            declaration("NL-7").getBytes(StandardCharsets.UTF_8)));
     expected.put("good/bom.yaml", new Expect(1, null, null));
     write(root.resolve("ymls/crlf.yml"), declaration("NL-8").replace("\n", "\r\n"));
     expected.put("ymls/crlf.yml", new Expect(1, null, null));
@@ -85,17 +91,24 @@ class NothingLostTest {
     expected.put("bad/empty.yaml", new Expect(1, "INPUT-EMPTY", "no declaration"));
     write(root.resolve("bad/comments.yaml"), "# nothing here yet\n---\n# still nothing\n");
     expected.put("bad/comments.yaml", new Expect(1, "INPUT-EMPTY", "no declaration"));
-    Files.write(root.resolve("bad/binary.yaml"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 8, 0, 0, 'x', 'y'});
+    Files.write(
+        root.resolve("bad/binary.yaml"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 8, 0, 0, 'x', 'y'});
     expected.put("bad/binary.yaml", new Expect(1, "INPUT-BINARY", "binary"));
-    Files.write(root.resolve("bad/latin1.yaml"),
-        declaration("NL-9").replace("Kostanay Grain", "K\u00f6stanay Grain").getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        root.resolve("bad/latin1.yaml"),
+        declaration("NL-9")
+            .replace("Kostanay Grain", "K\u00f6stanay Grain")
+            .getBytes(StandardCharsets.ISO_8859_1));
     expected.put("bad/latin1.yaml", new Expect(1, "INPUT-ENCODING", "not UTF-8"));
 
     Path locked = write(root.resolve("bad/locked.yaml"), declaration("NL-10"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     boolean lockedReadable = Files.isReadable(locked); // root reads it anyway
-    expected.put("bad/locked.yaml",
-        lockedReadable ? new Expect(1, null, null) : new Expect(1, "INPUT-UNREADABLE", "permission denied"));
+    expected.put(
+        "bad/locked.yaml",
+        lockedReadable
+            ? new Expect(1, null, null)
+            : new Expect(1, "INPUT-UNREADABLE", "permission denied"));
 
     Path lockedDir = root.resolve("bad/locked-folder");
     write(lockedDir.resolve("inside.yaml"), declaration("NL-11"));
@@ -125,8 +138,17 @@ class NothingLostTest {
       socket.bind(UnixDomainSocketAddress.of(root.resolve("bad/socket.yaml")));
       expected.put("bad/socket.yaml", new Expect(1, "INPUT-UNREADABLE", "not a regular file"));
 
-      Cli.Run run = Cli.runWithStdin(declaration("NL-STDIN-1") + "---\n" + declaration("NL-STDIN-2"),
-          "check", root.toString(), "-", "--format", "jsonl", "--jobs", "2", "--quiet");
+      Cli.Run run =
+          Cli.runWithStdin(
+              declaration("NL-STDIN-1") + "---\n" + declaration("NL-STDIN-2"),
+              "check",
+              root.toString(),
+              "-",
+              "--format",
+              "jsonl",
+              "--jobs",
+              "2",
+              "--quiet");
       assertEquals(1, run.code(), run.err());
 
       List<JsonNode> results = new ArrayList<>();
@@ -153,19 +175,27 @@ class NothingLostTest {
         Expect x = e.getValue();
         if (x.rule() == null) {
           for (JsonNode r : got) {
-            assertFalse(r.get("outcome").asText().equals("invalid"), e.getKey() + " must be read: " + r);
+            assertFalse(
+                r.get("outcome").asText().equals("invalid"), e.getKey() + " must be read: " + r);
           }
         } else {
-          JsonNode bad = got.stream().filter(r -> r.get("outcome").asText().equals("invalid")).findFirst().orElseThrow();
+          JsonNode bad =
+              got.stream()
+                  .filter(r -> r.get("outcome").asText().equals("invalid"))
+                  .findFirst()
+                  .orElseThrow();
           JsonNode finding = bad.get("findings").get(0);
           assertEquals(x.rule(), finding.get("rule").asText(), e.getKey());
           if (x.reason() != null) {
-            assertTrue(finding.get("message").asText().contains(x.reason()), e.getKey() + ": " + finding);
+            assertTrue(
+                finding.get("message").asText().contains(x.reason()), e.getKey() + ": " + finding);
           }
         }
       }
       // documents of one file come in order
-      assertEquals(List.of(1, 2, 3), byFile.get("good/multi.yaml").stream().map(r -> r.get("document").asInt()).toList());
+      assertEquals(
+          List.of(1, 2, 3),
+          byFile.get("good/multi.yaml").stream().map(r -> r.get("document").asInt()).toList());
     } finally {
       Files.setPosixFilePermissions(lockedDir, PosixFilePermissions.fromString("rwx------"));
     }
@@ -180,12 +210,24 @@ class NothingLostTest {
   @Test
   void aFileWhoseNameIsNotUtf8IsReadAndNamedByItsBytes() throws Exception {
     Path root = Files.createDirectories(tmp.resolve("names"));
-    Path content = write(tmp.resolve("content.yaml"), declaration("NL-FF").replace("product: wheat", "product: wheet"));
+    Path content =
+        write(
+            tmp.resolve("content.yaml"),
+            declaration("NL-FF").replace("product: wheat", "product: wheet"));
     Path good = write(tmp.resolve("good.yaml"), declaration("NL-OK"));
     // Java cannot create these names itself (it would encode U+FFFD): the shell gives the bytes
-    Process p = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$(printf 'bad\\377.yaml')\"; mkdir \"$(printf 'odd\\376')\";"
-        + " cp \"$2\" \"$(printf 'odd\\376')/one.yaml\"; cp \"$2\" \"$(printf '\\320\\264\\320\\265\\320\\272.yaml')\"",
-        "sh", content.toString(), good.toString()).directory(root.toFile()).inheritIO().start();
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "cp \"$1\" \"$(printf 'bad\\377.yaml')\"; mkdir \"$(printf 'odd\\376')\";"
+                    + " cp \"$2\" \"$(printf 'odd\\376')/one.yaml\"; cp \"$2\" \"$(printf '\\320\\264\\320\\265\\320\\272.yaml')\"",
+                "sh",
+                content.toString(),
+                good.toString())
+            .directory(root.toFile())
+            .inheritIO()
+            .start();
     assertEquals(0, p.waitFor());
 
     Cli.Run run = Cli.run("check", root.toString(), "--format", "jsonl", "--quiet");
@@ -195,9 +237,14 @@ class NothingLostTest {
       JsonNode r = JSON.readTree(line);
       byFile.put(r.get("file").asText().substring(root.toString().length() + 1), r);
     }
-    assertEquals(List.of("bad\\xff.yaml", "odd\\xfe/one.yaml", "\u0434\u0435\u043a.yaml"), List.copyOf(byFile.keySet()),
+    assertEquals(
+        List.of("bad\\xff.yaml", "odd\\xfe/one.yaml", "\u0434\u0435\u043a.yaml"),
+        List.copyOf(byFile.keySet()),
         run.out());
-    assertEquals("ACCESS-001", byFile.get("bad\\xff.yaml").get("findings").get(0).get("rule").asText(), run.out());
+    assertEquals(
+        "ACCESS-001",
+        byFile.get("bad\\xff.yaml").get("findings").get(0).get("rule").asText(),
+        run.out());
     for (String read : List.of("odd\\xfe/one.yaml", "\u0434\u0435\u043a.yaml")) {
       assertEquals("NL-OK", byFile.get(read).get("id").asText(), run.out());
       assertFalse(byFile.get(read).get("outcome").asText().equals("invalid"), run.out());
@@ -205,21 +252,31 @@ class NothingLostTest {
   }
 
   /**
-   * An argument whose bytes did not decode, when its bytes cannot be found again (here: not on
-   * this process's command line), is an unreadable input with a hint, not a missing path (exit 2)
-   * that stops the whole batch, and not a crash.
+   * An argument whose bytes did not decode, when its bytes cannot be found again (here: not on this
+   * process's command line), is an unreadable input with a hint, not a missing path (exit 2) that
+   * stops the whole batch, and not a crash.
    */
   @Test
   void anArgumentWhoseBytesAreLostIsUnreadable() throws Exception {
     Path good = write(tmp.resolve("good.yaml"), declaration("NL-OK"));
-    Cli.Run run = Cli.run("check", tmp.resolve("bad\uFFFD.yaml").toString(), good.toString(), "--format", "jsonl", "--quiet");
+    Cli.Run run =
+        Cli.run(
+            "check",
+            tmp.resolve("bad\uFFFD.yaml").toString(),
+            good.toString(),
+            "--format",
+            "jsonl",
+            "--quiet");
     assertEquals(1, run.code(), run.out() + run.err());
     List<String> lines = run.out().lines().toList();
     assertEquals(2, lines.size(), run.out());
     JsonNode bad = JSON.readTree(lines.get(0));
     assertEquals(tmp.resolve("bad\uFFFD.yaml").toString(), bad.get("file").asText());
-    assertEquals("INPUT-UNREADABLE", bad.get("findings").get(0).get("rule").asText(), bad.toString());
-    assertTrue(bad.get("findings").get(0).get("message").asText().contains("rename the file"), bad.toString());
+    assertEquals(
+        "INPUT-UNREADABLE", bad.get("findings").get(0).get("rule").asText(), bad.toString());
+    assertTrue(
+        bad.get("findings").get(0).get("message").asText().contains("rename the file"),
+        bad.toString());
     assertEquals("NL-OK", JSON.readTree(lines.get(1)).get("id").asText());
   }
 

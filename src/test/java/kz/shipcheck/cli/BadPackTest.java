@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broken rule pack is refused before any declaration is read: exit 3 and one line {@code
- * error: file:line:col: reason} (column where known), never a stack trace. Each test breaks a
- * fresh copy of {@code rules/} in one place and runs {@code check --rules} on it, as a user
- * would. Edits are made relative to what the file holds, so they survive changes to the pack.
+ * A broken rule pack is refused before any declaration is read: exit 3 and one line {@code error:
+ * file:line:col: reason} (column where known), never a stack trace. Each test breaks a fresh copy
+ * of {@code rules/} in one place and runs {@code check --rules} on it, as a user would. Edits are
+ * made relative to what the file holds, so they survive changes to the pack.
  */
 class BadPackTest {
   @TempDir Path tmp;
@@ -55,7 +55,8 @@ class BadPackTest {
     assertEquals(3, r.code(), r.out() + r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().matches("error: " + whereRegex + ": \\S.*\n"), r.err());
-    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertFalse(
+        r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
     return r.err();
   }
 
@@ -92,13 +93,15 @@ class BadPackTest {
 
   @Test
   void drlSyntaxErrorHasLineAndColumn() throws IOException {
-    Files.writeString(pack.resolve("broken.drl"), "package x\n\nrule \"r\"\nwhen\n  Item( ==== )\nthen\nend\n");
+    Files.writeString(
+        pack.resolve("broken.drl"), "package x\n\nrule \"r\"\nwhen\n  Item( ==== )\nthen\nend\n");
     assertRefusedMatching(q(pack + "/broken.drl") + ":5:\\d+");
   }
 
   @Test
   void drlWithAnUnknownTypeHasItsLine() throws IOException {
-    Files.writeString(pack.resolve("broken.drl"),
+    Files.writeString(
+        pack.resolve("broken.drl"),
         "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"X-001\")\nwhen\n  Shipment( weight > 0 )\nthen\nend\n");
     String err = assertRefusedMatching(q(pack + "/broken.drl") + ":\\d+(:\\d+)?");
     assertTrue(err.contains("DRL does not compile"), err);
@@ -107,7 +110,8 @@ class BadPackTest {
 
   @Test
   void drlConsequenceThatDoesNotCompileHasItsFile() throws IOException {
-    Files.writeString(pack.resolve("broken.drl"),
+    Files.writeString(
+        pack.resolve("broken.drl"),
         "package x\nimport kz.shipcheck.engine.fact.Item\nglobal kz.shipcheck.engine.Findings out\n\n"
             + "rule \"r\"\n  @id(\"X-001\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\n"
             + "when\n  $i : Item()\nthen\n  out.noSuchMethod(kcontext, $i);\nend\n");
@@ -117,29 +121,43 @@ class BadPackTest {
 
   @Test
   void ruleMetadataOutsideItsVocabulary() throws IOException {
-    String rule = "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"%s\") @title(\"t\") @reference(\"r\") @basis(\"%s\")\nwhen\n  Item()\nthen\nend\n";
+    String rule =
+        "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"%s\") @title(\"t\") @reference(\"r\") @basis(\"%s\")\nwhen\n  Item()\nthen\nend\n";
     Files.writeString(pack.resolve("meta.drl"), String.format(rule, "fatal", "model"));
-    assertRefused(pack + "/meta.drl:4", "rule X-001: @severity must be error, warning or info, found 'fatal'");
+    assertRefused(
+        pack + "/meta.drl:4",
+        "rule X-001: @severity must be error, warning or info, found 'fatal'");
     Files.writeString(pack.resolve("meta.drl"), String.format(rule, "error", "rumour"));
-    assertRefused(pack + "/meta.drl:4", "rule X-001: @basis must be fact, approx or model, found 'rumour'");
+    assertRefused(
+        pack + "/meta.drl:4", "rule X-001: @basis must be fact, approx or model, found 'rumour'");
   }
 
   @Test
   void ruleOnTheModelsValuesAsWrittenIsRefused() throws IOException {
     // a pack written before the facts moved to the engine compiles against the model's classes;
     // its rules would never fire and every declaration would pass
-    String rule = "package x\nimport kz.shipcheck.model.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\nwhen\n  %s\nthen\nend\n";
+    String rule =
+        "package x\nimport kz.shipcheck.model.Item\n\nrule \"r\"\n  @id(\"X-001\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\nwhen\n  %s\nthen\nend\n";
     Files.writeString(pack.resolve("old.drl"), String.format(rule, "Item( product == \"wheat\" )"));
-    assertRefused(pack + "/old.drl:4", "rule X-001 matches kz.shipcheck.model.Item, the value as written, which is never a fact,"
-        + " so the rule could never fire; import kz.shipcheck.engine.fact.Item instead");
-    Files.writeString(pack.resolve("old.drl"), String.format(rule, "exists( kz.shipcheck.engine.fact.Item() ) and not( kz.shipcheck.model.Declaration() )"));
-    assertRefused(pack + "/old.drl:4", "rule X-001 matches kz.shipcheck.model.Declaration, the value as written, which is never a"
-        + " fact, so the rule could never fire; import kz.shipcheck.engine.fact.Declaration instead");
+    assertRefused(
+        pack + "/old.drl:4",
+        "rule X-001 matches kz.shipcheck.model.Item, the value as written, which is never a fact,"
+            + " so the rule could never fire; import kz.shipcheck.engine.fact.Item instead");
+    Files.writeString(
+        pack.resolve("old.drl"),
+        String.format(
+            rule,
+            "exists( kz.shipcheck.engine.fact.Item() ) and not( kz.shipcheck.model.Declaration() )"));
+    assertRefused(
+        pack + "/old.drl:4",
+        "rule X-001 matches kz.shipcheck.model.Declaration, the value as written, which is never a"
+            + " fact, so the rule could never fire; import kz.shipcheck.engine.fact.Declaration instead");
   }
 
   @Test
   void ruleWithABuiltInCheckId() throws IOException {
-    Files.writeString(pack.resolve("meta.drl"),
+    Files.writeString(
+        pack.resolve("meta.drl"),
         "package x\nimport kz.shipcheck.engine.fact.Item\n\nrule \"r\"\n  @id(\"INPUT-TYPE\") @severity(\"error\") @title(\"t\") @reference(\"r\") @basis(\"model\")\nwhen\n  Item()\nthen\nend\n");
     assertRefused(pack + "/meta.drl:4", "duplicate rule id INPUT-TYPE (also a built-in check)");
   }
@@ -159,10 +177,14 @@ class BadPackTest {
   @Test
   void dataRowWithAnImpossibleDate() throws IOException {
     Path f = pack.resolve("data/laboratories.yaml");
-    Matcher m = Pattern.compile("accreditedFrom: (\\d{4}-\\d\\d-\\d\\d)").matcher(Files.readString(f));
+    Matcher m =
+        Pattern.compile("accreditedFrom: (\\d{4}-\\d\\d-\\d\\d)").matcher(Files.readString(f));
     assertTrue(m.find());
-    Files.writeString(f, Files.readString(f).replaceFirst(Pattern.quote(m.group()), "accreditedFrom: 2025-02-30"));
-    assertRefused(f + ":" + at(f, "2025-02-30"),
+    Files.writeString(
+        f,
+        Files.readString(f).replaceFirst(Pattern.quote(m.group()), "accreditedFrom: 2025-02-30"));
+    assertRefused(
+        f + ":" + at(f, "2025-02-30"),
         "'accreditedFrom' must be a date (yyyy-mm-dd) that exists, found '2025-02-30'");
   }
 
@@ -171,8 +193,11 @@ class BadPackTest {
     Path f = pack.resolve("data/restrictions.yaml");
     Matcher m = Pattern.compile("\\bfrom: (\\d{4}-\\d\\d-\\d\\d)").matcher(Files.readString(f));
     assertTrue(m.find());
-    Files.writeString(f, Files.readString(f).replaceFirst(Pattern.quote(m.group()), "from: 2025-13-01"));
-    assertRefused(f + ":" + at(f, "2025-13-01"), "'from' must be a date (yyyy-mm-dd) that exists, found '2025-13-01'");
+    Files.writeString(
+        f, Files.readString(f).replaceFirst(Pattern.quote(m.group()), "from: 2025-13-01"));
+    assertRefused(
+        f + ":" + at(f, "2025-13-01"),
+        "'from' must be a date (yyyy-mm-dd) that exists, found '2025-13-01'");
   }
 
   @Test
@@ -195,7 +220,8 @@ class BadPackTest {
     Path f = pack.resolve("data/crossings.yaml");
     int line = lines(f) + 1;
     append(f, "- {key: x, name: y, key: z, mode: rail, source: s, basis: model}\n");
-    assertRefused(f + ":" + line + ":21", "duplicate key 'key' (first written on line " + line + ")");
+    assertRefused(
+        f + ":" + line + ":21", "duplicate key 'key' (first written on line " + line + ")");
   }
 
   @Test
@@ -221,7 +247,9 @@ class BadPackTest {
     Path f = pack.resolve("data/crossings.yaml");
     int line = lines(f) + 1;
     append(f, "- {key: x\u0001y, name: n, mode: rail, source: s, basis: model}\n");
-    assertRefused(f + ":" + line + ":10", "YAML syntax: control character U+0001 is not allowed in YAML text");
+    assertRefused(
+        f + ":" + line + ":10",
+        "YAML syntax: control character U+0001 is not allowed in YAML text");
   }
 
   @Test
@@ -254,7 +282,8 @@ class BadPackTest {
     Path f = pack.resolve("data/register.csv");
     int line = lines(f) + 1;
     append(f, "KZ-EST-9001,Test LLP,190640005554,pavlodar,pork,2020-01-01,active\n");
-    assertRefused(f + ":" + line + ":1",
+    assertRefused(
+        f + ":" + line + ":1",
         "expected 8 fields (registration,name,bin,region,products,listedOn,status,statusSince), found 7");
   }
 
@@ -263,7 +292,9 @@ class BadPackTest {
     Path f = pack.resolve("data/register.csv");
     int line = lines(f) + 1;
     append(f, "KZ-EST-9001,Test LLP,190640005554,pavlodar,pork,2020-02-30,active,2020-01-01\n");
-    assertRefused(f + ":" + line + ":49", "listedOn must be a date (yyyy-mm-dd) that exists, found '2020-02-30'");
+    assertRefused(
+        f + ":" + line + ":49",
+        "listedOn must be a date (yyyy-mm-dd) that exists, found '2020-02-30'");
   }
 
   @Test
@@ -279,7 +310,8 @@ class BadPackTest {
     Path f = pack.resolve("data/register.csv");
     int line = lines(f) + 1;
     append(f, "KZ-EST-9001,Test LLP,190640005554,pavlodar,pork,2020-01-01,paused,2020-01-01\n");
-    assertRefused(f + ":" + line + ":60", "status must be active, suspended or withdrawn, found 'paused'");
+    assertRefused(
+        f + ":" + line + ":60", "status must be active, suspended or withdrawn, found 'paused'");
   }
 
   @Test
@@ -305,17 +337,22 @@ class BadPackTest {
     Path f = pack.resolve("data/register.csv");
     String text = Files.readString(f);
     Files.writeString(f, text.replaceFirst("registration,name", "registration;name"));
-    assertRefused(f + ":1:1",
+    assertRefused(
+        f + ":1:1",
         "the register's header must be exactly: registration,name,bin,region,products,listedOn,status,statusSince");
   }
 
   @Test
   void aRegisterGivenWithRegisterIsNamedInTheError() throws IOException {
     Path reg = tmp.resolve("my-register.csv");
-    Files.writeString(reg, "registration,name,bin,region,products,listedOn,status,statusSince\n"
-        + "KZ-EST-0042,Ertis Pork LLP,190640005554,pavlodar,pork,2025-10-20,active\n");
-    assertRefused(reg + ":2:1",
+    Files.writeString(
+        reg,
+        "registration,name,bin,region,products,listedOn,status,statusSince\n"
+            + "KZ-EST-0042,Ertis Pork LLP,190640005554,pavlodar,pork,2025-10-20,active\n");
+    assertRefused(
+        reg + ":2:1",
         "expected 8 fields (registration,name,bin,region,products,listedOn,status,statusSince), found 7",
-        "--register", reg.toString());
+        "--register",
+        reg.toString());
   }
 }

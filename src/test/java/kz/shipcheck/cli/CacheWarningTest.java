@@ -28,7 +28,8 @@ class CacheWarningTest {
 
   @BeforeEach
   void noCacheFolderFromTheEnvironment() {
-    assumeTrue(System.getenv("SHIPCHECK_CACHE_DIR") == null, "the environment names the cache folder");
+    assumeTrue(
+        System.getenv("SHIPCHECK_CACHE_DIR") == null, "the environment names the cache folder");
     before = System.getProperty("shipcheck.cache.dir");
   }
 
@@ -53,8 +54,15 @@ class CacheWarningTest {
     System.setProperty("shipcheck.cache.dir", open.toString());
     Cli.Run run = Cli.run("check", ExitCodesTest.FAILING);
     assertEquals(1, run.code(), run.err());
-    assertEquals(List.of("warning: not using the compiled-rule-pack cache: " + open + " is writable by its group or"
-        + " others (mode 777; chmod go-w " + open + ")"), cacheLines(run));
+    assertEquals(
+        List.of(
+            "warning: not using the compiled-rule-pack cache: "
+                + open
+                + " is writable by its group or"
+                + " others (mode 777; chmod go-w "
+                + open
+                + ")"),
+        cacheLines(run));
     assertTrue(run.err().startsWith("warning: not using"), run.err());
     try (Stream<Path> files = Files.list(open)) {
       assertEquals(0, files.count(), "nothing read or written there");
@@ -62,7 +70,8 @@ class CacheWarningTest {
   }
 
   @Test
-  void aReplacedEntryIsDiscardedWithOneLineAndTheVerdictStands(@TempDir Path cache) throws Exception {
+  void aReplacedEntryIsDiscardedWithOneLineAndTheVerdictStands(@TempDir Path cache)
+      throws Exception {
     System.setProperty("shipcheck.cache.dir", cache.toString());
     assertEquals(1, Cli.run("check", ExitCodesTest.FAILING).code());
     ByteArrayOutputStream emptyList = new ByteArrayOutputStream();
@@ -71,14 +80,22 @@ class CacheWarningTest {
     }
     Path entry;
     try (Stream<Path> files = Files.list(cache)) {
-      entry = files.filter(p -> p.getFileName().toString().startsWith("pack-")).findFirst().orElseThrow();
+      entry =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("pack-"))
+              .findFirst()
+              .orElseThrow();
     }
     Files.write(entry, emptyList.toByteArray());
 
     Cli.Run run = Cli.run("check", ExitCodesTest.FAILING);
     assertEquals(1, run.code(), run.err());
-    assertEquals(List.of("warning: discarded the compiled-rule-pack cache entry " + entry
-        + " (not a shipcheck cache entry) and compiled the rules again"), cacheLines(run));
+    assertEquals(
+        List.of(
+            "warning: discarded the compiled-rule-pack cache entry "
+                + entry
+                + " (not a shipcheck cache entry) and compiled the rules again"),
+        cacheLines(run));
 
     Cli.Run again = Cli.run("check", ExitCodesTest.FAILING);
     assertEquals(1, again.code(), again.err());

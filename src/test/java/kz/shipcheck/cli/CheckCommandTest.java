@@ -33,7 +33,9 @@ class CheckCommandTest {
   void failingDeclarationExitsOneAndPointsAtTheValue() {
     Cli.Run r = Cli.run("check", FAIL);
     assertEquals(1, r.code());
-    assertTrue(r.out().contains(FAIL + ":11:11: error ACCESS-003 smoked pork is not on the access list"), r.out());
+    assertTrue(
+        r.out().contains(FAIL + ":11:11: error ACCESS-003 smoked pork is not on the access list"),
+        r.out());
     assertTrue(r.out().contains("FAIL " + FAIL), r.out());
   }
 
@@ -46,7 +48,8 @@ class CheckCommandTest {
   void asOfJudgesAsIfShippedThatDay() {
     Cli.Run r = Cli.run("check", "--as-of", "2025-10-01", PASS);
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("ACCESS-002 pork is not on the access list on 2025-10-01"), r.out());
+    assertTrue(
+        r.out().contains("ACCESS-002 pork is not on the access list on 2025-10-01"), r.out());
   }
 
   @Test
@@ -97,25 +100,34 @@ class CheckCommandTest {
   void usageErrorsExitTwo() {
     Cli.Run missing = Cli.run("check", "no/such/file.yaml");
     assertEquals(2, missing.code());
-    assertTrue(missing.err().startsWith("error: no/such/file.yaml: no such file or folder"), missing.err());
+    assertTrue(
+        missing.err().startsWith("error: no/such/file.yaml: no such file or folder"),
+        missing.err());
     assertEquals(2, Cli.run("check", "--format", "pdf", PASS).code());
     assertEquals(2, Cli.run("check", "--bogus", PASS).code());
     assertEquals(2, Cli.run("check").code());
     assertEquals(2, Cli.run("check", "--as-of", "2025-02-30", PASS).code());
     assertEquals(2, Cli.run("check", "--rules", "no/such/pack", PASS).code());
     assertEquals(2, Cli.run("check", "--register", "no/such.csv", PASS).code());
-    assertEquals(2, Cli.run("check", "--output", tmp.resolve("no/dir/r.txt").toString(), PASS).code());
+    assertEquals(
+        2, Cli.run("check", "--output", tmp.resolve("no/dir/r.txt").toString(), PASS).code());
     assertEquals(2, Cli.run().code());
   }
 
   @Test
   void brokenRegisterExitsThreeWithItsPlace() throws IOException {
     Path reg = tmp.resolve("reg.csv");
-    Files.writeString(reg, "registration,name,bin,region,products,listedOn,status,statusSince\n"
-        + "KZ-1,A,190640005554,pavlodar,pork,2025-13-01,active,2025-01-01\n");
+    Files.writeString(
+        reg,
+        "registration,name,bin,region,products,listedOn,status,statusSince\n"
+            + "KZ-1,A,190640005554,pavlodar,pork,2025-13-01,active,2025-01-01\n");
     Cli.Run r = Cli.run("check", "--register", reg.toString(), PASS);
     assertEquals(3, r.code());
-    assertEquals("error: " + reg + ":2:35: listedOn must be a date (yyyy-mm-dd) that exists, found '2025-13-01'\n", r.err());
+    assertEquals(
+        "error: "
+            + reg
+            + ":2:35: listedOn must be a date (yyyy-mm-dd) that exists, found '2025-13-01'\n",
+        r.err());
   }
 
   @Test

@@ -20,13 +20,17 @@ class CheckWaiversTest {
   void withoutWaiversTheBatchFails() {
     Cli.Run r = Cli.run("check", "--rules", PACK, BATCH);
     assertEquals(1, r.code(), r.out());
-    assertTrue(r.out().contains("2 declarations: 1 passed, 1 failed, 0 invalid, 1 warning\n"), r.out());
+    assertTrue(
+        r.out().contains("2 declarations: 1 passed, 1 failed, 0 invalid, 1 warning\n"), r.out());
   }
 
   /** The text report's last line: the example pack has no manifest, so only its sha256 names it. */
   private static String packLine() {
     try {
-      return kz.shipcheck.pack.PackId.of(kz.shipcheck.pack.PackFiles.fromDirectory(java.nio.file.Path.of(PACK))).line() + "\n";
+      return kz.shipcheck.pack.PackId.of(
+                  kz.shipcheck.pack.PackFiles.fromDirectory(java.nio.file.Path.of(PACK)))
+              .line()
+          + "\n";
     } catch (kz.shipcheck.pack.PackException e) {
       throw new AssertionError(e);
     }
@@ -37,14 +41,20 @@ class CheckWaiversTest {
     Cli.Run r = Cli.run("check", "--rules", PACK, BATCH, "--waivers", WAIVERS);
     assertEquals(1, r.code(), r.out() + r.err());
     assertEquals(
-        BATCH + ":8:21: waived warning COMPANY-001 produced on 2025-07-01, more than 90 days before the ship date"
+        BATCH
+            + ":8:21: waived warning COMPANY-001 produced on 2025-07-01, more than 90 days before the ship date"
             + " 2025-11-12 [items[0].productionDate]\n"
             + "    waived: buyer accepted older stock, contract 2025/114 (approved by compliance@ishim-grain.kz,"
             + " expires 2026-01-01)\n"
-            + "PASS " + BATCH + " MY-2025-0101\n"
-            + BATCH + ":10:5: error BATCH-001 declaration id 'MY-2025-0101' was already used earlier in this batch [id]\n"
+            + "PASS "
+            + BATCH
+            + " MY-2025-0101\n"
+            + BATCH
+            + ":10:5: error BATCH-001 declaration id 'MY-2025-0101' was already used earlier in this batch [id]\n"
             + "    hint: give every declaration its own id\n"
-            + "FAIL " + BATCH + " (document 2) MY-2025-0101\n"
+            + "FAIL "
+            + BATCH
+            + " (document 2) MY-2025-0101\n"
             // the BATCH-001 waiver expires on the ship date itself: it no longer applies
             + "waiver expired on 2025-11-12: BATCH-001 for MY-2025-01?? (line 7)\n"
             + "waiver matched nothing: COMPANY-001 for OTHER-* (line 12)\n"
@@ -56,21 +66,40 @@ class CheckWaiversTest {
 
   @Test
   void asOfJudgesWaiversOnThatDateToo() {
-    Cli.Run r = Cli.run("check", "--rules", PACK, BATCH, "--waivers", WAIVERS, "--as-of", "2025-11-11");
+    Cli.Run r =
+        Cli.run("check", "--rules", PACK, BATCH, "--waivers", WAIVERS, "--as-of", "2025-11-11");
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains(":10:5: waived error BATCH-001 "), r.out());
-    assertTrue(r.out().endsWith("2 declarations: 2 passed, 0 failed, 0 invalid, 2 waived\n" + packLine()), r.out());
+    assertTrue(
+        r.out().endsWith("2 declarations: 2 passed, 0 failed, 0 invalid, 2 waived\n" + packLine()),
+        r.out());
 
     r = Cli.run("check", "--rules", PACK, BATCH, "--waivers", WAIVERS, "--as-of", "2026-01-01");
     assertEquals(1, r.code(), r.out());
-    assertTrue(r.out().contains("waiver expired on 2026-01-01: COMPANY-001 for MY-2025-* at items[*].productionDate (line 1)"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "waiver expired on 2026-01-01: COMPANY-001 for MY-2025-* at items[*].productionDate (line 1)"),
+        r.out());
   }
 
   @Test
   void aWaivedWarningNoLongerFailsUnderFailOnWarning() {
-    Cli.Run r = Cli.run("check", "--rules", PACK, BATCH, "--fail-on", "warning", "--as-of", "2025-11-11");
+    Cli.Run r =
+        Cli.run("check", "--rules", PACK, BATCH, "--fail-on", "warning", "--as-of", "2025-11-11");
     assertEquals(1, r.code());
-    r = Cli.run("check", "--rules", PACK, BATCH, "--fail-on", "warning", "--as-of", "2025-11-11", "--waivers", WAIVERS);
+    r =
+        Cli.run(
+            "check",
+            "--rules",
+            PACK,
+            BATCH,
+            "--fail-on",
+            "warning",
+            "--as-of",
+            "2025-11-11",
+            "--waivers",
+            WAIVERS);
     assertEquals(0, r.code(), r.out());
   }
 
@@ -79,9 +108,17 @@ class CheckWaiversTest {
     Cli.Run r = Cli.run("check", "--rules", PACK, BATCH, "--waivers", WAIVERS, "--format", "json");
     assertEquals(1, r.code(), r.err());
     // stderr: the waivers that did not apply, then the counts (the waived ones among them)
-    assertTrue(r.err().startsWith("waiver expired on 2025-11-12: BATCH-001 for MY-2025-01?? (" + WAIVERS + ":7)\n"
-        + "waiver matched nothing: COMPANY-001 for OTHER-* (" + WAIVERS + ":12)\n"
-        + "2 declarations: 1 passed, 1 failed, 0 invalid"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "waiver expired on 2025-11-12: BATCH-001 for MY-2025-01?? ("
+                    + WAIVERS
+                    + ":7)\n"
+                    + "waiver matched nothing: COMPANY-001 for OTHER-* ("
+                    + WAIVERS
+                    + ":12)\n"
+                    + "2 declarations: 1 passed, 1 failed, 0 invalid"),
+        r.err());
     assertTrue(r.err().contains("1 waived"), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals(1, doc.at("/summary/waived").asInt());
@@ -120,7 +157,9 @@ class CheckWaiversTest {
   @Test
   void aBrokenWaiversFileStopsWithItsPlace(@TempDir Path dir) throws Exception {
     Path w = dir.resolve("w.yaml");
-    Files.writeString(w, """
+    Files.writeString(
+        w,
+        """
         - rule: COMPANY-001
           declaration: MY-*
           reason: fine
@@ -130,12 +169,17 @@ class CheckWaiversTest {
     Cli.Run r = Cli.run("check", "--rules", PACK, BATCH, "--waivers", w.toString());
     assertEquals(3, r.code());
     assertEquals("", r.out());
-    assertEquals("error: " + w + ":4:12: 'expires' must be a date (yyyy-mm-dd) that exists, found '2026-13-01'\n", r.err());
+    assertEquals(
+        "error: "
+            + w
+            + ":4:12: 'expires' must be a date (yyyy-mm-dd) that exists, found '2026-13-01'\n",
+        r.err());
 
     Files.writeString(w, "- rule: COMPANY-01\n  declaration: MY-*\n");
     r = Cli.run("check", "--rules", PACK, BATCH, "--waivers", w.toString());
     assertEquals(3, r.code());
-    assertEquals("error: " + w + ":1:9: unknown rule 'COMPANY-01'; did you mean COMPANY-001?\n", r.err());
+    assertEquals(
+        "error: " + w + ":1:9: unknown rule 'COMPANY-01'; did you mean COMPANY-001?\n", r.err());
   }
 
   @Test

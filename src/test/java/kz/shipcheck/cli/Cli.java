@@ -33,7 +33,8 @@ public final class Cli {
     return run("", true, true, args);
   }
 
-  private static Run run(String stdin, boolean outIsTerminal, boolean errIsTerminal, String... args) {
+  private static Run run(
+      String stdin, boolean outIsTerminal, boolean errIsTerminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -44,6 +45,7 @@ public final class Cli {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             outIsTerminal,
             errIsTerminal);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -38,9 +38,12 @@ class ExitCodesTest {
     assertTrue(plain.out().contains("warning TEST-001 a warning on FX-ACCESS-PASS-1"), plain.out());
     assertTrue(plain.out().contains("PASS "), "a warning does not fail the declaration");
 
-    Cli.Run strict = Cli.run("check", PASSING, "--rules", pack, "--fail-on", "warning", "--format", "github");
+    Cli.Run strict =
+        Cli.run("check", PASSING, "--rules", pack, "--fail-on", "warning", "--format", "github");
     assertEquals(1, strict.code(), strict.err());
-    assertTrue(strict.out().startsWith("::warning file=" + PASSING + ",line=2,col=5,title=TEST-001::"), strict.out());
+    assertTrue(
+        strict.out().startsWith("::warning file=" + PASSING + ",line=2,col=5,title=TEST-001::"),
+        strict.out());
 
     assertEquals(0, Cli.run("check", PASSING, "--rules", pack, "--fail-on", "never").code());
     assertEquals(0, Cli.run("check", PASSING, "--rules", pack, "--fail-on", "error").code());

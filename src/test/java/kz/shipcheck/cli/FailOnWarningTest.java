@@ -48,26 +48,33 @@ class FailOnWarningTest {
   @ParameterizedTest
   @ValueSource(strings = {"text", "json", "jsonl", "csv", "junit", "sarif", "github", "html"})
   void aWarnedDeclarationFailsInEveryFormat(String format) {
-    String failed = switch (format) {
-      case "text" -> "FAIL " + WARNED + " FX-ACCESS-PASS-1\n";
-      case "json" -> "\"outcome\" : \"fail\"";
-      case "jsonl" -> "\"outcome\":\"fail\"";
-      case "csv" -> WARNED + ",1,FX-ACCESS-PASS-1,fail,TEST-001,warning,no,";
-      case "junit" -> "<failure type=\"fail\" message=\"failed: TEST-001\">" + WARNED + ":2:5: warning TEST-001 ";
-      case "sarif" -> "\"outcome\": \"fail\"";
-      case "github" -> "shipcheck: 1 declaration: 0 passed, 1 failed, 0 invalid, 1 warning, 0 waived\n";
-      default -> "<span class=\"o fail\">fail</span>";
-    };
-    String passed = switch (format) {
-      case "text" -> "PASS " + WARNED + " FX-ACCESS-PASS-1\n";
-      case "json" -> "\"outcome\" : \"pass\"";
-      case "jsonl" -> "\"outcome\":\"pass\"";
-      case "csv" -> WARNED + ",1,FX-ACCESS-PASS-1,pass,TEST-001,warning,no,";
-      case "junit" -> "failures=\"0\"";
-      case "sarif" -> "\"outcome\": \"pass\"";
-      case "github" -> "shipcheck: 1 declaration: 1 passed, 0 failed, 0 invalid, 1 warning, 0 waived\n";
-      default -> "<span class=\"o pass\">pass</span>";
-    };
+    String failed =
+        switch (format) {
+          case "text" -> "FAIL " + WARNED + " FX-ACCESS-PASS-1\n";
+          case "json" -> "\"outcome\" : \"fail\"";
+          case "jsonl" -> "\"outcome\":\"fail\"";
+          case "csv" -> WARNED + ",1,FX-ACCESS-PASS-1,fail,TEST-001,warning,no,";
+          case "junit" ->
+              "<failure type=\"fail\" message=\"failed: TEST-001\">"
+                  + WARNED
+                  + ":2:5: warning TEST-001 ";
+          case "sarif" -> "\"outcome\": \"fail\"";
+          case "github" ->
+              "shipcheck: 1 declaration: 0 passed, 1 failed, 0 invalid, 1 warning, 0 waived\n";
+          default -> "<span class=\"o fail\">fail</span>";
+        };
+    String passed =
+        switch (format) {
+          case "text" -> "PASS " + WARNED + " FX-ACCESS-PASS-1\n";
+          case "json" -> "\"outcome\" : \"pass\"";
+          case "jsonl" -> "\"outcome\":\"pass\"";
+          case "csv" -> WARNED + ",1,FX-ACCESS-PASS-1,pass,TEST-001,warning,no,";
+          case "junit" -> "failures=\"0\"";
+          case "sarif" -> "\"outcome\": \"pass\"";
+          case "github" ->
+              "shipcheck: 1 declaration: 1 passed, 0 failed, 0 invalid, 1 warning, 0 waived\n";
+          default -> "<span class=\"o pass\">pass</span>";
+        };
     Cli.Run strict = check(WARNED, "--fail-on", "warning", "--format", format);
     assertEquals(1, strict.code(), strict.err());
     assertTrue(strict.out().contains(failed), strict.out());
@@ -83,17 +90,25 @@ class FailOnWarningTest {
   @Test
   void theTextSummaryCountsItAsFailedAndNamesTheRule() {
     Cli.Run r = check(WARNED, "--fail-on", "warning");
-    assertTrue(r.out().contains("\n1 declaration: 0 passed, 1 failed, 0 invalid, 1 warning\nfailing rules: TEST-001 (1)\n"),
+    assertTrue(
+        r.out()
+            .contains(
+                "\n1 declaration: 0 passed, 1 failed, 0 invalid, 1 warning\nfailing rules: TEST-001 (1)\n"),
         r.out());
     assertFalse(r.out().contains("PASS " + WARNED), r.out());
   }
 
   @Test
   void theStderrSummaryCountsItAsFailed() {
-    Cli.Run r = Cli.run("check", "--rules", pack, WARNED, "--fail-on", "warning", "--format", "json");
+    Cli.Run r =
+        Cli.run("check", "--rules", pack, WARNED, "--fail-on", "warning", "--format", "json");
     assertEquals(1, r.code(), r.err());
-    assertTrue(r.err().contains("1 declaration: 0 passed, 1 failed, 0 invalid (1 warning, 0 waived)\n"
-        + "most frequent failing rules: TEST-001 1\n"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "1 declaration: 0 passed, 1 failed, 0 invalid (1 warning, 0 waived)\n"
+                    + "most frequent failing rules: TEST-001 1\n"),
+        r.err());
   }
 
   @Test
@@ -102,7 +117,8 @@ class FailOnWarningTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("PASS " + WARNED), r.out());
     assertTrue(r.out().contains("FAIL " + FAILING), r.out());
-    assertTrue(r.out().contains("2 declarations: 1 passed, 1 failed, 0 invalid, 2 warnings\n"), r.out());
+    assertTrue(
+        r.out().contains("2 declarations: 1 passed, 1 failed, 0 invalid, 2 warnings\n"), r.out());
   }
 
   @Test
@@ -128,7 +144,8 @@ class FailOnWarningTest {
     assertEquals(1, r.code(), r.err());
     // the copied pack's sha256 changes with every data correction of the bundled one
     String sha256 = PackFiles.fromDirectory(Path.of(pack)).sha256();
-    Golden.assertMatches(Path.of("src/test/resources/golden/fail-on-warning/report." + format),
+    Golden.assertMatches(
+        Path.of("src/test/resources/golden/fail-on-warning/report." + format),
         r.out().replace(sha256, "<sha256>").replace(sha256.substring(0, 12), "<sha256-12>"));
   }
 }

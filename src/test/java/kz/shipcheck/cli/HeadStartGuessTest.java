@@ -10,7 +10,8 @@ class HeadStartGuessTest {
   @Test
   void aCheckWithTheBundledPackAndTheCacheReadsAhead() {
     assertTrue(Main.headStartPays(new String[] {"check", "shipments"}));
-    assertTrue(Main.headStartPays(new String[] {"--debug", "check", "a.yaml", "--register", "r.csv"}));
+    assertTrue(
+        Main.headStartPays(new String[] {"--debug", "check", "a.yaml", "--register", "r.csv"}));
   }
 
   @Test

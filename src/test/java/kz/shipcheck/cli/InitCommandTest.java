@@ -21,7 +21,9 @@ import kz.shipcheck.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code shipcheck init}: a template per admitted product that reads cleanly and passes the pack. */
+/**
+ * {@code shipcheck init}: a template per admitted product that reads cleanly and passes the pack.
+ */
 class InitCommandTest {
   static final String SHIP_DATE = "2025-11-12";
 
@@ -44,13 +46,15 @@ class InitCommandTest {
   }
 
   @Test
-  void everyAdmittedProductsTemplatePassesTheBundledPackAsGenerated(@TempDir Path dir) throws Exception {
+  void everyAdmittedProductsTemplatePassesTheBundledPackAsGenerated(@TempDir Path dir)
+      throws Exception {
     List<String[]> all = productsAndForms();
     assertTrue(all.size() >= 25, "templates: " + all.size());
     for (String[] pf : all) {
-      Cli.Run r = pf[1] == null
-          ? Cli.run("init", "--product", pf[0], "--ship-date", SHIP_DATE)
-          : Cli.run("init", "--product", pf[0], "--form", pf[1], "--ship-date", SHIP_DATE);
+      Cli.Run r =
+          pf[1] == null
+              ? Cli.run("init", "--product", pf[0], "--ship-date", SHIP_DATE)
+              : Cli.run("init", "--product", pf[0], "--form", pf[1], "--ship-date", SHIP_DATE);
       assertEquals(0, r.code(), pf[0] + " " + pf[1] + ": " + r.err());
       assertEquals("", r.err());
       Files.writeString(dir.resolve(pf[0] + (pf[1] == null ? "" : "-" + pf[1]) + ".yaml"), r.out());
@@ -67,19 +71,23 @@ class InitCommandTest {
     var schema = SchemaCommandTest.validator(Cli.run("schema").out());
     DeclarationReader reader = new DeclarationReader(InputLimits.defaults(), null);
     for (String[] pf : productsAndForms()) {
-      Cli.Run r = pf[1] == null
-          ? Cli.run("init", "--product", pf[0])
-          : Cli.run("init", "--product", pf[0], "--form", pf[1]);
+      Cli.Run r =
+          pf[1] == null
+              ? Cli.run("init", "--product", pf[0])
+              : Cli.run("init", "--product", pf[0], "--form", pf[1]);
       if (r.code() != 0) {
         // a product admitted after today cannot have a template for today
         assertTrue(r.err().contains("is on the access list only from"), r.err());
         continue;
       }
       assertTrue(r.out().contains("shipDate: " + LocalDate.now() + " "), r.out());
-      List<ReadDocument> docs = reader.readBytes(pf[0] + ".yaml", r.out().getBytes(StandardCharsets.UTF_8));
+      List<ReadDocument> docs =
+          reader.readBytes(pf[0] + ".yaml", r.out().getBytes(StandardCharsets.UTF_8));
       assertEquals(1, docs.size());
       assertEquals(List.of(), docs.get(0).problems(), pf[0] + " " + pf[1] + ":\n" + r.out());
-      JsonNode json = YamlJson.of(new YamlReader(InputLimits.defaults()).parse(YamlReader.split(r.out()).get(0)));
+      JsonNode json =
+          YamlJson.of(
+              new YamlReader(InputLimits.defaults()).parse(YamlReader.split(r.out()).get(0)));
       assertEquals(List.of(), schema.validate(json), pf[0] + " " + pf[1]);
     }
   }
@@ -90,7 +98,10 @@ class InitCommandTest {
     assertEquals(0, r.code(), r.err());
     String t = r.out();
     assertTrue(t.contains("  - type: phytosanitary "), t);
-    assertTrue(t.contains("    additionalDeclaration: \"The consignment meets the requirements of the GACC protocol"), t);
+    assertTrue(
+        t.contains(
+            "    additionalDeclaration: \"The consignment meets the requirements of the GACC protocol"),
+        t);
     assertTrue(t.contains("      coreTemperatureC: 85 "), t);
     assertTrue(t.contains("      minutes: 5 "), t);
     assertTrue(t.contains("      relativeHumidityPct: 80 "), t);
@@ -124,7 +135,15 @@ class InitCommandTest {
 
   @Test
   void aCustomPacksDataDrivesTheTemplate() {
-    Cli.Run r = Cli.run("init", "--product", "wheat", "--ship-date", SHIP_DATE, "--rules", TestCommandTest.EXAMPLE_PACK);
+    Cli.Run r =
+        Cli.run(
+            "init",
+            "--product",
+            "wheat",
+            "--ship-date",
+            SHIP_DATE,
+            "--rules",
+            TestCommandTest.EXAMPLE_PACK);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("    establishment: KZ-EST-0900 "), r.out());
     assertTrue(r.out().contains("    originRegion: akmola "), r.out());
@@ -137,7 +156,8 @@ class InitCommandTest {
 
   @Test
   void heatTreatedFormAddsTheProtocolsTreatment() {
-    Cli.Run r = Cli.run("init", "--product", "pork", "--form", "heat-treated", "--ship-date", SHIP_DATE);
+    Cli.Run r =
+        Cli.run("init", "--product", "pork", "--form", "heat-treated", "--ship-date", SHIP_DATE);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("    heatTreatment: "), r.out());
     assertTrue(r.out().contains("      coreTemperatureC: 70 "), r.out());
@@ -148,9 +168,19 @@ class InitCommandTest {
   @Test
   void aRegisterGivenWithRegisterIsUsed(@TempDir Path dir) throws Exception {
     Path register = dir.resolve("register.csv");
-    Files.writeString(register, "registration,name,bin,region,products,listedOn,status,statusSince\n"
-        + "KZ-PORK-77,Irtysh Pork LLP,190640005554,abai,pork,2025-10-16,active,2025-10-16\n");
-    Cli.Run r = Cli.run("init", "--product", "pork", "--ship-date", SHIP_DATE, "--register", register.toString());
+    Files.writeString(
+        register,
+        "registration,name,bin,region,products,listedOn,status,statusSince\n"
+            + "KZ-PORK-77,Irtysh Pork LLP,190640005554,abai,pork,2025-10-16,active,2025-10-16\n");
+    Cli.Run r =
+        Cli.run(
+            "init",
+            "--product",
+            "pork",
+            "--ship-date",
+            SHIP_DATE,
+            "--register",
+            register.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("    establishment: KZ-PORK-77 "), r.out());
     assertTrue(r.out().contains("    originRegion: abai "), r.out());
@@ -162,8 +192,10 @@ class InitCommandTest {
     Cli.Run r = Cli.run("init", "--product", "pork", "--ship-date", "2025-10-16");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("    establishment: KZ-EST-0000 "), r.out());
-    assertEquals("warning: no register row lists pork on 2025-10-16: the template names a placeholder"
-        + " establishment; this template will not pass until you fill it in\n", r.err());
+    assertEquals(
+        "warning: no register row lists pork on 2025-10-16: the template names a placeholder"
+            + " establishment; this template will not pass until you fill it in\n",
+        r.err());
   }
 
   @Test
@@ -175,16 +207,23 @@ class InitCommandTest {
 
     r = Cli.run("init", "--product", "porkk");
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("error: unknown product 'porkk'; did you mean pork? (products on the access list: wheat,"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "error: unknown product 'porkk'; did you mean pork? (products on the access list: wheat,"),
+        r.err());
 
     r = Cli.run("init", "--product", "pork", "--ship-date", "2025-01-01");
     assertEquals(2, r.code());
-    assertEquals("error: pork is on the access list only from 2025-10-15, not on 2025-01-01"
-        + " (give --ship-date 2025-10-15 or later)\n", r.err());
+    assertEquals(
+        "error: pork is on the access list only from 2025-10-15, not on 2025-01-01"
+            + " (give --ship-date 2025-10-15 or later)\n",
+        r.err());
 
     r = Cli.run("init", "--product", "beef", "--form", "chilled");
     assertEquals(2, r.code());
-    assertEquals("error: form 'chilled' is not admitted for beef; its protocol admits: frozen\n", r.err());
+    assertEquals(
+        "error: form 'chilled' is not admitted for beef; its protocol admits: frozen\n", r.err());
 
     r = Cli.run("init", "--product", "pork", "--ship-date", "2025-02-30");
     assertEquals(2, r.code());
@@ -204,10 +243,13 @@ class InitCommandTest {
   void aTemplateInAnotherLanguageIsTheSameDeclaration() throws Exception {
     YamlReader yaml = new YamlReader(InputLimits.defaults());
     for (String lang : List.of("ru", "kk", "zh")) {
-      boolean translated = kz.shipcheck.engine.Messages.bundled().templates(lang).keySet().stream()
-          .anyMatch(k -> k.startsWith("init."));
-      for (String[] pf : List.of(new String[] {"pork", "frozen"}, new String[] {"feed-barley-flour", null})) {
-        List<String> args = new ArrayList<>(List.of("init", "--product", pf[0], "--ship-date", SHIP_DATE));
+      boolean translated =
+          kz.shipcheck.engine.Messages.bundled().templates(lang).keySet().stream()
+              .anyMatch(k -> k.startsWith("init."));
+      for (String[] pf :
+          List.of(new String[] {"pork", "frozen"}, new String[] {"feed-barley-flour", null})) {
+        List<String> args =
+            new ArrayList<>(List.of("init", "--product", pf[0], "--ship-date", SHIP_DATE));
         if (pf[1] != null) {
           args.addAll(List.of("--form", pf[1]));
         }
@@ -217,10 +259,13 @@ class InitCommandTest {
         assertEquals(0, en.code(), en.err());
         assertEquals(0, other.code(), lang + ": " + other.err());
         assertEquals(code(en.out()), code(other.out()), lang + " " + pf[0]);
-        assertEquals(YamlJson.of(yaml.parse(YamlReader.split(en.out()).get(0))),
-            YamlJson.of(yaml.parse(YamlReader.split(other.out()).get(0))), lang + " " + pf[0]);
+        assertEquals(
+            YamlJson.of(yaml.parse(YamlReader.split(en.out()).get(0))),
+            YamlJson.of(yaml.parse(YamlReader.split(other.out()).get(0))),
+            lang + " " + pf[0]);
         if (!translated) {
-          assertEquals(en.out(), other.out(), lang + " has no init.* message: the template stays English");
+          assertEquals(
+              en.out(), other.out(), lang + " has no init.* message: the template stays English");
         }
       }
     }

@@ -28,7 +28,8 @@ class InputMessagesLangTest {
   @Test
   void checkInRussianSaysTheReadersProblemsFromTheMessages() throws Exception {
     Path pack = PackCopy.of(dir.resolve("pack"), false);
-    Files.writeString(pack.resolve("messages/messages_ru.properties"),
+    Files.writeString(
+        pack.resolve("messages/messages_ru.properties"),
         "INPUT-UNKNOWN-KEY.message=неизвестный ключ ''{key}''{suggestion, select, none {} other {; может быть, ''{suggestion}''?}}\n"
             + "INPUT-TYPE.message.date=''{path}'': нужна существующая дата (гггг-мм-дд), указано ''{value}''\n"
             + "BATCH-001.message=идентификатор ''{id}'' уже встречался в этом пакете\n"
@@ -39,9 +40,26 @@ class InputMessagesLangTest {
     Path twice = dir.resolve("twice.yaml");
     Files.writeString(twice, Files.readString(valid) + "\n---\n" + Files.readString(valid));
 
-    Cli.Run ru = Cli.run("check", "--rules", pack.toString(), "--lang", "ru", "--format", "json", bad.toString(),
-        twice.toString());
-    Cli.Run en = Cli.run("check", "--rules", pack.toString(), "--format", "json", bad.toString(), twice.toString());
+    Cli.Run ru =
+        Cli.run(
+            "check",
+            "--rules",
+            pack.toString(),
+            "--lang",
+            "ru",
+            "--format",
+            "json",
+            bad.toString(),
+            twice.toString());
+    Cli.Run en =
+        Cli.run(
+            "check",
+            "--rules",
+            pack.toString(),
+            "--format",
+            "json",
+            bad.toString(),
+            twice.toString());
     assertEquals(en.code(), ru.code(), ru.err());
 
     List<JsonNode> ruFindings = findings(ru.out(), List.of("INPUT-", "BATCH-"));
@@ -56,14 +74,23 @@ class InputMessagesLangTest {
       }
     }
     assertTrue(ru.out().contains("неизвестный ключ 'exportr'; может быть, 'exporter'?"), ru.out());
-    assertTrue(ru.out().contains("'shipDate': нужна существующая дата (гггг-мм-дд), указано '2025-02-30'"), ru.out());
-    assertTrue(ru.out().contains("идентификатор 'FX-ACCESS-FAIL-1' уже встречался в этом пакете"), ru.out());
+    assertTrue(
+        ru.out().contains("'shipDate': нужна существующая дата (гггг-мм-дд), указано '2025-02-30'"),
+        ru.out());
+    assertTrue(
+        ru.out().contains("идентификатор 'FX-ACCESS-FAIL-1' уже встречался в этом пакете"),
+        ru.out());
     assertTrue(ru.out().contains("дайте каждой декларации свой идентификатор"), ru.out());
     assertFalse(ru.out().contains("unknown key 'exportr'"), ru.out());
     assertFalse(ru.out().contains("was already used earlier"), ru.out());
     assertTrue(en.out().contains("unknown key 'exportr'; did you mean 'exporter'?"), en.out());
-    assertTrue(en.out().contains("'shipDate' must be a date (yyyy-mm-dd) that exists, found '2025-02-30'"), en.out());
-    assertTrue(en.out().contains("declaration id 'FX-ACCESS-FAIL-1' was already used earlier in this batch"), en.out());
+    assertTrue(
+        en.out().contains("'shipDate' must be a date (yyyy-mm-dd) that exists, found '2025-02-30'"),
+        en.out());
+    assertTrue(
+        en.out()
+            .contains("declaration id 'FX-ACCESS-FAIL-1' was already used earlier in this batch"),
+        en.out());
   }
 
   /** The findings of the given rule families, in report order, from a json report. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class JsonReportTest {
   @Test
   void aSmallReportIsWrittenWhole() throws Exception {
-    Cli.Run run = Cli.run("check", "--quiet", "--format", "json", "shipments/beef-frozen-pass.yaml");
+    Cli.Run run =
+        Cli.run("check", "--quiet", "--format", "json", "shipments/beef-frozen-pass.yaml");
     assertEquals(0, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals(1, json.get("summary").get("declarations").asInt());

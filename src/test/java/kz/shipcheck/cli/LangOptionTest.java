@@ -11,7 +11,10 @@ import kz.shipcheck.testing.PackCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --lang} and {@code SHIPCHECK_LANG}: which language a command speaks, and what a pack's translation changes. */
+/**
+ * {@code --lang} and {@code SHIPCHECK_LANG}: which language a command speaks, and what a pack's
+ * translation changes.
+ */
 class LangOptionTest {
   @TempDir Path dir;
 
@@ -39,31 +42,51 @@ class LangOptionTest {
   @Test
   void aTranslationReachesTitlesMessagesAndSarifAndItsGapsAreReported() throws Exception {
     Path pack = PackCopy.of(dir.resolve("pack"), true);
-    Files.writeString(pack.resolve("messages/messages_ru.properties"),
+    Files.writeString(
+        pack.resolve("messages/messages_ru.properties"),
         "ACCESS-001.title=Продукт есть в перечне допуска\n"
             + "ACCESS-001.message=неизвестный продукт ''{product}'': его нет в перечне допуска\n");
 
     Cli.Run rules = Cli.run("rules", "--rules", pack.toString(), "--lang", "ru");
     assertEquals(0, rules.code(), rules.err());
     assertTrue(rules.out().contains("Продукт есть в перечне допуска"), rules.out());
-    assertTrue(rules.out().contains("The product is admitted on the ship date"), "no ru title: English");
+    assertTrue(
+        rules.out().contains("The product is admitted on the ship date"), "no ru title: English");
 
     Path fixture = pack.resolve("tests/access/fail-access.yaml");
-    Cli.Run ru = Cli.run("check", "--rules", pack.toString(), "--lang", "ru", "--format", "sarif", fixture.toString());
+    Cli.Run ru =
+        Cli.run(
+            "check",
+            "--rules",
+            pack.toString(),
+            "--lang",
+            "ru",
+            "--format",
+            "sarif",
+            fixture.toString());
     assertEquals(1, ru.code(), ru.err());
-    assertTrue(ru.out().contains("\"language\" : \"ru\"") || ru.out().contains("\"language\": \"ru\""), ru.out());
+    assertTrue(
+        ru.out().contains("\"language\" : \"ru\"") || ru.out().contains("\"language\": \"ru\""),
+        ru.out());
     assertTrue(ru.out().contains("неизвестный продукт '"), ru.out());
     assertFalse(ru.out().contains("unknown product '"), ru.out());
 
-    Cli.Run en = Cli.run("check", "--rules", pack.toString(), "--format", "json", fixture.toString());
+    Cli.Run en =
+        Cli.run("check", "--rules", pack.toString(), "--format", "json", fixture.toString());
     assertTrue(en.out().contains("unknown product '"), en.out());
 
     Cli.Run test = Cli.run("test", "--rules", pack.toString());
-    assertTrue(test.err().contains("warning: messages/messages_ru.properties lacks ACCESS-001.hint; English is shown"),
+    assertTrue(
+        test.err()
+            .contains(
+                "warning: messages/messages_ru.properties lacks ACCESS-001.hint; English is shown"),
         test.err());
   }
 
-  /** A pack that brings no messages (titles as @title, messages as text) still gets shipcheck's own words. */
+  /**
+   * A pack that brings no messages (titles as @title, messages as text) still gets shipcheck's own
+   * words.
+   */
   @Test
   void aPackWithoutMessagesStillSpeaksTheToolsWords() {
     String pack = "src/test/resources/example-pack";
@@ -71,7 +94,9 @@ class LangOptionTest {
     assertTrue(r.err().contains(" declarations: "), r.err());
     assertFalse(r.err().contains("ui.summary"), r.err());
     Cli.Run rules = Cli.run("rules", "--rules", pack);
-    assertTrue(rules.out().contains("Goods are shipped within 90 days of their production date"), rules.out());
+    assertTrue(
+        rules.out().contains("Goods are shipped within 90 days of their production date"),
+        rules.out());
     assertTrue(rules.out().contains("The document is valid YAML"), rules.out());
   }
 }

@@ -30,9 +30,28 @@ class LimitOptionsTest {
     "--jobs, 1, 256",
   })
   void aValueOutsideTheRangeIsAUsageErrorNamingTheRange(String option, long min, long max) {
-    String range = String.format(java.util.Locale.ROOT, "%s: must be a whole number from %,d to %,d, found ", option, min, max);
-    for (String bad : new String[] {String.valueOf(min - 1), String.valueOf(max + 1), "2147483647", "2147483648",
-        "99999999999999999999", "-1", "abc", "", "1.5", "1e3", "0x10", "١٢"}) {
+    String range =
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: must be a whole number from %,d to %,d, found ",
+            option,
+            min,
+            max);
+    for (String bad :
+        new String[] {
+          String.valueOf(min - 1),
+          String.valueOf(max + 1),
+          "2147483647",
+          "2147483648",
+          "99999999999999999999",
+          "-1",
+          "abc",
+          "",
+          "1.5",
+          "1e3",
+          "0x10",
+          "١٢"
+        }) {
       Cli.Run run = Cli.run("check", PASSING, option, bad);
       assertEquals(2, run.code(), option + " " + bad + ": " + run.err());
       assertEquals("error: " + range + "'" + bad + "'\n", run.err(), option + " " + bad);
@@ -50,10 +69,13 @@ class LimitOptionsTest {
   void theDeepestNestingAllowedIsReadWithoutRunningOutOfStack(@TempDir Path dir) throws Exception {
     Path deep = dir.resolve("deep.yaml");
     Files.writeString(deep, "id: X\nitems: " + "[".repeat(255) + "]".repeat(255) + "\n");
-    Cli.Run run = Cli.run("check", deep.toString(), "--max-depth", "256", "--format", "jsonl", "--quiet");
+    Cli.Run run =
+        Cli.run("check", deep.toString(), "--max-depth", "256", "--format", "jsonl", "--quiet");
     assertEquals(1, run.code(), run.err());
     assertFalse(run.out().contains("INPUT-LIMIT"), "within the limit: " + run.out());
-    assertTrue(run.out().contains("\"outcome\":\"invalid\""), "a list of lists is not an item: " + run.out());
+    assertTrue(
+        run.out().contains("\"outcome\":\"invalid\""),
+        "a list of lists is not an item: " + run.out());
   }
 
   @Test

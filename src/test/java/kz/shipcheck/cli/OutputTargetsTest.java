@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where {@code --output} and {@code --report FORMAT=PATH} may point. Only a regular file (or a
- * new one) is replaced atomically; a pipe or a device is written directly and stays what it was;
- * a symbolic link (or a chain of them) is followed and its final target replaced, the links kept;
- * a folder or a socket is refused with exit 2. The device case runs as root only: it makes a twin
- * of {@code /dev/null} in a temporary folder, never touching the real one. (The
- * {@code /dev/stdout} case runs on the packaged jar: ReportFaultsIT.)
+ * Where {@code --output} and {@code --report FORMAT=PATH} may point. Only a regular file (or a new
+ * one) is replaced atomically; a pipe or a device is written directly and stays what it was; a
+ * symbolic link (or a chain of them) is followed and its final target replaced, the links kept; a
+ * folder or a socket is refused with exit 2. The device case runs as root only: it makes a twin of
+ * {@code /dev/null} in a temporary folder, never touching the real one. (The {@code /dev/stdout}
+ * case runs on the packaged jar: ReportFaultsIT.)
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard: a FIFO nobody reads blocks its writer
 class OutputTargetsTest {
@@ -61,13 +61,15 @@ class OutputTargetsTest {
     Path fifo = tmp.resolve("report.pipe");
     assumeTrue(run("mkfifo", fifo.toString()), "mkfifo is not available");
     // the reader must open the pipe before the writer's open returns: read on a thread of its own
-    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = Files.newInputStream(fifo)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    });
+    CompletableFuture<String> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = Files.newInputStream(fifo)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new RuntimeException(e);
+              }
+            });
     Cli.Run r = Cli.run("check", PASS, "--format", "jsonl", "--output", fifo.toString(), "--quiet");
     assertEquals(0, r.code(), r.err());
     assertEquals(FIFO, type(fifo), "still a named pipe");
@@ -79,12 +81,14 @@ class OutputTargetsTest {
   @Test
   void aSymbolicLinkIsFollowedAndItsTargetReplaced() throws Exception {
     Path real = Files.writeString(tmp.resolve("report-2025-11.json"), "the previous report\n");
-    Path link = Files.createSymbolicLink(tmp.resolve("latest.json"), Path.of("report-2025-11.json"));
+    Path link =
+        Files.createSymbolicLink(tmp.resolve("latest.json"), Path.of("report-2025-11.json"));
     Cli.Run r = Cli.run("check", PASS, "--format", "json", "--output", link.toString(), "--quiet");
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.isSymbolicLink(link), "the link is kept");
     assertEquals(Path.of("report-2025-11.json"), Files.readSymbolicLink(link));
-    assertTrue(Files.readString(real).contains("\"declarations\""), "the target holds the new report");
+    assertTrue(
+        Files.readString(real).contains("\"declarations\""), "the target holds the new report");
     assertEquals(List.of("latest.json", "report-2025-11.json"), names(tmp), "no temporary file");
   }
 
@@ -97,10 +101,13 @@ class OutputTargetsTest {
     Path work = Files.createDirectories(tmp.resolve("work"));
     Path real = Files.writeString(reports.resolve("november.csv"), "old\n");
     Files.createSymbolicLink(links.resolve("current.csv"), real.toAbsolutePath());
-    Path first = Files.createSymbolicLink(work.resolve("latest.csv"), Path.of("../links/current.csv"));
+    Path first =
+        Files.createSymbolicLink(work.resolve("latest.csv"), Path.of("../links/current.csv"));
     Cli.Run r = Cli.run("check", PASS, "--format", "text", "--report", "csv=" + first, "--quiet");
     assertEquals(0, r.code(), r.err());
-    assertTrue(Files.isSymbolicLink(first) && Files.isSymbolicLink(links.resolve("current.csv")), "the links are kept");
+    assertTrue(
+        Files.isSymbolicLink(first) && Files.isSymbolicLink(links.resolve("current.csv")),
+        "the links are kept");
     assertTrue(Files.readString(real).contains("KZ-CN-2025-000187"), Files.readString(real));
     assertEquals(List.of("latest.csv"), names(work));
     assertEquals(List.of("current.csv"), names(links));
@@ -121,7 +128,8 @@ class OutputTargetsTest {
     Path folder = Files.createDirectory(tmp.resolve("report.json"));
     Path link = Files.createSymbolicLink(tmp.resolve("folder-link.json"), folder.getFileName());
     for (Path target : List.of(folder, link)) {
-      Cli.Run r = Cli.run("check", PASS, "--format", "json", "--output", target.toString(), "--quiet");
+      Cli.Run r =
+          Cli.run("check", PASS, "--format", "json", "--output", target.toString(), "--quiet");
       assertEquals(2, r.code(), r.err());
       assertEquals("error: --output: cannot write " + target + ": it is a folder\n", r.err());
       assertTrue(Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS));
@@ -137,8 +145,15 @@ class OutputTargetsTest {
       server.bind(UnixDomainSocketAddress.of(sock));
       Cli.Run r = Cli.run("check", PASS, "--report", "sarif=" + sock, "--quiet");
       assertEquals(2, r.code(), r.err());
-      assertTrue(r.err().endsWith("error: --report sarif=" + sock + ": cannot write " + sock
-          + ": not a regular file, a device or a pipe (a socket)\n"), r.err());
+      assertTrue(
+          r.err()
+              .endsWith(
+                  "error: --report sarif="
+                      + sock
+                      + ": cannot write "
+                      + sock
+                      + ": not a regular file, a device or a pipe (a socket)\n"),
+          r.err());
       assertTrue(r.out().contains("PASS "), "the main report is still written: " + r.out());
       assertFalse(Files.isRegularFile(sock), "the socket was not replaced");
     }
@@ -146,11 +161,13 @@ class OutputTargetsTest {
 
   @Test
   void aNameNearTheFileNameLimitIsWritten() throws Exception {
-    // 250 bytes, within the 255 a Linux file name may have: the temporary name must stay within it too
+    // 250 bytes, within the 255 a Linux file name may have: the temporary name must stay within it
+    // too
     String name = "r".repeat(239) + "-ü-ü.json"; // 239 + 11 bytes in UTF-8
     assertEquals(250, name.getBytes(StandardCharsets.UTF_8).length);
     Path target = tmp.resolve(name);
-    Cli.Run r = Cli.run("check", PASS, "--format", "json", "--output", target.toString(), "--quiet");
+    Cli.Run r =
+        Cli.run("check", PASS, "--format", "json", "--output", target.toString(), "--quiet");
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.readString(target).contains("\"declarations\""));
     assertEquals(List.of(name), names(tmp), "no temporary file");
@@ -160,11 +177,22 @@ class OutputTargetsTest {
   void aDeviceIsWrittenDirectlyAndStaysADevice() throws Exception {
     // a twin of /dev/null (character device 1,3) in the test's own folder: mknod needs root
     Path dev = tmp.resolve("null");
-    assumeTrue(run("mknod", dev.toString(), "c", "1", "3"), "not root (mknod refused): the device case is skipped");
+    assumeTrue(
+        run("mknod", dev.toString(), "c", "1", "3"),
+        "not root (mknod refused): the device case is skipped");
     // the second name is a link to the device: followed, the device written, the link kept
     Files.createSymbolicLink(tmp.resolve("null-link"), dev);
-    Cli.Run r = Cli.run("check", PASS, "--format", "json", "--output", dev.toString(), "--report", "sarif=" + dev + "-link",
-        "--quiet");
+    Cli.Run r =
+        Cli.run(
+            "check",
+            PASS,
+            "--format",
+            "json",
+            "--output",
+            dev.toString(),
+            "--report",
+            "sarif=" + dev + "-link",
+            "--quiet");
     assertEquals(0, r.code(), r.err());
     assertEquals(CHAR_DEVICE, type(dev), "still a character device");
     assertTrue(Files.isSymbolicLink(tmp.resolve("null-link")));
@@ -177,10 +205,24 @@ class OutputTargetsTest {
     // two reports into one file would interleave or overwrite each other, whatever the names
     Path real = Files.writeString(tmp.resolve("report.json"), "the previous report\n");
     Path link = Files.createSymbolicLink(tmp.resolve("latest.json"), real.getFileName());
-    Cli.Run r = Cli.run("check", PASS, "--format", "json", "--output", link.toString(), "--report", "json=" + real,
-        "--quiet");
+    Cli.Run r =
+        Cli.run(
+            "check",
+            PASS,
+            "--format",
+            "json",
+            "--output",
+            link.toString(),
+            "--report",
+            "json=" + real,
+            "--quiet");
     assertEquals(2, r.code(), r.err());
-    assertEquals("error: --report json=" + real + ": " + real + " is named twice; each report needs its own file\n",
+    assertEquals(
+        "error: --report json="
+            + real
+            + ": "
+            + real
+            + " is named twice; each report needs its own file\n",
         r.err());
     assertEquals("the previous report\n", Files.readString(real));
   }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackDiffAndInfoTest {
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** A passing example whose establishment the suspended copy suspends. */
   static final String PASSING = "shipments/barley-road-pass.yaml";
 
@@ -36,7 +37,8 @@ class PackDiffAndInfoTest {
     String csv = Files.readString(register);
     String row = csv.lines().filter(l -> l.startsWith("KZ-EST-0102,")).findFirst().orElseThrow();
     assertTrue(row.endsWith(",active,2016-05-12"), row);
-    Files.writeString(register, csv.replace(row, row.replace(",active,2016-05-12", ",suspended,2025-06-01")));
+    Files.writeString(
+        register, csv.replace(row, row.replace(",active,2016-05-12", ",suspended,2025-06-01")));
     assertTrue(Files.readString(Path.of(PASSING)).contains("establishment: KZ-EST-0102"));
   }
 
@@ -67,7 +69,8 @@ class PackDiffAndInfoTest {
     assertEquals("data/register.csv", data.get("file").asText());
     assertEquals("[\"KZ-EST-0102\"]", data.get("changed").toString());
     JsonNode c = d.get("changes").get(0);
-    assertEquals(List.of("file", "document", "id", "from", "to", "added", "removed"), fieldNames(c));
+    assertEquals(
+        List.of("file", "document", "id", "from", "to", "added", "removed"), fieldNames(c));
     assertEquals(PASSING, c.get("file").asText());
     assertEquals("pass", c.get("from").asText());
     assertEquals("fail", c.get("to").asText());
@@ -76,13 +79,21 @@ class PackDiffAndInfoTest {
     assertEquals(0, c.get("removed").size());
 
     Path sarif = dir.resolve("new.sarif");
-    assertEquals(1, Cli.run("diff", "--to", suspended.toString(), "--sarif", sarif.toString(), "shipments").code());
+    assertEquals(
+        1,
+        Cli.run("diff", "--to", suspended.toString(), "--sarif", sarif.toString(), "shipments")
+            .code());
     int fresh = 0;
     int unchanged = 0;
     for (JsonNode res : JSON.readTree(sarif.toFile()).at("/runs/0/results")) {
       String state = res.get("baselineState").asText();
-      boolean suspendedRow = res.get("ruleId").asText().equals("REG-002") && res.get("message").get("text").asText()
-          .contains("KZ-EST-0102 (Akmola Astyk LLP (fictitious sample)) is suspended since 2025-06-01");
+      boolean suspendedRow =
+          res.get("ruleId").asText().equals("REG-002")
+              && res.get("message")
+                  .get("text")
+                  .asText()
+                  .contains(
+                      "KZ-EST-0102 (Akmola Astyk LLP (fictitious sample)) is suspended since 2025-06-01");
       assertEquals(suspendedRow ? "new" : "unchanged", state, res.toString());
       fresh += suspendedRow ? 1 : 0;
       unchanged += suspendedRow ? 0 : 1;
@@ -91,17 +102,33 @@ class PackDiffAndInfoTest {
 
     Cli.Run csv = Cli.run("diff", "--to", suspended.toString(), "--format", "csv", PASSING);
     assertEquals(1, csv.code(), csv.err());
-    assertTrue(csv.out().startsWith("file,document,declaration,from,to,change,rule,severity,path,line,message\r\n"
-        + PASSING + ",1,KZ-CN-2025-000455,pass,fail,added,REG-002,error,items[0].establishment,20,"), csv.out());
+    assertTrue(
+        csv.out()
+            .startsWith(
+                "file,document,declaration,from,to,change,rule,severity,path,line,message\r\n"
+                    + PASSING
+                    + ",1,KZ-CN-2025-000455,pass,fail,added,REG-002,error,items[0].establishment,20,"),
+        csv.out());
 
     // the other way round a failure goes: nothing newly fails, exit 0
     Path backSarif = dir.resolve("back.sarif");
-    Cli.Run back = Cli.run("diff", "--from", suspended.toString(), "--to", "rules", "--sarif", backSarif.toString(), PASSING);
+    Cli.Run back =
+        Cli.run(
+            "diff",
+            "--from",
+            suspended.toString(),
+            "--to",
+            "rules",
+            "--sarif",
+            backSarif.toString(),
+            PASSING);
     JsonNode absent = JSON.readTree(backSarif.toFile()).at("/runs/0/results/0");
     assertEquals("REG-002", absent.get("ruleId").asText());
     assertEquals("absent", absent.get("baselineState").asText());
     assertEquals(0, back.code(), back.err());
-    assertTrue(back.out().contains("FAIL -> PASS  " + PASSING + " KZ-CN-2025-000455\n    - REG-002 error"), back.out());
+    assertTrue(
+        back.out().contains("FAIL -> PASS  " + PASSING + " KZ-CN-2025-000455\n    - REG-002 error"),
+        back.out());
   }
 
   @Test
@@ -134,7 +161,8 @@ class PackDiffAndInfoTest {
     assertTrue(drl.get("asOf").isNull(), "a file the manifest does not date has asOf null");
     JsonNode latest = info.get("changelog").get(info.get("changelog").size() - 1);
     assertEquals("2026-12-02", latest.get("date").asText());
-    assertTrue(latest.get("changes").get(0).asText().startsWith("FMD lifting of 2024-02-07 is regional"));
+    assertTrue(
+        latest.get("changes").get(0).asText().startsWith("FMD lifting of 2024-02-07 is regional"));
   }
 
   @Test
@@ -147,8 +175,15 @@ class PackDiffAndInfoTest {
     assertTrue(info.get("effective").isNull());
     assertTrue(info.get("sha256").asText().matches("[0-9a-f]{64}"));
     assertEquals(0, info.get("changelog").size());
-    Cli.Run check = Cli.run("check", "--rules", TestCommandTest.EXAMPLE_PACK, "--format", "json", "--quiet",
-        TestCommandTest.EXAMPLE_PACK + "/tests/company/pass-fresh.yaml");
+    Cli.Run check =
+        Cli.run(
+            "check",
+            "--rules",
+            TestCommandTest.EXAMPLE_PACK,
+            "--format",
+            "json",
+            "--quiet",
+            TestCommandTest.EXAMPLE_PACK + "/tests/company/pass-fresh.yaml");
     assertEquals(0, check.code(), check.err());
     JsonNode pack = JSON.readTree(check.out()).get("pack");
     assertEquals("unnamed", pack.get("name").asText());
@@ -160,12 +195,26 @@ class PackDiffAndInfoTest {
   void aMalformedManifestIsAPackErrorWithItsLine(@TempDir Path tmp) throws Exception {
     Path copy = PackCopy.of(tmp.resolve("pack"), false);
     Path manifest = copy.resolve("pack.yaml");
-    Files.writeString(manifest, Files.readString(manifest).replace("effective: 2026-12-02", "effective: 2026-13-02"));
-    int line = 1 + (int) Files.readString(manifest).lines().takeWhile(l -> !l.startsWith("effective:")).count();
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replace("effective: 2026-12-02", "effective: 2026-13-02"));
+    int line =
+        1
+            + (int)
+                Files.readString(manifest)
+                    .lines()
+                    .takeWhile(l -> !l.startsWith("effective:"))
+                    .count();
     Cli.Run r = Cli.run("check", "--rules", copy.toString(), PASSING);
     assertEquals(3, r.code(), r.err());
-    assertEquals("error: " + copy + "/pack.yaml:" + line + ":12: 'effective' must be a date (yyyy-mm-dd) that exists,"
-        + " found '2026-13-02'\n", r.err());
+    assertEquals(
+        "error: "
+            + copy
+            + "/pack.yaml:"
+            + line
+            + ":12: 'effective' must be a date (yyyy-mm-dd) that exists,"
+            + " found '2026-13-02'\n",
+        r.err());
   }
 
   /**
@@ -176,17 +225,37 @@ class PackDiffAndInfoTest {
   void staleDataIsOneWarningPerFileAndNeverAFinding(@TempDir Path tmp) throws Exception {
     Path copy = PackCopy.of(tmp.resolve("old"), false);
     Path manifest = copy.resolve("pack.yaml");
-    Files.writeString(manifest, Files.readString(manifest).replaceAll("asOf: \\d{4}-\\d\\d-\\d\\d", "asOf: 2001-01-01"));
-    Cli.Run fresh = Cli.run("check", "--rules", copy.toString(), "--format", "json", "--quiet", PASSING);
-    Cli.Run r = Cli.run("check", "--rules", copy.toString(), "--max-data-age", "30", "--format", "json", "--quiet",
-        PASSING);
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replaceAll("asOf: \\d{4}-\\d\\d-\\d\\d", "asOf: 2001-01-01"));
+    Cli.Run fresh =
+        Cli.run("check", "--rules", copy.toString(), "--format", "json", "--quiet", PASSING);
+    Cli.Run r =
+        Cli.run(
+            "check",
+            "--rules",
+            copy.toString(),
+            "--max-data-age",
+            "30",
+            "--format",
+            "json",
+            "--quiet",
+            PASSING);
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.err().lines().toList();
     assertEquals(10, lines.size(), r.err());
-    assertTrue(lines.get(0).matches("warning: " + java.util.regex.Pattern.quote(copy.toString())
-        + "/data/certificates\\.yaml is \\d{4,} days old \\(asOf 2001-01-01\\); check for newer data"), lines.get(0));
+    assertTrue(
+        lines
+            .get(0)
+            .matches(
+                "warning: "
+                    + java.util.regex.Pattern.quote(copy.toString())
+                    + "/data/certificates\\.yaml is \\d{4,} days old \\(asOf 2001-01-01\\); check for newer data"),
+        lines.get(0));
     assertEquals(fresh.out(), r.out(), "the report does not change");
-    Cli.Run off = Cli.run("check", "--rules", copy.toString(), "--max-data-age", "999999", "--quiet", PASSING);
+    Cli.Run off =
+        Cli.run(
+            "check", "--rules", copy.toString(), "--max-data-age", "999999", "--quiet", PASSING);
     assertEquals("", off.err());
     assertEquals(2, Cli.run("check", "--max-data-age", "-1", PASSING).code());
   }

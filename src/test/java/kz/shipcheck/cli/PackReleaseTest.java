@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pack files through the command line: build, verify, tampering, signatures and trust, and
- * checking with a pack file. One signed pack is built once for the class (building compiles the
- * pack and runs its fixtures); each test tampers with its own copy.
+ * Pack files through the command line: build, verify, tampering, signatures and trust, and checking
+ * with a pack file. One signed pack is built once for the class (building compiles the pack and
+ * runs its fixtures); each test tampers with its own copy.
  */
 class PackReleaseTest {
   static final String SHIPMENTS = "shipments";
@@ -49,9 +49,12 @@ class PackReleaseTest {
     otherPub = dir.resolve("other-pub.pem");
     writeKeys(dir.resolve("other-key.pem"), otherPub);
     zip = dir.resolve("pack.zip");
-    Cli.Run r = Cli.run("pack", "build", "rules", "--output", zip.toString(), "--sign", key.toString());
+    Cli.Run r =
+        Cli.run("pack", "build", "rules", "--output", zip.toString(), "--sign", key.toString());
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().startsWith("built " + zip + ": shipcheck-kz-cn 2026.12.0 (effective 2026-12-02), "), r.out());
+    assertTrue(
+        r.out().startsWith("built " + zip + ": shipcheck-kz-cn 2026.12.0 (effective 2026-12-02), "),
+        r.out());
     assertTrue(r.out().contains(" fixtures matched, signed with " + key), r.out());
   }
 
@@ -63,13 +66,19 @@ class PackReleaseTest {
   }
 
   static String pem(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(der) + "\n-----END " + label + "-----\n";
+    return "-----BEGIN "
+        + label
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 
   static Map<String, byte[]> entries(Path zipFile) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zipFile)))) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zipFile)))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         out.put(e.getName(), in.readAllBytes());
       }
@@ -98,7 +107,8 @@ class PackReleaseTest {
   @Test
   void theSamePackGivesTheSameZipBytes() throws Exception {
     Path again = dir.resolve("again.zip");
-    Cli.Run r = Cli.run("pack", "build", "rules", "--output", again.toString(), "--sign", key.toString());
+    Cli.Run r =
+        Cli.run("pack", "build", "rules", "--output", again.toString(), "--sign", key.toString());
     assertEquals(0, r.code(), r.err());
     assertArrayEquals(Files.readAllBytes(zip), Files.readAllBytes(again));
   }
@@ -108,8 +118,17 @@ class PackReleaseTest {
     Cli.Run folder = Cli.run("pack", "info", "rules", "--format", "json");
     Cli.Run file = Cli.run("pack", "info", zip.toString(), "--format", "json");
     assertEquals(0, folder.code(), folder.err());
-    String sha = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.out()).get("sha256").asText();
-    assertEquals(sha, new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.out()).get("sha256").asText());
+    String sha =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(folder.out())
+            .get("sha256")
+            .asText();
+    assertEquals(
+        sha,
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(file.out())
+            .get("sha256")
+            .asText());
     String sums = new String(entries(zip).get("SHA256SUMS"), StandardCharsets.UTF_8);
     assertTrue(sums.matches("(?s)([0-9a-f]{64}  [^\\n]+\\n)+"), sums);
     assertTrue(sums.contains("  data/products.yaml\n") && sums.contains("  pack.yaml\n"), sums);
@@ -124,7 +143,11 @@ class PackReleaseTest {
     Path bad = write("changed.zip", e);
     Cli.Run r = Cli.run("pack", "verify", bad.toString());
     assertEquals(3, r.code(), r.err());
-    assertEquals("error: " + bad + ": changed file data/products.yaml (its SHA-256 is not the one in SHA256SUMS)\n", r.err());
+    assertEquals(
+        "error: "
+            + bad
+            + ": changed file data/products.yaml (its SHA-256 is not the one in SHA256SUMS)\n",
+        r.err());
     Cli.Run check = Cli.run("check", "--rules", bad.toString(), SHIPMENTS);
     assertEquals(3, check.code(), check.err());
     assertTrue(check.err().contains("changed file data/products.yaml"), check.err());
@@ -142,7 +165,8 @@ class PackReleaseTest {
     missing.remove("data/rates.yaml");
     Cli.Run m = Cli.run("pack", "verify", write("missing.zip", missing).toString());
     assertEquals(3, m.code(), m.err());
-    assertTrue(m.err().endsWith(": missing file data/rates.yaml (listed in SHA256SUMS)\n"), m.err());
+    assertTrue(
+        m.err().endsWith(": missing file data/rates.yaml (listed in SHA256SUMS)\n"), m.err());
   }
 
   @Test
@@ -158,14 +182,18 @@ class PackReleaseTest {
     Cli.Run r = Cli.run("pack", "verify", unsigned.toString(), "--trust", pub.toString());
     assertEquals(3, r.code(), r.err());
     assertTrue(r.err().contains("no signature (SHA256SUMS.sig)"), r.err());
-    Cli.Run check = Cli.run("check", "--rules", unsigned.toString(), "--trust", pub.toString(), SHIPMENTS);
+    Cli.Run check =
+        Cli.run("check", "--rules", unsigned.toString(), "--trust", pub.toString(), SHIPMENTS);
     assertEquals(3, check.code(), check.err());
 
     // a signature over another SHA256SUMS (the files' hashes re-listed after a change) fails too
     Map<String, byte[]> forged = entries(zip);
     forged.put("data/rates.yaml", "[]\n".getBytes(StandardCharsets.UTF_8));
-    forged.put("SHA256SUMS", kz.shipcheck.pack.PackDigest.sums(forged).getBytes(StandardCharsets.UTF_8));
-    Cli.Run f = Cli.run("pack", "verify", write("forged.zip", forged).toString(), "--trust", pub.toString());
+    forged.put(
+        "SHA256SUMS", kz.shipcheck.pack.PackDigest.sums(forged).getBytes(StandardCharsets.UTF_8));
+    Cli.Run f =
+        Cli.run(
+            "pack", "verify", write("forged.zip", forged).toString(), "--trust", pub.toString());
     assertEquals(3, f.code(), f.err());
     assertTrue(f.err().contains("the signature is not by the trusted key"), f.err());
   }
@@ -174,7 +202,11 @@ class PackReleaseTest {
   void theBundledPackAndFoldersAreRefusedUnderTrust() {
     Cli.Run bundled = Cli.run("check", "--trust", pub.toString(), SHIPMENTS);
     assertEquals(3, bundled.code(), bundled.err());
-    assertTrue(bundled.err().contains("the bundled pack is not signed; build and sign it with shipcheck pack build"),
+    assertTrue(
+        bundled
+            .err()
+            .contains(
+                "the bundled pack is not signed; build and sign it with shipcheck pack build"),
         bundled.err());
     Cli.Run folder = Cli.run("check", "--rules", "rules", "--trust", pub.toString(), SHIPMENTS);
     assertEquals(3, folder.code(), folder.err());
@@ -184,8 +216,17 @@ class PackReleaseTest {
   @Test
   void checkingWithThePackFileGivesTheFoldersResults() {
     Cli.Run folder = Cli.run("check", "--format", "json", "--quiet", "--rules", "rules", SHIPMENTS);
-    Cli.Run file = Cli.run("check", "--format", "json", "--quiet", "--rules", zip.toString(), "--trust", pub.toString(),
-        SHIPMENTS);
+    Cli.Run file =
+        Cli.run(
+            "check",
+            "--format",
+            "json",
+            "--quiet",
+            "--rules",
+            zip.toString(),
+            "--trust",
+            pub.toString(),
+            SHIPMENTS);
     assertEquals(1, folder.code(), folder.err());
     assertEquals(folder.code(), file.code(), file.err());
     assertEquals(folder.out(), file.out());
@@ -193,8 +234,16 @@ class PackReleaseTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../evil.drl", "/etc/evil.drl", "data\\evil.yaml", "data/../../evil.yaml", "C:/evil.drl",
-      "data//evil.yaml", "./evil.drl"})
+  @ValueSource(
+      strings = {
+        "../evil.drl",
+        "/etc/evil.drl",
+        "data\\evil.yaml",
+        "data/../../evil.yaml",
+        "C:/evil.drl",
+        "data//evil.yaml",
+        "./evil.drl"
+      })
   void entriesOutsideThePackAreRefused(String name) throws Exception {
     Path p = dir.resolve("slip.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(p))) {
@@ -260,7 +309,9 @@ class PackReleaseTest {
   void aPackWhoseFixturesFailIsNotBuilt(@TempDir Path tmp) throws Exception {
     Path copy = PackCopy.of(tmp.resolve("pack"), true);
     Path fixture = copy.resolve("tests/access/pass-wheat.yaml");
-    Files.writeString(fixture, Files.readString(fixture).replace("- product: wheat\n", "- product: wheat-typo\n"));
+    Files.writeString(
+        fixture,
+        Files.readString(fixture).replace("- product: wheat\n", "- product: wheat-typo\n"));
     Path out = tmp.resolve("out.zip");
     Cli.Run r = Cli.run("pack", "build", copy.toString(), "--output", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
@@ -271,14 +322,24 @@ class PackReleaseTest {
 
   @Test
   void aPackFileNeedsAManifestAndAnOutputOutsideThePack(@TempDir Path tmp) {
-    Cli.Run noManifest = Cli.run("pack", "build", TestCommandTest.EXAMPLE_PACK, "--output", tmp.resolve("x.zip").toString());
+    Cli.Run noManifest =
+        Cli.run(
+            "pack",
+            "build",
+            TestCommandTest.EXAMPLE_PACK,
+            "--output",
+            tmp.resolve("x.zip").toString());
     assertEquals(3, noManifest.code(), noManifest.err());
-    assertTrue(noManifest.err().contains("pack.yaml: a pack file needs a manifest"), noManifest.err());
+    assertTrue(
+        noManifest.err().contains("pack.yaml: a pack file needs a manifest"), noManifest.err());
     Cli.Run inside = Cli.run("pack", "build", "rules", "--output", "rules/x.zip");
     assertEquals(2, inside.code(), inside.err());
     assertTrue(inside.err().contains("is inside the pack folder"), inside.err());
     assertEquals(2, Cli.run("pack", "verify", tmp.resolve("none.zip").toString()).code());
-    assertEquals(2, Cli.run("pack", "verify", zip.toString(), "--trust", tmp.resolve("none.pem").toString()).code());
+    assertEquals(
+        2,
+        Cli.run("pack", "verify", zip.toString(), "--trust", tmp.resolve("none.pem").toString())
+            .code());
   }
 
   @Test

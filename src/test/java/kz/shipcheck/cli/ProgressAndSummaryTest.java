@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.shipcheck.result.DeclarationResult;
 import kz.shipcheck.result.Outcome;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +35,9 @@ class ProgressAndSummaryTest {
     Cli.Run run = Cli.runAllOnTerminal("check", FIXTURES, "--format", "jsonl");
     assertFalse(run.err().contains("\r") || run.err().contains("\u001b"), run.err());
     assertTrue(run.err().contains(" passed, "), "the summary still comes");
-    Cli.Run toFile = Cli.runAllOnTerminal("check", FIXTURES, "--format", "jsonl", "--output",
-        tmp.resolve("r.jsonl").toString());
+    Cli.Run toFile =
+        Cli.runAllOnTerminal(
+            "check", FIXTURES, "--format", "jsonl", "--output", tmp.resolve("r.jsonl").toString());
     assertTrue(toFile.err().startsWith("\r"), "with --output the terminal is free for progress");
   }
 
@@ -52,12 +53,16 @@ class ProgressAndSummaryTest {
   void theSummaryGoesToStderr() {
     Cli.Run run = Cli.run("check", FIXTURES, "--format", "jsonl");
     String err = run.err();
-    assertTrue(err.matches("(?s)\\d+ declarations: \\d+ passed, \\d+ failed, \\d+ invalid( \\([^)]*\\))?\n.*"), err);
+    assertTrue(
+        err.matches(
+            "(?s)\\d+ declarations: \\d+ passed, \\d+ failed, \\d+ invalid( \\([^)]*\\))?\n.*"),
+        err);
     // the fixtures grow with the pack: check the shape, not the counts
     assertTrue(err.matches("(?s).*\nmost frequent failing rules: [A-Z]+-[A-Z0-9-]+ \\d+, .*"), err);
     assertTrue(err.matches("(?s).*\nfailed declarations by product: [a-z-]+ \\d+.*"), err);
     assertTrue(err.matches("(?s).*\nfailed declarations by border crossing: [a-z-]+ \\d+.*"), err);
-    assertTrue(err.matches("(?s).*\ndeclared value: [0-9,]+ USD \\(at the rule pack's rates.*"), err);
+    assertTrue(
+        err.matches("(?s).*\ndeclared value: [0-9,]+ USD \\(at the rule pack's rates.*"), err);
     for (String line : run.out().split("\n")) {
       assertTrue(line.startsWith("{\"file\":"), "only results on stdout: " + line);
     }
@@ -86,15 +91,25 @@ class ProgressAndSummaryTest {
   @Test
   void progressLine() {
     AtomicLong now = new AtomicLong(0);
-    Progress p = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), now::get);
+    Progress p =
+        new Progress(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), now::get);
     for (int i = 1; i <= 300; i++) {
-      p.result(new DeclarationResult("f" + (i / 3), i % 3 + 1, null, Outcome.PASS, List.of(),
-          DeclarationResult.Facts.NONE));
+      p.result(
+          new DeclarationResult(
+              "f" + (i / 3),
+              i % 3 + 1,
+              null,
+              Outcome.PASS,
+              List.of(),
+              DeclarationResult.Facts.NONE));
     }
     now.set(2_000_000_000L);
     assertEquals("300 declarations  150/s  0:02 so far", p.line(now.get()));
     p.total(400);
-    assertEquals("[#####               ]  25%  100/400 files  300 declarations  150/s  0:06 left", p.line(now.get()));
+    assertEquals(
+        "[#####               ]  25%  100/400 files  300 declarations  150/s  0:06 left",
+        p.line(now.get()));
     assertEquals("1:01:01", Progress.clockTime(3661));
   }
 }

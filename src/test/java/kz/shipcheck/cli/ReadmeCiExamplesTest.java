@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CI examples of the README's CI section stay true: the GitHub Actions workflow is valid
- * YAML whose shipcheck command runs (on fixtures, reports in a temporary folder) and writes the
- * SARIF file the upload step names; the pre-commit example names hooks that exist.
+ * The CI examples of the README's CI section stay true: the GitHub Actions workflow is valid YAML
+ * whose shipcheck command runs (on fixtures, reports in a temporary folder) and writes the SARIF
+ * file the upload step names; the pre-commit example names hooks that exist.
  */
 class ReadmeCiExamplesTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -30,7 +30,9 @@ class ReadmeCiExamplesTest {
 
   static String block(String firstLine) throws Exception {
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    Matcher m = Pattern.compile("```yaml\n(" + Pattern.quote(firstLine) + ".*?)```", Pattern.DOTALL).matcher(readme);
+    Matcher m =
+        Pattern.compile("```yaml\n(" + Pattern.quote(firstLine) + ".*?)```", Pattern.DOTALL)
+            .matcher(readme);
     assertTrue(m.find(), "README has no yaml block starting with " + firstLine);
     return m.group(1);
   }
@@ -56,7 +58,9 @@ class ReadmeCiExamplesTest {
     }
     assertTrue(with != null && sarif != null, workflow.toString());
     JsonNode action = YAML.readTree(Path.of("action.yml").toFile());
-    with.fieldNames().forEachRemaining(input -> assertTrue(action.at("/inputs").has(input), "action input " + input));
+    with.fieldNames()
+        .forEachRemaining(
+            input -> assertTrue(action.at("/inputs").has(input), "action input " + input));
     String checkStep = null;
     for (JsonNode step : action.at("/runs/steps")) {
       if ("check".equals(step.path("id").asText())) {
@@ -66,16 +70,28 @@ class ReadmeCiExamplesTest {
     assertEquals("bash \"$GITHUB_ACTION_PATH/src/main/sh/action-check\"", checkStep.trim());
 
     Path launcher = tmp.resolve("shipcheck");
-    Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-        + "' -cp '" + System.getProperty("java.class.path") + "' kz.shipcheck.cli.Main \"$@\"\n");
+    Files.writeString(
+        launcher,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -cp '"
+            + System.getProperty("java.class.path")
+            + "' kz.shipcheck.cli.Main \"$@\"\n");
     launcher.toFile().setExecutable(true);
-    ProcessBuilder pb = new ProcessBuilder("bash", "src/main/sh/action-check").redirectErrorStream(false);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "src/main/sh/action-check").redirectErrorStream(false);
     pb.environment().put("SHIPCHECK_BIN", launcher.toString());
     pb.environment().put("SHIPCHECK_CACHE_DIR", tmp.resolve("cache").toString());
     pb.environment().put("GITHUB_OUTPUT", tmp.resolve("github-output").toString());
-    pb.environment().put("INPUT_PATHS", with.get("paths").asText().replace("declarations/", "rules/tests/access"));
+    pb.environment()
+        .put(
+            "INPUT_PATHS",
+            with.get("paths").asText().replace("declarations/", "rules/tests/access"));
     pb.environment().put("INPUT_FAIL_ON", with.get("fail-on").asText());
-    pb.environment().put("INPUT_REPORTS", with.get("reports").asText().replace("=shipcheck.", "=" + tmp + "/shipcheck."));
+    pb.environment()
+        .put(
+            "INPUT_REPORTS",
+            with.get("reports").asText().replace("=shipcheck.", "=" + tmp + "/shipcheck."));
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)); // a hang guard only
@@ -88,13 +104,15 @@ class ReadmeCiExamplesTest {
   @Test
   void thePreCommitExampleNamesRealHooks() throws Exception {
     Set<String> ids = new HashSet<>();
-    YAML.readTree(Path.of(".pre-commit-hooks.yaml").toFile()).forEach(h -> ids.add(h.get("id").asText()));
+    YAML.readTree(Path.of(".pre-commit-hooks.yaml").toFile())
+        .forEach(h -> ids.add(h.get("id").asText()));
     JsonNode config = YAML.readTree(block("repos:"));
     for (JsonNode hook : config.at("/repos/0/hooks")) {
       assertTrue(ids.contains(hook.get("id").asText()), hook.toString());
       List<String> args = new ArrayList<>(List.of("check", "rules/tests/access/pass-wheat.yaml"));
       hook.get("args").forEach(a -> args.add(a.asText()));
-      assertEquals(0, Cli.run(args.toArray(new String[0])).code(), "the example args are valid options");
+      assertEquals(
+          0, Cli.run(args.toArray(new String[0])).code(), "the example args are valid options");
     }
   }
 }

@@ -41,7 +41,9 @@ class ReadmeReleasesTest {
         continue;
       }
       ReadmeToolingTest.Block expected =
-          b + 1 < blocks.size() && blocks.get(b + 1).lang().equals("text") ? blocks.get(b + 1) : null;
+          b + 1 < blocks.size() && blocks.get(b + 1).lang().equals("text")
+              ? blocks.get(b + 1)
+              : null;
       Cli.Run last = null;
       List<String> lines = List.of(blocks.get(b).text().split("\n"));
       for (int i = 0; i < lines.size(); i++) {
@@ -49,7 +51,11 @@ class ReadmeReleasesTest {
         Matcher sed = SED.matcher(line);
         Matcher heredoc = HEREDOC.matcher(line);
         if (line.startsWith("openssl ")) {
-          Process p = new ProcessBuilder(line.split(" ")).directory(root.toFile()).redirectErrorStream(true).start();
+          Process p =
+              new ProcessBuilder(line.split(" "))
+                  .directory(root.toFile())
+                  .redirectErrorStream(true)
+                  .start();
           String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
           assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, line + "\n" + out);
         } else if (heredoc.matches()) {
@@ -71,24 +77,33 @@ class ReadmeReleasesTest {
         } else if (line.startsWith("cp ")) {
           String[] a = line.split(" ");
           for (int k = 1; k < a.length - 1; k++) {
-            Files.copy(Path.of(a[k]), root.resolve(a[a.length - 1]).resolve(Path.of(a[k]).getFileName()));
+            Files.copy(
+                Path.of(a[k]), root.resolve(a[a.length - 1]).resolve(Path.of(a[k]).getFileName()));
           }
         } else if (line.startsWith("target/shipcheck ")) {
           List<String> args = new ArrayList<>();
           for (String a : line.substring("target/shipcheck ".length()).split("\\s+")) {
-            args.add(!a.startsWith("-") && (Files.exists(root.resolve(a)) || a.endsWith(".zip") || a.endsWith(".json"))
-                ? root.resolve(a).toString() : a);
+            args.add(
+                !a.startsWith("-")
+                        && (Files.exists(root.resolve(a))
+                            || a.endsWith(".zip")
+                            || a.endsWith(".json"))
+                    ? root.resolve(a).toString()
+                    : a);
           }
           last = Cli.run(args.toArray(String[]::new));
         } else if (!line.isEmpty()) {
-          fail("docs/rule-pack.md command the test cannot run (keep the docs to what is tested): " + line);
+          fail(
+              "docs/rule-pack.md command the test cannot run (keep the docs to what is tested): "
+                  + line);
         }
       }
       if (expected != null) {
         assertTrue(last != null, "a text block follows an sh block without a shipcheck command");
         String actual = (last.out() + last.err()).replace(root + "/", "");
         ReadmeToolingTest.assertMatches(normal(expected.text()), normal(actual));
-        // build and verify succeed; the diff finds a pass turning into a fail, and the check fails it
+        // build and verify succeed; the diff finds a pass turning into a fail, and the check fails
+        // it
         assertEquals(compared < 2 ? 0 : 1, last.code(), actual);
         compared++;
       }
@@ -98,13 +113,18 @@ class ReadmeReleasesTest {
 
   /** Hashes and counts that change with every data correction or new fixture, as placeholders. */
   static String normal(String s) {
-    return s.replaceAll("[0-9a-f]{64}", "<sha256>").replaceAll("[0-9a-f]{12}…", "<sha256>…")
+    return s.replaceAll("[0-9a-f]{64}", "<sha256>")
+        .replaceAll("[0-9a-f]{12}…", "<sha256>…")
         .replaceAll("\\d+ (files|fixtures)", "N $1");
   }
 
   private static boolean hasOpenssl(Path dir) {
     try {
-      Process p = new ProcessBuilder("openssl", "version").directory(dir.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("openssl", "version")
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().readAllBytes();
       return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0;
     } catch (IOException | InterruptedException e) {

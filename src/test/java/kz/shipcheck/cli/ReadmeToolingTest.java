@@ -45,7 +45,10 @@ class ReadmeToolingTest {
       if (!blocks.get(b).lang().equals("sh")) {
         continue;
       }
-      Block expected = b + 1 < blocks.size() && blocks.get(b + 1).lang().equals("text") ? blocks.get(b + 1) : null;
+      Block expected =
+          b + 1 < blocks.size() && blocks.get(b + 1).lang().equals("text")
+              ? blocks.get(b + 1)
+              : null;
       Result last = null;
       List<String> lines = List.of(blocks.get(b).text().split("\n"));
       for (int i = 0; i < lines.size(); i++) {
@@ -60,8 +63,14 @@ class ReadmeToolingTest {
             content.append(lines.get(i)).append('\n');
           }
           Path file = root.resolve(heredoc.group(2));
-          Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-              heredoc.group(1).equals(">>") ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+          Files.writeString(
+              file,
+              content,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              heredoc.group(1).equals(">>")
+                  ? StandardOpenOption.APPEND
+                  : StandardOpenOption.TRUNCATE_EXISTING);
         } else if (line.startsWith("mkdir -p ")) {
           Files.createDirectories(root.resolve(line.substring("mkdir -p ".length())));
         } else if (line.startsWith("cp -r ")) {
@@ -71,13 +80,16 @@ class ReadmeToolingTest {
           last = shipcheck(root, line.substring("target/shipcheck ".length()), expected == null);
           commands++;
         } else {
-          fail("docs/tooling.md command the test cannot run (keep the docs to what is tested): " + line);
+          fail(
+              "docs/tooling.md command the test cannot run (keep the docs to what is tested): "
+                  + line);
         }
       }
       if (expected != null) {
         assertTrue(last != null, "a text block follows an sh block without a shipcheck command");
         // the pack's sha256 changes with every data correction: the README shows one, any matches
-        assertMatches(expected.text().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+        assertMatches(
+            expected.text().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
             last.output().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"));
         if (expected.text().startsWith("error:")) {
           assertNotEquals(0, last.code(), last.output());
@@ -91,14 +103,24 @@ class ReadmeToolingTest {
     assertTrue(compared >= 5, "outputs compared: " + compared);
 
     // the walk-through wrote exactly the example pack's rule, fixtures and register row
-    for (String f : List.of("company.drl", "tests/company/pass-fresh.yaml", "tests/company/fail-old-stock.yaml")) {
-      assertEquals(Files.readString(EXAMPLE_PACK.resolve(f)), Files.readString(root.resolve("mypack").resolve(f)), f);
+    for (String f :
+        List.of(
+            "company.drl", "tests/company/pass-fresh.yaml", "tests/company/fail-old-stock.yaml")) {
+      assertEquals(
+          Files.readString(EXAMPLE_PACK.resolve(f)),
+          Files.readString(root.resolve("mypack").resolve(f)),
+          f);
     }
-    assertEquals(lastLine(EXAMPLE_PACK.resolve("data/register.csv")), lastLine(root.resolve("mypack/data/register.csv")));
+    assertEquals(
+        lastLine(EXAMPLE_PACK.resolve("data/register.csv")),
+        lastLine(root.resolve("mypack/data/register.csv")));
   }
 
-  /** Runs one shipcheck command line; paths that exist in the scratch folder are taken from there. */
-  private static Result shipcheck(Path root, String commandLine, boolean mustSucceed) throws IOException {
+  /**
+   * Runs one shipcheck command line; paths that exist in the scratch folder are taken from there.
+   */
+  private static Result shipcheck(Path root, String commandLine, boolean mustSucceed)
+      throws IOException {
     String redirect = null;
     String cmd = commandLine;
     int gt = cmd.indexOf(" > ");
@@ -106,11 +128,13 @@ class ReadmeToolingTest {
       redirect = cmd.substring(gt + 3).strip();
       cmd = cmd.substring(0, gt);
     }
-    assertTrue(!cmd.contains("\"") && !cmd.contains("'") && !cmd.contains("|") && !cmd.contains("&"),
+    assertTrue(
+        !cmd.contains("\"") && !cmd.contains("'") && !cmd.contains("|") && !cmd.contains("&"),
         "keep documented commands simple: " + commandLine);
     List<String> args = new ArrayList<>();
     for (String a : cmd.strip().split("\\s+")) {
-      args.add(!a.startsWith("-") && Files.exists(root.resolve(a)) ? root.resolve(a).toString() : a);
+      args.add(
+          !a.startsWith("-") && Files.exists(root.resolve(a)) ? root.resolve(a).toString() : a);
     }
     Cli.Run r = Cli.run(args.toArray(String[]::new));
     String out = r.out();
@@ -140,7 +164,8 @@ class ReadmeToolingTest {
       }
     }
     if (!ok[0][0]) {
-      assertEquals(expected, actual, "documented output block does not match (... stands for any lines)");
+      assertEquals(
+          expected, actual, "documented output block does not match (... stands for any lines)");
     }
   }
 

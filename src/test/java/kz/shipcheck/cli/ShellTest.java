@@ -32,7 +32,8 @@ class ShellTest {
   void aWordNothingLikeACommandListsTheCommands() {
     Cli.Run r = Cli.run("xyzzy");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("unknown command 'xyzzy' (commands: check, rules, explain"), r.err());
+    assertTrue(
+        r.err().contains("unknown command 'xyzzy' (commands: check, rules, explain"), r.err());
   }
 
   @Test
@@ -41,8 +42,19 @@ class ShellTest {
     assertEquals(0, r.code(), r.err());
     String s = r.out();
     assertTrue(s.contains("complete -F _complete_shipcheck"), s);
-    for (String word : new String[] {"check", "rules", "explain", "schema", "init", "test", "completion",
-        "--fail-on", "--report", "--waivers"}) {
+    for (String word :
+        new String[] {
+          "check",
+          "rules",
+          "explain",
+          "schema",
+          "init",
+          "test",
+          "completion",
+          "--fail-on",
+          "--report",
+          "--waivers"
+        }) {
       assertTrue(s.contains(word), word);
     }
   }
@@ -51,7 +63,10 @@ class ShellTest {
   void zshCompletionLoadsBashCompletionFirst() {
     Cli.Run r = Cli.run("completion", "zsh");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"));
+    assertTrue(
+        r.out()
+            .startsWith(
+                "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"));
     assertEquals(2, Cli.run("completion", "fish").code());
   }
 
@@ -61,10 +76,16 @@ class ShellTest {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash");
     Path script = dir.resolve("shipcheck.bash");
     Files.writeString(script, Cli.run("completion", "bash").out());
-    Process p = new ProcessBuilder("/bin/bash", "-c",
-        "source '" + script + "'; COMP_WORDS=(shipcheck ch); COMP_CWORD=1; COMP_LINE='shipcheck ch'; "
-            + "COMP_POINT=12; _complete_shipcheck; printf '%s\\n' \"${COMPREPLY[@]}\"")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "/bin/bash",
+                "-c",
+                "source '"
+                    + script
+                    + "'; COMP_WORDS=(shipcheck ch); COMP_CWORD=1; COMP_LINE='shipcheck ch'; "
+                    + "COMP_POINT=12; _complete_shipcheck; printf '%s\\n' \"${COMPREPLY[@]}\"")
+            .redirectErrorStream(true)
+            .start();
     assertTrue(p.waitFor(2, TimeUnit.MINUTES), "bash did not finish"); // a hang guard only
     String out = new String(p.getInputStream().readAllBytes());
     assertTrue(out.lines().anyMatch(l -> l.trim().equals("check")), out);

@@ -37,7 +37,8 @@ class TestCommandLangTest {
       }
     }
     Files.createDirectories(pack.resolve("messages"));
-    Files.writeString(pack.resolve("messages/messages_ru.properties"),
+    Files.writeString(
+        pack.resolve("messages/messages_ru.properties"),
         "ui.test.ok=ок\n"
             + "ui.test.fail=ОШИБКА\n"
             + "ui.test.problem=проблема\n"
@@ -55,18 +56,23 @@ class TestCommandLangTest {
     String out = r.out();
     assertTrue(out.contains("ок      src/test/resources/fixture-run/pass.yaml\n"), out);
     assertTrue(out.contains("ОШИБКА  src/test/resources/fixture-run/typo.yaml\n"), out);
-    assertTrue(out.contains("        проблема  строка 7: ожидается INPUT-TYP, такого правила нет; может быть, INPUT-TYPE?\n"),
+    assertTrue(
+        out.contains(
+            "        проблема  строка 7: ожидается INPUT-TYP, такого правила нет; может быть, INPUT-TYPE?\n"),
         out);
     assertTrue(out.contains("        нет       строка 2: INPUT-TYPE\n"), out);
     // the finding's own message is the shipped Russian of the built-in check
     Text ru = Messages.load(PackFiles.fromDirectory(Path.of("rules"))).in("ru");
-    String date = ru.render("INPUT-TYPE.message.date", Args.of("path", "shipDate", "value", "2025-02-30"));
+    String date =
+        ru.render("INPUT-TYPE.message.date", Args.of("path", "shipDate", "value", "2025-02-30"));
     assertTrue(out.contains("        лишнее    строка 3: INPUT-TYPE " + date), out);
     assertTrue(out.contains("4 примера: совпали 2, не совпали 2\n"), out);
     assertTrue(out.contains("покрытие: правила без примера: COMPANY-001\n"), out);
     // a key the pack's file lacks is said in shipcheck's own words of the language (the shipped
     // messages_ru), which themselves fall back to English
-    String own = ru.render("ui.test.passBesideExpect", Args.of("line", 1, "expectLine", 7, "rule", "INPUT-TYP"));
+    String own =
+        ru.render(
+            "ui.test.passBesideExpect", Args.of("line", 1, "expectLine", 7, "rule", "INPUT-TYP"));
     assertTrue(out.contains(own), own + "\n" + out);
     assertFalse(out.contains("did not match"), out);
   }

@@ -26,8 +26,12 @@ class TestCommandTest {
     Cli.Run r = Cli.run("test", "--rules", EXAMPLE_PACK);
     assertEquals(0, r.code(), r.out() + r.err());
     assertEquals(
-        "ok    " + EXAMPLE_PACK + "/tests/company/fail-old-stock.yaml\n"
-            + "ok    " + EXAMPLE_PACK + "/tests/company/pass-fresh.yaml\n"
+        "ok    "
+            + EXAMPLE_PACK
+            + "/tests/company/fail-old-stock.yaml\n"
+            + "ok    "
+            + EXAMPLE_PACK
+            + "/tests/company/pass-fresh.yaml\n"
             + "\n2 fixtures: 2 matched, 0 did not match\n"
             + "coverage: every rule of the pack fires in some fixture\n",
         r.out());
@@ -50,7 +54,9 @@ class TestCommandTest {
 
   @Test
   void expectPassFailsWhenTheFixtureHasFindings(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("says-pass.yaml"), """
+    Files.writeString(
+        dir.resolve("says-pass.yaml"),
+        """
         # expect: pass
         id: T-1
         shipDate: 2025-11-12
@@ -65,7 +71,9 @@ class TestCommandTest {
 
   @Test
   void aFixtureWithoutExpectCommentsMustPassToo(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("silent.yaml"), """
+    Files.writeString(
+        dir.resolve("silent.yaml"),
+        """
         id: T-2
         shipDate: 2025-11-12
         exporter: {name: Ishim Grain LLP, bin: "240140009005"}
@@ -79,7 +87,9 @@ class TestCommandTest {
 
   @Test
   void severalIdsOnOneLineAreSeveralExpectations(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("two.yaml"), """
+    Files.writeString(
+        dir.resolve("two.yaml"),
+        """
         id: T-3
         shipDate: 2025-11-12
         exporter: {name: Ishim Grain LLP, bin: "240140009005"}
@@ -109,7 +119,9 @@ class TestCommandTest {
 
     r = Cli.run("test", "--rules", "no/such/pack");
     assertEquals(2, r.code());
-    assertEquals("error: no/such/pack/tests: no such fixture folder (give the fixture folder as DIR)\n", r.err());
+    assertEquals(
+        "error: no/such/pack/tests: no such fixture folder (give the fixture folder as DIR)\n",
+        r.err());
   }
 
   @Test

@@ -13,8 +13,8 @@ import kz.shipcheck.yaml.YamlNode.MapNode;
 import kz.shipcheck.yaml.YamlNode.Scalar;
 
 /**
- * A YAML tree as the JSON value an editor's YAML 1.2 language server validates. Done with care:
- * a plain {@code 2025-11-12} is a string (YAML 1.2 has no timestamps, and a loader that makes it a
+ * A YAML tree as the JSON value an editor's YAML 1.2 language server validates. Done with care: a
+ * plain {@code 2025-11-12} is a string (YAML 1.2 has no timestamps, and a loader that makes it a
  * Date would fail the schema for the wrong reason); quoted scalars stay strings ({@code bin:
  * "190640005554"}); {@code yes}/{@code no} and {@code 1_000} are strings in YAML 1.2; only
  * true/false are booleans and only plain decimal, hex and octal forms are numbers.
@@ -22,7 +22,8 @@ import kz.shipcheck.yaml.YamlNode.Scalar;
 final class YamlJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
 
   private YamlJson() {}
@@ -43,7 +44,10 @@ final class YamlJson {
     return switch (s.type()) {
       case STRING -> JSON.textNode(t);
       case NULL -> JSON.nullNode();
-      case BOOLEAN -> BOOL.matcher(t).matches() ? JSON.booleanNode(t.equalsIgnoreCase("true")) : JSON.textNode(t);
+      case BOOLEAN ->
+          BOOL.matcher(t).matches()
+              ? JSON.booleanNode(t.equalsIgnoreCase("true"))
+              : JSON.textNode(t);
       case INTEGER, DECIMAL -> {
         if (INT.matcher(t).matches()) {
           yield JSON.numberNode(new BigInteger(t.startsWith("+") ? t.substring(1) : t));

@@ -19,18 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user without a passwd entry ({@code docker run --user 12345}) has {@code ?} for Java's home:
- * the cache was then {@code ./?/.cache/shipcheck}, inside the folder the run starts in, such as
- * the repository being checked, so an entry committed there ran its code and passed a bad
- * declaration. Runs shipcheck in a JVM of its own, started in a folder that holds such an entry.
+ * the cache was then {@code ./?/.cache/shipcheck}, inside the folder the run starts in, such as the
+ * repository being checked, so an entry committed there ran its code and passed a bad declaration.
+ * Runs shipcheck in a JVM of its own, started in a folder that holds such an entry.
  */
 class CacheLocationTest {
   record Run(int code, String out, String err) {}
 
-  private static Run shipcheck(Path workingDir, Map<String, String> env, String... jvmArgs) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+  private static Run shipcheck(Path workingDir, Map<String, String> env, String... jvmArgs)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(List.of(jvmArgs));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "kz.shipcheck.cli.Main", "check",
-        Path.of("src/test/resources/cli/pork-fail.yaml").toAbsolutePath().toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "kz.shipcheck.cli.Main",
+            "check",
+            Path.of("src/test/resources/cli/pork-fail.yaml").toAbsolutePath().toString()));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
     pb.environment().keySet().removeAll(List.of("SHIPCHECK_CACHE_DIR", "XDG_CACHE_HOME", "HOME"));
     pb.environment().putAll(env);
@@ -56,7 +64,10 @@ class CacheLocationTest {
     Path neutered = kz.shipcheck.testing.PackCopy.of(dir.resolve("neutered"), false);
     try (Stream<Path> drl = Files.list(neutered)) {
       for (Path f : drl.filter(p -> p.toString().endsWith(".drl")).toList()) {
-        Files.writeString(f, Files.readString(f).replace("\nwhen\n", "\nwhen\n  eval(false)\n"), StandardCharsets.UTF_8);
+        Files.writeString(
+            f,
+            Files.readString(f).replace("\nwhen\n", "\nwhen\n  eval(false)\n"),
+            StandardCharsets.UTF_8);
       }
     }
     RulePack harmless = RulePack.load(PackFiles.fromDirectory(neutered), null, null, null, "x");
@@ -64,7 +75,11 @@ class CacheLocationTest {
     PackFiles bundled = PackFiles.bundled();
     Path repo = Files.createDirectory(dir.resolve("repo"));
     Path planted = repo.resolve("?/.cache/shipcheck");
-    PackCache.at(planted).store(PackCache.key(bundled, Version.get()), harmless.kieBase(), DrlRules.of(bundled.drlSources()));
+    PackCache.at(planted)
+        .store(
+            PackCache.key(bundled, Version.get()),
+            harmless.kieBase(),
+            DrlRules.of(bundled.drlSources()));
     Path entry = PackCache.at(planted).file(PackCache.key(bundled, Version.get()));
     assertTrue(Files.exists(entry), "planted");
 
@@ -77,8 +92,10 @@ class CacheLocationTest {
     Run run = shipcheck(repo, Map.of(), "-Duser.home=?");
     assertEquals(1, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("FAIL "), run.out());
-    assertEquals("warning: not using the compiled-rule-pack cache: there is no home folder (Java's user.home is '?'"
-        + " and $HOME is not set); set SHIPCHECK_CACHE_DIR to a folder of your own", run.err().lines().findFirst().orElse(""));
+    assertEquals(
+        "warning: not using the compiled-rule-pack cache: there is no home folder (Java's user.home is '?'"
+            + " and $HOME is not set); set SHIPCHECK_CACHE_DIR to a folder of your own",
+        run.err().lines().findFirst().orElse(""));
     assertEquals(1, run.err().lines().filter(l -> l.contains("cache")).count(), run.err());
     try (Stream<Path> files = Files.list(planted)) {
       assertEquals(List.of(entry), files.toList(), "nothing written beside it");

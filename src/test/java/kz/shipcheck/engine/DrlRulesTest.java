@@ -19,12 +19,14 @@ class DrlRulesTest {
   void theBundledPacksRulesAreTheCompiledOnes() throws Exception {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
     RulePack pack = RulePack.load(files, null, null, null, "test");
-    assertEquals(CacheEntry.rulesOf(pack.kieBase().getKiePackages()), DrlRules.of(files.drlSources()));
+    assertEquals(
+        CacheEntry.rulesOf(pack.kieBase().getKiePackages()), DrlRules.of(files.drlSources()));
   }
 
   @Test
   void commentsStringsFunctionsAndBlocksHideNoRuleAndMakeNone() {
-    String drl = """
+    String drl =
+        """
         package a.b.c;
         import x.Y
         // rule "in a line comment"
@@ -47,11 +49,17 @@ class DrlRulesTest {
         then
         end
         """;
-    assertEquals(List.of(DrlRules.signature("a.b.c", "one", "A-001"), DrlRules.signature("a.b.c", "two", "B-002")), of(drl));
+    assertEquals(
+        List.of(
+            DrlRules.signature("a.b.c", "one", "A-001"),
+            DrlRules.signature("a.b.c", "two", "B-002")),
+        of(drl));
   }
 
   @Test
   void aRuleWithoutAnIdHasNone() {
-    assertEquals(List.of(DrlRules.signature("p", "r", null)), of("package p\nrule \"r\"\nwhen\nthen\nend\n"));
+    assertEquals(
+        List.of(DrlRules.signature("p", "r", null)),
+        of("package p\nrule \"r\"\nwhen\nthen\nend\n"));
   }
 }

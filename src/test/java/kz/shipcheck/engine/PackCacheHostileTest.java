@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Whatever lies in the cache entry's place, a failing declaration still fails and the entry is
  * rewritten good. These are entries as an attacker (or a broken disk) writes them, in raw Java
- * serialization: an empty list once made every declaration pass, a "billion laughs" of nested
- * sets hung start-up, an array header claiming a billion elements ran out of memory, and another
- * pack's entry under this pack's file name was read as this pack.
+ * serialization: an empty list once made every declaration pass, a "billion laughs" of nested sets
+ * hung start-up, an array header claiming a billion elements ran out of memory, and another pack's
+ * entry under this pack's file name was read as this pack.
  */
 class PackCacheHostileTest {
   static final String FAILING = "src/test/resources/cli/pork-fail.yaml";
@@ -53,8 +53,10 @@ class PackCacheHostileTest {
   }
 
   static List<Finding> check(RulePack pack, String file) throws Exception {
-    ReadDocument d = new DeclarationReader(InputLimits.defaults(), null)
-        .readBytes(file, Files.readAllBytes(Path.of(file))).get(0);
+    ReadDocument d =
+        new DeclarationReader(InputLimits.defaults(), null)
+            .readBytes(file, Files.readAllBytes(Path.of(file)))
+            .get(0);
     try (Evaluator e = pack.newEvaluator()) {
       return e.evaluate(List.of(new Evaluator.Input(d.declaration(), d.locations()))).get(0);
     }
@@ -89,14 +91,20 @@ class PackCacheHostileTest {
     return serialized(root);
   }
 
-  /** An empty array of this type, its length in the stream (the last four bytes) set to {@code length}. */
+  /**
+   * An empty array of this type, its length in the stream (the last four bytes) set to {@code
+   * length}.
+   */
   static byte[] arrayClaiming(Object emptyArray, int length) {
     byte[] b = serialized(emptyArray);
     ByteBuffer.wrap(b).putInt(b.length - 4, length);
     return b;
   }
 
-  /** A good entry of the bundled pack with the rules of access.drl (the failing rule's file) left out. */
+  /**
+   * A good entry of the bundled pack with the rules of access.drl (the failing rule's file) left
+   * out.
+   */
   static byte[] anotherPacksEntry() throws Exception {
     Path pack = shared.resolve("other-pack");
     if (!Files.exists(pack)) {
@@ -106,7 +114,8 @@ class PackCacheHostileTest {
     Path cache = Files.createTempDirectory(shared, "other-cache");
     RulePack.load(PackFiles.fromDirectory(pack), null, null, cache, "test");
     try (Stream<Path> entries = Files.list(cache)) {
-      return Files.readAllBytes(entries.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow());
+      return Files.readAllBytes(
+          entries.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow());
     }
   }
 
@@ -115,7 +124,9 @@ class PackCacheHostileTest {
     Path cache = Files.createTempDirectory(shared, "own-cache");
     RulePack.load(files, null, null, cache, "test");
     try (Stream<Path> entries = Files.list(cache)) {
-      byte[] whole = Files.readAllBytes(entries.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow());
+      byte[] whole =
+          Files.readAllBytes(
+              entries.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow());
       return Arrays.copyOf(whole, whole.length / 2);
     }
   }
@@ -128,8 +139,12 @@ class PackCacheHostileTest {
     return Stream.of(
         Arguments.of("an empty ArrayList (58 bytes)", (Entry) () -> serialized(new ArrayList<>())),
         Arguments.of("sets nested 100 deep", (Entry) () -> nestedSets(100)),
-        Arguments.of("a byte array claiming 2^30 elements", (Entry) () -> arrayClaiming(new byte[0], 1 << 30)),
-        Arguments.of("a long array claiming 2^31-16 elements", (Entry) () -> arrayClaiming(new long[0], Integer.MAX_VALUE - 15)),
+        Arguments.of(
+            "a byte array claiming 2^30 elements",
+            (Entry) () -> arrayClaiming(new byte[0], 1 << 30)),
+        Arguments.of(
+            "a long array claiming 2^31-16 elements",
+            (Entry) () -> arrayClaiming(new long[0], Integer.MAX_VALUE - 15)),
         Arguments.of("another pack's entry", (Entry) PackCacheHostileTest::anotherPacksEntry),
         Arguments.of("a truncated entry", (Entry) PackCacheHostileTest::truncatedEntry),
         Arguments.of("text", (Entry) () -> "not a pack".getBytes(StandardCharsets.UTF_8)),
@@ -140,8 +155,8 @@ class PackCacheHostileTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("entries")
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void aHostileEntryNeverChangesTheVerdictAndIsRewrittenGood(String name, Entry entry, @TempDir Path cache)
-      throws Exception {
+  void aHostileEntryNeverChangesTheVerdictAndIsRewrittenGood(
+      String name, Entry entry, @TempDir Path cache) throws Exception {
     byte[] bytes = entry.bytes();
     if (name.startsWith("an empty ArrayList")) {
       assertEquals(58, bytes.length, "the entry of the report");
@@ -154,10 +169,14 @@ class PackCacheHostileTest {
     assertTrue(pack.loadTiming().contains("compiled"), pack.loadTiming());
 
     RulePack again = RulePack.load(files, null, null, cache, "test");
-    assertTrue(again.loadTiming().contains("from the cache"), "the entry was rewritten good: " + again.loadTiming());
+    assertTrue(
+        again.loadTiming().contains("from the cache"),
+        "the entry was rewritten good: " + again.loadTiming());
     assertEquals(expected, check(again, FAILING));
     try (Stream<Path> left = Files.list(cache)) {
-      assertEquals(List.of(file.getFileName().toString()), left.map(p -> p.getFileName().toString()).toList());
+      assertEquals(
+          List.of(file.getFileName().toString()),
+          left.map(p -> p.getFileName().toString()).toList());
     }
   }
 }

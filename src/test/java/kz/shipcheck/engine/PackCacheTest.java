@@ -1,11 +1,11 @@
 package kz.shipcheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -30,8 +30,10 @@ class PackCacheTest {
   @TempDir Path cache;
 
   private static List<Finding> check(RulePack pack, String file) throws Exception {
-    ReadDocument d = new DeclarationReader(InputLimits.defaults(), null)
-        .readBytes(file, Files.readAllBytes(Path.of(file))).get(0);
+    ReadDocument d =
+        new DeclarationReader(InputLimits.defaults(), null)
+            .readBytes(file, Files.readAllBytes(Path.of(file)))
+            .get(0);
     try (Evaluator e = pack.newEvaluator()) {
       return e.evaluate(List.of(new Evaluator.Input(d.declaration(), d.locations()))).get(0);
     }
@@ -69,10 +71,18 @@ class PackCacheTest {
     Files.write(PackCache.at(cache).file(key), "not a pack".getBytes(StandardCharsets.UTF_8));
     RulePack pack = RulePack.load(files, null, null, cache, "test");
     assertEquals(1, check(pack, "src/test/resources/cli/pork-fail.yaml").size());
-    assertTrue(pack.cacheNotice().startsWith("discarded the compiled-rule-pack cache entry " + PackCache.at(cache).file(key)
-        + " (not a shipcheck cache entry)"), pack.cacheNotice());
-    assertNotNull(PackCache.at(cache).load(key, declared(files)).kieBase(), "rebuilt after the corrupt entry");
-    assertNull(RulePack.load(files, null, null, cache, "test").cacheNotice(), "and read without a word");
+    assertTrue(
+        pack.cacheNotice()
+            .startsWith(
+                "discarded the compiled-rule-pack cache entry "
+                    + PackCache.at(cache).file(key)
+                    + " (not a shipcheck cache entry)"),
+        pack.cacheNotice());
+    assertNotNull(
+        PackCache.at(cache).load(key, declared(files)).kieBase(),
+        "rebuilt after the corrupt entry");
+    assertNull(
+        RulePack.load(files, null, null, cache, "test").cacheNotice(), "and read without a word");
   }
 
   @Test
@@ -80,11 +90,14 @@ class PackCacheTest {
     Path a = packs.resolve("a");
     kz.shipcheck.testing.PackCopy.of(a, false);
     String before = PackCache.key(PackFiles.fromDirectory(a), "1");
-    assertEquals(before, PackCache.key(PackFiles.fromDirectory(a), "1"), "the same files give the same key");
-    assertNotEquals(before, PackCache.key(PackFiles.fromDirectory(a), "2"), "another shipcheck version");
+    assertEquals(
+        before, PackCache.key(PackFiles.fromDirectory(a), "1"), "the same files give the same key");
+    assertNotEquals(
+        before, PackCache.key(PackFiles.fromDirectory(a), "2"), "another shipcheck version");
     Path rates = a.resolve("data/rates.yaml");
     Files.writeString(rates, Files.readString(rates) + "\n# edited\n");
-    assertNotEquals(before, PackCache.key(PackFiles.fromDirectory(a), "1"), "a data file, not only the DRL");
+    assertNotEquals(
+        before, PackCache.key(PackFiles.fromDirectory(a), "1"), "a data file, not only the DRL");
   }
 
   @Test
@@ -92,14 +105,19 @@ class PackCacheTest {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
     int runs = 4;
     java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(runs);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(runs);
     try {
       List<java.util.concurrent.Future<List<Finding>>> results = new java.util.ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return check(RulePack.load(files, null, null, cache, "test"), "src/test/resources/cli/pork-fail.yaml");
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return check(
+                      RulePack.load(files, null, null, cache, "test"),
+                      "src/test/resources/cli/pork-fail.yaml");
+                }));
       }
       List<Finding> first = results.get(0).get();
       for (var r : results) {
@@ -109,10 +127,14 @@ class PackCacheTest {
       pool.shutdownNow();
     }
     try (var entries = Files.list(cache)) {
-      assertEquals(List.of(PackCache.at(cache).file(PackCache.key(files, "test")).getFileName().toString()),
-          entries.map(p -> p.getFileName().toString()).toList(), "one entry, no temporary files left");
+      assertEquals(
+          List.of(PackCache.at(cache).file(PackCache.key(files, "test")).getFileName().toString()),
+          entries.map(p -> p.getFileName().toString()).toList(),
+          "one entry, no temporary files left");
     }
-    assertNotNull(PackCache.at(cache).load(PackCache.key(files, "test"), declared(files)).kieBase(), "and it reads back");
+    assertNotNull(
+        PackCache.at(cache).load(PackCache.key(files, "test"), declared(files)).kieBase(),
+        "and it reads back");
   }
 
   /**
@@ -150,33 +172,59 @@ class PackCacheTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard only
   void aForgedHeaderDoesNotCarryAHostilePayload() throws Exception {
     PackCache at = PackCache.at(cache);
-    String empty = loadForged(at, PackCacheHostileTest.serialized(new java.util.ArrayList<>())).doubt();
+    String empty =
+        loadForged(at, PackCacheHostileTest.serialized(new java.util.ArrayList<>())).doubt();
     int rules = declared(PackFiles.fromDirectory(Path.of("rules"))).size();
-    assertTrue(empty.contains("(it holds other rules than the DRL declares: 0 rules, the DRL " + rules + ")"), empty);
+    assertTrue(
+        empty.contains(
+            "(it holds other rules than the DRL declares: 0 rules, the DRL " + rules + ")"),
+        empty);
     String deep = loadForged(at, PackCacheHostileTest.nestedSets(100)).doubt();
     assertTrue(deep.contains("refused while reading it"), deep);
-    String huge = loadForged(at, PackCacheHostileTest.arrayClaiming(new long[0], Integer.MAX_VALUE - 15)).doubt();
+    String huge =
+        loadForged(at, PackCacheHostileTest.arrayClaiming(new long[0], Integer.MAX_VALUE - 15))
+            .doubt();
     assertTrue(huge.contains("refused while reading it"), huge);
-    // the packages of another pack (this one without access.drl), compiled and serialized as an entry is
+    // the packages of another pack (this one without access.drl), compiled and serialized as an
+    // entry is
     Path otherPack = kz.shipcheck.testing.PackCopy.of(cache.resolve("other-pack"), false);
     Files.delete(otherPack.resolve("access.drl"));
-    RulePack otherRules = RulePack.load(PackFiles.fromDirectory(otherPack), null, null, null, "test");
+    RulePack otherRules =
+        RulePack.load(PackFiles.fromDirectory(otherPack), null, null, null, "test");
     java.io.ByteArrayOutputStream packages = new java.io.ByteArrayOutputStream();
     try (var out = new org.drools.base.common.DroolsObjectOutputStream(packages)) {
       out.writeObject(new java.util.ArrayList<>(otherRules.kieBase().getKiePackages()));
     }
     String otherPackages = loadForged(at, packages.toByteArray()).doubt();
-    long inAccess = Files.readAllLines(Path.of("rules/access.drl")).stream().filter(l -> l.startsWith("rule ")).count();
-    assertTrue(otherPackages.contains("(it holds other rules than the DRL declares: " + (rules - inAccess) + " rules, the DRL "
-        + rules + ")"), otherPackages);
+    long inAccess =
+        Files.readAllLines(Path.of("rules/access.drl")).stream()
+            .filter(l -> l.startsWith("rule "))
+            .count();
+    assertTrue(
+        otherPackages.contains(
+            "(it holds other rules than the DRL declares: "
+                + (rules - inAccess)
+                + " rules, the DRL "
+                + rules
+                + ")"),
+        otherPackages);
     // a header that lists other rules is refused before anything is read
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
     String key = PackCache.key(files, "test");
-    Files.write(at.file(key), forged(key, declared(files).subList(1, rules), packages.toByteArray()));
+    Files.write(
+        at.file(key), forged(key, declared(files).subList(1, rules), packages.toByteArray()));
     String listed = at.load(key, declared(files)).doubt();
-    assertTrue(listed.contains("(it lists other rules than the DRL declares: " + (rules - 1) + " rules, the DRL " + rules
-        + ")"), listed);
-    String other = loadForged(at, PackCacheHostileTest.serialized(java.net.URI.create("http://example.org/"))).doubt();
+    assertTrue(
+        listed.contains(
+            "(it lists other rules than the DRL declares: "
+                + (rules - 1)
+                + " rules, the DRL "
+                + rules
+                + ")"),
+        listed);
+    String other =
+        loadForged(at, PackCacheHostileTest.serialized(java.net.URI.create("http://example.org/")))
+            .doubt();
     assertTrue(other.contains("refused while reading it"), "java.net is not read: " + other);
   }
 
@@ -240,7 +288,8 @@ class PackCacheTest {
   }
 
   static boolean isRoot() throws IOException {
-    return Files.isDirectory(Path.of("/proc/self")) && (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+    return Files.isDirectory(Path.of("/proc/self"))
+        && (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
   }
 
   private static CacheLocation.Location locate(Map<String, String> env, Map<String, String> props) {
@@ -250,30 +299,47 @@ class PackCacheTest {
   @Test
   void theCacheFolderComesFromTheEnvironmentThenTheHome(@TempDir Path home) throws Exception {
     Path mine = home.resolve("mine");
-    assertEquals(new CacheLocation.Location(mine, null), locate(Map.of("SHIPCHECK_CACHE_DIR", mine.toString()), Map.of()));
-    assertEquals(new CacheLocation.Location(mine, null), locate(Map.of(), Map.of("shipcheck.cache.dir", mine.toString())));
-    assertEquals(new CacheLocation.Location(home.resolve("x/shipcheck"), null),
-        locate(Map.of("XDG_CACHE_HOME", home.resolve("x").toString()), Map.of("user.home", "/nowhere")));
-    assertEquals(new CacheLocation.Location(home.resolve(".cache/shipcheck"), null), locate(Map.of(), Map.of("user.home", home.toString())));
+    assertEquals(
+        new CacheLocation.Location(mine, null),
+        locate(Map.of("SHIPCHECK_CACHE_DIR", mine.toString()), Map.of()));
+    assertEquals(
+        new CacheLocation.Location(mine, null),
+        locate(Map.of(), Map.of("shipcheck.cache.dir", mine.toString())));
+    assertEquals(
+        new CacheLocation.Location(home.resolve("x/shipcheck"), null),
+        locate(
+            Map.of("XDG_CACHE_HOME", home.resolve("x").toString()),
+            Map.of("user.home", "/nowhere")));
+    assertEquals(
+        new CacheLocation.Location(home.resolve(".cache/shipcheck"), null),
+        locate(Map.of(), Map.of("user.home", home.toString())));
     // no passwd entry: Java's home is '?', and $HOME is the one left
-    assertEquals(new CacheLocation.Location(home.resolve(".cache/shipcheck"), null),
+    assertEquals(
+        new CacheLocation.Location(home.resolve(".cache/shipcheck"), null),
         locate(Map.of("HOME", home.toString()), Map.of("user.home", "?")));
   }
 
   @Test
   void aRelativeOrMissingHomeMeansNoCache() {
-    assertEquals(new CacheLocation.Location(null, "not using the compiled-rule-pack cache: there is no home folder"
-        + " (Java's user.home is '?' and $HOME is not set); set SHIPCHECK_CACHE_DIR to a folder of your own"),
+    assertEquals(
+        new CacheLocation.Location(
+            null,
+            "not using the compiled-rule-pack cache: there is no home folder"
+                + " (Java's user.home is '?' and $HOME is not set); set SHIPCHECK_CACHE_DIR to a folder of your own"),
         locate(Map.of(), Map.of("user.home", "?")));
-    assertEquals("not using the compiled-rule-pack cache: there is no home folder (Java's user.home is '?' and $HOME is"
-        + " '?'); set SHIPCHECK_CACHE_DIR to a folder of your own",
+    assertEquals(
+        "not using the compiled-rule-pack cache: there is no home folder (Java's user.home is '?' and $HOME is"
+            + " '?'); set SHIPCHECK_CACHE_DIR to a folder of your own",
         locate(Map.of("HOME", "?"), Map.of("user.home", "?")).refusal());
     assertNull(locate(Map.of("HOME", "relative"), Map.of("user.home", "rel")).dir());
-    assertEquals("not using the compiled-rule-pack cache: $SHIPCHECK_CACHE_DIR is not an absolute path ('cache')",
+    assertEquals(
+        "not using the compiled-rule-pack cache: $SHIPCHECK_CACHE_DIR is not an absolute path ('cache')",
         locate(Map.of("SHIPCHECK_CACHE_DIR", "cache"), Map.of("user.home", "/root")).refusal());
-    assertEquals("not using the compiled-rule-pack cache: -Dshipcheck.cache.dir is not an absolute path ('./c')",
+    assertEquals(
+        "not using the compiled-rule-pack cache: -Dshipcheck.cache.dir is not an absolute path ('./c')",
         locate(Map.of(), Map.of("shipcheck.cache.dir", "./c", "user.home", "/root")).refusal());
-    assertEquals("not using the compiled-rule-pack cache: $XDG_CACHE_HOME is not an absolute path ('?/.cache')",
+    assertEquals(
+        "not using the compiled-rule-pack cache: $XDG_CACHE_HOME is not an absolute path ('?/.cache')",
         locate(Map.of("XDG_CACHE_HOME", "?/.cache"), Map.of("user.home", "/root")).refusal());
   }
 
@@ -282,26 +348,43 @@ class PackCacheTest {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("unix"));
     Path open = Files.createDirectory(base.resolve("open"));
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-    assertEquals("not using the compiled-rule-pack cache: " + open + " is writable by its group or others (mode 777;"
-        + " chmod go-w " + open + ")", locate(Map.of("SHIPCHECK_CACHE_DIR", open.toString()), Map.of()).refusal());
+    assertEquals(
+        "not using the compiled-rule-pack cache: "
+            + open
+            + " is writable by its group or others (mode 777;"
+            + " chmod go-w "
+            + open
+            + ")",
+        locate(Map.of("SHIPCHECK_CACHE_DIR", open.toString()), Map.of()).refusal());
     // a folder inside one that anyone can write: someone else could rename it and put theirs
-    assertEquals("not using the compiled-rule-pack cache: " + open + " is writable by its group or others (mode 777;"
-        + " chmod go-w " + open + ")",
-        locate(Map.of("SHIPCHECK_CACHE_DIR", open.resolve("mine/shipcheck").toString()), Map.of()).refusal());
+    assertEquals(
+        "not using the compiled-rule-pack cache: "
+            + open
+            + " is writable by its group or others (mode 777;"
+            + " chmod go-w "
+            + open
+            + ")",
+        locate(Map.of("SHIPCHECK_CACHE_DIR", open.resolve("mine/shipcheck").toString()), Map.of())
+            .refusal());
     // unless it is sticky, as /tmp is
     Path sticky = Files.createDirectory(base.resolve("sticky"));
     Files.setAttribute(sticky, "unix:mode", 01777);
-    assertNull(locate(Map.of("SHIPCHECK_CACHE_DIR", sticky.resolve("mine").toString()), Map.of()).refusal());
+    assertNull(
+        locate(Map.of("SHIPCHECK_CACHE_DIR", sticky.resolve("mine").toString()), Map.of())
+            .refusal());
     // a cache folder that is a file
     Path file = Files.createFile(base.resolve("file"));
-    assertEquals("not using the compiled-rule-pack cache: " + file + " is not a folder",
+    assertEquals(
+        "not using the compiled-rule-pack cache: " + file + " is not a folder",
         locate(Map.of("SHIPCHECK_CACHE_DIR", file.toString()), Map.of()).refusal());
     // the folder the cache creates is its user's alone, and accepted next time
     Path made = base.resolve("made/shipcheck");
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
     RulePack.load(files, null, null, made, "test");
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
-    assertEquals(new CacheLocation.Location(made, null), locate(Map.of("SHIPCHECK_CACHE_DIR", made.toString()), Map.of()));
+    assertEquals(
+        new CacheLocation.Location(made, null),
+        locate(Map.of("SHIPCHECK_CACHE_DIR", made.toString()), Map.of()));
   }
 
   @Test
@@ -309,10 +392,18 @@ class PackCacheTest {
     assumeTrue(isRoot(), "only root can give a folder away");
     Path theirs = Files.createDirectory(base.resolve("theirs"));
     Files.setAttribute(theirs, "unix:uid", 12345);
-    assertEquals("not using the compiled-rule-pack cache: " + theirs + " is owned by uid 12345, not by this user (uid 0)",
+    assertEquals(
+        "not using the compiled-rule-pack cache: "
+            + theirs
+            + " is owned by uid 12345, not by this user (uid 0)",
         locate(Map.of("SHIPCHECK_CACHE_DIR", theirs.toString()), Map.of()).refusal());
-    assertEquals("not using the compiled-rule-pack cache: " + theirs + " is owned by uid 12345, not by this user"
-        + " (uid 0) or root", locate(Map.of("SHIPCHECK_CACHE_DIR", theirs.resolve("below").toString()), Map.of()).refusal());
+    assertEquals(
+        "not using the compiled-rule-pack cache: "
+            + theirs
+            + " is owned by uid 12345, not by this user"
+            + " (uid 0) or root",
+        locate(Map.of("SHIPCHECK_CACHE_DIR", theirs.resolve("below").toString()), Map.of())
+            .refusal());
   }
 
   /**
@@ -332,6 +423,8 @@ class PackCacheTest {
       Thread.interrupted();
     }
     assertEquals(new PackCache.Loaded(null, null), loaded);
-    assertNotNull(PackCache.at(cache).load(key, declared(files)).kieBase(), "the entry is still there and good");
+    assertNotNull(
+        PackCache.at(cache).load(key, declared(files)).kieBase(),
+        "the entry is still there and good");
   }
 }

@@ -35,18 +35,24 @@ class RulePackMetadataTest {
     Path drl = pack.resolve("values.drl");
     Files.writeString(
         drl,
-        Files.readString(drl, StandardCharsets.UTF_8).replace("@data(\"data/rates.yaml\")", "@data(\"data/rate.yaml\")"),
+        Files.readString(drl, StandardCharsets.UTF_8)
+            .replace("@data(\"data/rates.yaml\")", "@data(\"data/rate.yaml\")"),
         StandardCharsets.UTF_8);
-    PackException e = assertThrows(PackException.class, () -> RulePack.load(PackFiles.fromDirectory(pack), null, null));
+    PackException e =
+        assertThrows(
+            PackException.class, () -> RulePack.load(PackFiles.fromDirectory(pack), null, null));
     assertTrue(e.located().contains("values.drl:"), e.located());
-    assertTrue(e.getMessage().contains("'data/rate.yaml', which is not a file of the pack"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'data/rate.yaml', which is not a file of the pack"),
+        e.getMessage());
   }
 
   @Test
   void theCatalogueListsTheDataEachRuleReads() throws Exception {
     RulePack pack = RulePack.load(PackFiles.fromDirectory(Path.of("rules")), null, null);
     RuleInfo zone = pack.rule("ZONE-001");
-    assertEquals(List.of("data/restrictions.yaml", "data/products.yaml", "data/regions.yaml"), zone.data());
+    assertEquals(
+        List.of("data/restrictions.yaml", "data/products.yaml", "data/regions.yaml"), zone.data());
     assertEquals("zones.drl", zone.file());
   }
 }

@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Seeds are the example shipments, the pack's fixtures and the hostile corpus. In a normal
  * {@code mvn test} Jazzer runs the seeds and every saved crash as regression cases; {@code mvn
- * verify} also fuzzes for {@code fuzz.duration} (docs/security.md has the command for longer
- * runs). A crash Jazzer finds is written to {@code
+ * verify} also fuzzes for {@code fuzz.duration} (docs/security.md has the command for longer runs).
+ * A crash Jazzer finds is written to {@code
  * src/test/resources/kz/shipcheck/fuzz/DeclarationFuzzTestInputs/readAndCheck/} and from then on
  * runs here as a regression case.
  */
@@ -67,11 +67,14 @@ class DeclarationFuzzTest {
   }
 
   /**
-   * Where Jazzer keeps the inputs it found interesting between fuzzing runs (git-ignored). Each
-   * run first replays all of them, so the folder is trimmed to keep that replay, and with it the
-   * test's run time, bounded.
+   * Where Jazzer keeps the inputs it found interesting between fuzzing runs (git-ignored). Each run
+   * first replays all of them, so the folder is trimmed to keep that replay, and with it the test's
+   * run time, bounded.
    */
-  static final Path GENERATED = ROOT.resolve(".cifuzz-corpus").resolve(DeclarationFuzzTest.class.getName()).resolve("readAndCheck");
+  static final Path GENERATED =
+      ROOT.resolve(".cifuzz-corpus")
+          .resolve(DeclarationFuzzTest.class.getName())
+          .resolve("readAndCheck");
 
   static final int MAX_GENERATED = 400;
 
@@ -105,7 +108,9 @@ class DeclarationFuzzTest {
       if (all.size() <= max) {
         return;
       }
-      all.sort(java.util.Comparator.comparingLong((Path p) -> p.toFile().length()).thenComparing(Path::toString));
+      all.sort(
+          java.util.Comparator.comparingLong((Path p) -> p.toFile().length())
+              .thenComparing(Path::toString));
       for (Path p : all.subList(max, all.size())) {
         Files.deleteIfExists(p);
       }
@@ -115,8 +120,8 @@ class DeclarationFuzzTest {
   }
 
   /**
-   * Compiles the pack before any input runs: inside the per-input hang guard, the first input
-   * paid for the compilation, which on a loaded two-core machine took longer than the guard.
+   * Compiles the pack before any input runs: inside the per-input hang guard, the first input paid
+   * for the compilation, which on a loaded two-core machine took longer than the guard.
    */
   @BeforeAll
   static void loadThePackOutsideTheHangGuard() {
@@ -125,7 +130,9 @@ class DeclarationFuzzTest {
   }
 
   @MethodSource("seeds")
-  @Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang guard per input (libFuzzer's -timeout), not a speed test
+  @Timeout(
+      value = 120,
+      unit = TimeUnit.SECONDS) // a hang guard per input (libFuzzer's -timeout), not a speed test
   @FuzzTest(maxDuration = "30s")
   void readAndCheck(byte[] input) {
     List<ReadDocument> docs = reader().readBytes("fuzz.yaml", input);
@@ -139,7 +146,8 @@ class DeclarationFuzzTest {
         valid.add(new Evaluator.Input(d.declaration(), d.locations()));
       } else {
         for (InputProblem p : d.problems()) {
-          assertTrue(p.line() >= 1 && p.column() >= 1, p.rule() + " at " + p.line() + ":" + p.column());
+          assertTrue(
+              p.line() >= 1 && p.column() >= 1, p.rule() + " at " + p.line() + ":" + p.column());
           assertNotNull(p.getMessage());
         }
       }
@@ -151,7 +159,8 @@ class DeclarationFuzzTest {
     assertEquals(valid.size(), findings.size(), "every valid document gets its findings");
     for (List<Finding> list : findings) {
       for (Finding f : list) {
-        assertTrue(f.line() >= 1 && f.column() >= 1, f.rule() + " at " + f.line() + ":" + f.column());
+        assertTrue(
+            f.line() >= 1 && f.column() >= 1, f.rule() + " at " + f.line() + ":" + f.column());
         assertNotNull(f.message(), f.rule());
       }
     }

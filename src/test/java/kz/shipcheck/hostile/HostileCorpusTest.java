@@ -27,9 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The hand-made corpus of bad declarations in {@code src/test/resources/hostile}: wrong types,
  * missing fields, impossible dates, look-alike and duplicate keys, tabs, NUL bytes, BOM and CRLF,
- * huge numbers, YAML 1.1 booleans, tags and aliases. Each file states its expected invalid or
- * fail result as {@code # expect: RULE-ID} on the offending line, and runs through the same
- * {@link FixtureRunner} as the rule pack's own fixtures, with the bundled pack.
+ * huge numbers, YAML 1.1 booleans, tags and aliases. Each file states its expected invalid or fail
+ * result as {@code # expect: RULE-ID} on the offending line, and runs through the same {@link
+ * FixtureRunner} as the rule pack's own fixtures, with the bundled pack.
  */
 class HostileCorpusTest {
   static final Path CORPUS = Path.of("src/test/resources/hostile");
@@ -53,25 +53,49 @@ class HostileCorpusTest {
     Set<String> known = pack.catalogue().stream().map(RuleInfo::id).collect(Collectors.toSet());
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : files()) {
-      tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        List<Expectations.Expected> expected = Expectations.parse(text);
-        assertFalse(expected.isEmpty(), "a hostile fixture must expect at least one finding");
-        for (Expectations.Expected e : expected) {
-          assumeTrue(known.contains(e.rule()), "needs rule " + e.rule() + ", which this pack does not have");
-        }
-        FixtureRunner.FixtureResult r = report.fixtures().stream()
-            .filter(f -> Path.of(f.file()).equals(file)).findFirst().orElseThrow();
-        assertTrue(r.matched(), "missing " + r.missing() + ", unexpected "
-            + r.unexpected().stream().map(u -> u.line() + ":" + u.column() + " " + u.rule() + " " + u.message()).toList());
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              file.getFileName().toString(),
+              () -> {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                List<Expectations.Expected> expected = Expectations.parse(text);
+                assertFalse(
+                    expected.isEmpty(), "a hostile fixture must expect at least one finding");
+                for (Expectations.Expected e : expected) {
+                  assumeTrue(
+                      known.contains(e.rule()),
+                      "needs rule " + e.rule() + ", which this pack does not have");
+                }
+                FixtureRunner.FixtureResult r =
+                    report.fixtures().stream()
+                        .filter(f -> Path.of(f.file()).equals(file))
+                        .findFirst()
+                        .orElseThrow();
+                assertTrue(
+                    r.matched(),
+                    "missing "
+                        + r.missing()
+                        + ", unexpected "
+                        + r.unexpected().stream()
+                            .map(
+                                u ->
+                                    u.line()
+                                        + ":"
+                                        + u.column()
+                                        + " "
+                                        + u.rule()
+                                        + " "
+                                        + u.message())
+                            .toList());
+              }));
     }
     return tests.stream();
   }
 
   @Test
   void theCorpusHoldsAtLeastFiftyBadDeclarations() throws IOException {
-    int documents = report.fixtures().stream().mapToInt(FixtureRunner.FixtureResult::documents).sum();
+    int documents =
+        report.fixtures().stream().mapToInt(FixtureRunner.FixtureResult::documents).sum();
     assertTrue(documents >= 50, "documents: " + documents);
     assertEquals(files().size(), report.fixtures().size(), "every corpus file was read");
   }

@@ -26,12 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad files that cannot carry an {@code # expect:} comment (empty, binary, other encodings): each
- * is one invalid result with a reason and a place, and a batch holding all of them still checks
- * the good file beside them.
+ * is one invalid result with a reason and a place, and a batch holding all of them still checks the
+ * good file beside them.
  */
 class UncommentableFilesTest {
   static final String GOOD = "src/test/resources/cli/pork-pass.yaml";
-  static final String DECLARATION = "id: KZ-1\nshipDate: 2025-11-12\nexporter: {name: Ertis Pork LLP, bin: \"190640005554\"}\nitems: [{product: pork}]\n";
+  static final String DECLARATION =
+      "id: KZ-1\nshipDate: 2025-11-12\nexporter: {name: Ertis Pork LLP, bin: \"190640005554\"}\nitems: [{product: pork}]\n";
 
   @TempDir Path tmp;
 
@@ -65,29 +66,115 @@ class UncommentableFilesTest {
     byte[] bom = bytes(0xEF, 0xBB, 0xBF);
     return Stream.of(
         Arguments.of("empty", new byte[0], "INPUT-EMPTY", 1, 1, "holds no declaration"),
-        Arguments.of("blank", "  \n\n\t\n   ".getBytes(StandardCharsets.UTF_8), "INPUT-EMPTY", 1, 1, "holds no declaration"),
+        Arguments.of(
+            "blank",
+            "  \n\n\t\n   ".getBytes(StandardCharsets.UTF_8),
+            "INPUT-EMPTY",
+            1,
+            1,
+            "holds no declaration"),
         Arguments.of("bom-only", bom, "INPUT-EMPTY", 1, 1, "holds no declaration"),
-        Arguments.of("bom-crlf-blank", concat(bom, "\r\n\r\n".getBytes(StandardCharsets.UTF_8)), "INPUT-EMPTY", 1, 1, "holds no declaration"),
-        Arguments.of("markers-only", "---\n---\n...\n".getBytes(StandardCharsets.UTF_8), "INPUT-EMPTY", 1, 1, "holds no declaration"),
-        Arguments.of("directive-only", "%YAML 1.2\n---\n".getBytes(StandardCharsets.UTF_8), "INPUT-EMPTY", 1, 1, "holds no declaration"),
-        Arguments.of("utf16le-bom", concat(bytes(0xFF, 0xFE), DECLARATION.getBytes(StandardCharsets.UTF_16LE)), "INPUT-ENCODING", 1, 1, "UTF-16LE"),
-        Arguments.of("utf16be-bom", concat(bytes(0xFE, 0xFF), DECLARATION.getBytes(StandardCharsets.UTF_16BE)), "INPUT-ENCODING", 1, 1, "UTF-16BE"),
-        Arguments.of("utf32le-bom", concat(bytes(0xFF, 0xFE, 0, 0), DECLARATION.getBytes(Charset.forName("UTF-32LE"))), "INPUT-ENCODING", 1, 1, "UTF-32LE"),
-        Arguments.of("utf16le-no-bom", DECLARATION.getBytes(StandardCharsets.UTF_16LE), "INPUT-BINARY", 1, 2, "NUL byte at offset 1"),
-        Arguments.of("png", bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'), "INPUT-BINARY", 3, 1, "NUL byte at offset 8"),
+        Arguments.of(
+            "bom-crlf-blank",
+            concat(bom, "\r\n\r\n".getBytes(StandardCharsets.UTF_8)),
+            "INPUT-EMPTY",
+            1,
+            1,
+            "holds no declaration"),
+        Arguments.of(
+            "markers-only",
+            "---\n---\n...\n".getBytes(StandardCharsets.UTF_8),
+            "INPUT-EMPTY",
+            1,
+            1,
+            "holds no declaration"),
+        Arguments.of(
+            "directive-only",
+            "%YAML 1.2\n---\n".getBytes(StandardCharsets.UTF_8),
+            "INPUT-EMPTY",
+            1,
+            1,
+            "holds no declaration"),
+        Arguments.of(
+            "utf16le-bom",
+            concat(bytes(0xFF, 0xFE), DECLARATION.getBytes(StandardCharsets.UTF_16LE)),
+            "INPUT-ENCODING",
+            1,
+            1,
+            "UTF-16LE"),
+        Arguments.of(
+            "utf16be-bom",
+            concat(bytes(0xFE, 0xFF), DECLARATION.getBytes(StandardCharsets.UTF_16BE)),
+            "INPUT-ENCODING",
+            1,
+            1,
+            "UTF-16BE"),
+        Arguments.of(
+            "utf32le-bom",
+            concat(bytes(0xFF, 0xFE, 0, 0), DECLARATION.getBytes(Charset.forName("UTF-32LE"))),
+            "INPUT-ENCODING",
+            1,
+            1,
+            "UTF-32LE"),
+        Arguments.of(
+            "utf16le-no-bom",
+            DECLARATION.getBytes(StandardCharsets.UTF_16LE),
+            "INPUT-BINARY",
+            1,
+            2,
+            "NUL byte at offset 1"),
+        Arguments.of(
+            "png",
+            bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'),
+            "INPUT-BINARY",
+            3,
+            1,
+            "NUL byte at offset 8"),
         Arguments.of("gzip", gzip(DECLARATION), "INPUT-BINARY", 1, 4, "NUL byte at offset 3"),
         Arguments.of("all-nul", new byte[4096], "INPUT-BINARY", 1, 1, "NUL byte at offset 0"),
-        Arguments.of("windows-1251", "id: KZ-1\nexporter: {name: ТОО Ертис}\n".getBytes(Charset.forName("windows-1251")), "INPUT-ENCODING", 2, 18, "byte 0xD2 at offset 26"),
-        Arguments.of("overlong", concat("id: ".getBytes(StandardCharsets.UTF_8), bytes(0xC0, 0xAF)), "INPUT-ENCODING", 1, 5, "byte 0xC0"),
-        Arguments.of("encoded-surrogate", concat("id: ".getBytes(StandardCharsets.UTF_8), bytes(0xED, 0xA0, 0x80)), "INPUT-ENCODING", 1, 5, "byte 0xED"),
-        Arguments.of("truncated", concat("id: x\nshipDate: ".getBytes(StandardCharsets.UTF_8), bytes(0xE2, 0x82)), "INPUT-ENCODING", 2, 11, "byte 0xE2"),
-        Arguments.of("lone-continuation", concat("id: ".getBytes(StandardCharsets.UTF_8), bytes(0x80)), "INPUT-ENCODING", 1, 5, "byte 0x80"));
+        Arguments.of(
+            "windows-1251",
+            "id: KZ-1\nexporter: {name: ТОО Ертис}\n".getBytes(Charset.forName("windows-1251")),
+            "INPUT-ENCODING",
+            2,
+            18,
+            "byte 0xD2 at offset 26"),
+        Arguments.of(
+            "overlong",
+            concat("id: ".getBytes(StandardCharsets.UTF_8), bytes(0xC0, 0xAF)),
+            "INPUT-ENCODING",
+            1,
+            5,
+            "byte 0xC0"),
+        Arguments.of(
+            "encoded-surrogate",
+            concat("id: ".getBytes(StandardCharsets.UTF_8), bytes(0xED, 0xA0, 0x80)),
+            "INPUT-ENCODING",
+            1,
+            5,
+            "byte 0xED"),
+        Arguments.of(
+            "truncated",
+            concat("id: x\nshipDate: ".getBytes(StandardCharsets.UTF_8), bytes(0xE2, 0x82)),
+            "INPUT-ENCODING",
+            2,
+            11,
+            "byte 0xE2"),
+        Arguments.of(
+            "lone-continuation",
+            concat("id: ".getBytes(StandardCharsets.UTF_8), bytes(0x80)),
+            "INPUT-ENCODING",
+            1,
+            5,
+            "byte 0x80"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
-  void isOneInvalidResultWithAReasonAndAPlace(String name, byte[] content, String rule, int line, int column, String text) {
-    List<ReadDocument> docs = new DeclarationReader(InputLimits.defaults(), null).readBytes(name + ".yaml", content);
+  void isOneInvalidResultWithAReasonAndAPlace(
+      String name, byte[] content, String rule, int line, int column, String text) {
+    List<ReadDocument> docs =
+        new DeclarationReader(InputLimits.defaults(), null).readBytes(name + ".yaml", content);
     assertEquals(1, docs.size(), docs.toString());
     assertFalse(docs.get(0).isValid());
     List<InputProblem> problems = docs.get(0).problems();

@@ -13,9 +13,9 @@ import kz.shipcheck.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * A file's documents are cut from its text one at a time, as the reader reaches them: a file of
- * a million tiny documents never holds more than one, and nothing beyond {@code --max-documents}
- * is cut out or parsed. Measured in lines looked at and documents handed on, never in time or heap.
+ * A file's documents are cut from its text one at a time, as the reader reaches them: a file of a
+ * million tiny documents never holds more than one, and nothing beyond {@code --max-documents} is
+ * cut out or parsed. Measured in lines looked at and documents handed on, never in time or heap.
  */
 class DocumentStreamTest {
   private static final int MILLION = 1_000_000;
@@ -40,9 +40,14 @@ class DocumentStreamTest {
 
   @Test
   void theSplitterCutsAsSplitDoes() {
-    String text = "%YAML 1.2\n--- # one\nid: A\n...\n%TAG ! x\n---\n# only a comment\n---\nid: B\n\n...\n\n";
+    String text =
+        "%YAML 1.2\n--- # one\nid: A\n...\n%TAG ! x\n---\n# only a comment\n---\nid: B\n\n...\n\n";
     List<YamlReader.Segment> all = YamlReader.split(text);
-    assertEquals(List.of(new YamlReader.Segment("    # one\nid: A\n", 1), new YamlReader.Segment("   \nid: B\n\n", 7)), all);
+    assertEquals(
+        List.of(
+            new YamlReader.Segment("    # one\nid: A\n", 1),
+            new YamlReader.Segment("   \nid: B\n\n", 7)),
+        all);
     YamlReader.Splitter s = new YamlReader.Splitter(text);
     assertEquals(all.get(0), s.next());
     assertEquals(1, s.countRemaining());
@@ -51,7 +56,8 @@ class DocumentStreamTest {
   @Test
   void theReaderStopsAtTheDocumentLimitAndCountsTheRestWithoutReadingThem() {
     DeclarationReader r = new DeclarationReader(new InputLimits(16L << 20, 3, 16, 1000), null);
-    Iterator<ReadDocument> docs = r.documents("tiny.yaml", TINY.getBytes(StandardCharsets.UTF_8)).iterator();
+    Iterator<ReadDocument> docs =
+        r.documents("tiny.yaml", TINY.getBytes(StandardCharsets.UTF_8)).iterator();
     int handed = 0;
     ReadDocument last = null;
     while (docs.hasNext()) {
@@ -61,14 +67,19 @@ class DocumentStreamTest {
     assertEquals(4, handed, "three documents and one for the rest");
     InputProblem p = last.problems().get(0);
     assertEquals("INPUT-LIMIT", p.rule());
-    assertEquals(MILLION - 3 + " more documents beyond the limit of 3 per file were not checked (--max-documents)", p.getMessage());
+    assertEquals(
+        MILLION
+            - 3
+            + " more documents beyond the limit of 3 per file were not checked (--max-documents)",
+        p.getMessage());
     assertEquals(6, p.line()); // the marker that starts the first document not checked
   }
 
   @Test
   void eachIterationStartsAgainFromTheFirstDocument() {
     DeclarationReader r = new DeclarationReader(InputLimits.defaults(), null);
-    Iterable<ReadDocument> docs = r.documents("two.yaml", "id: A\n---\nid: B\n".getBytes(StandardCharsets.UTF_8));
+    Iterable<ReadDocument> docs =
+        r.documents("two.yaml", "id: A\n---\nid: B\n".getBytes(StandardCharsets.UTF_8));
     for (int round = 0; round < 2; round++) {
       Iterator<ReadDocument> it = docs.iterator();
       assertEquals(1, it.next().document());

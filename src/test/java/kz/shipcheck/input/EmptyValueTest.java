@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 class EmptyValueTest {
   @Test
   void anEmptyPlainValueIsNullAndAQuotedOneIsText() throws Exception {
-    MapNode m = (MapNode) new YamlReader(InputLimits.defaults())
-        .parse(YamlReader.split("a:\nb: ''\nc: \"\"\nd: ~\n").get(0));
+    MapNode m =
+        (MapNode)
+            new YamlReader(InputLimits.defaults())
+                .parse(YamlReader.split("a:\nb: ''\nc: \"\"\nd: ~\n").get(0));
     assertEquals(ScalarType.NULL, ((Scalar) m.get("a")).type());
     assertEquals(ScalarType.STRING, ((Scalar) m.get("b")).type());
     assertEquals(ScalarType.STRING, ((Scalar) m.get("c")).type());
@@ -29,12 +31,17 @@ class EmptyValueTest {
 
   @Test
   void aRequiredFieldLeftEmptyMakesTheDeclarationInvalid() {
-    List<ReadDocument> docs = new DeclarationReader(InputLimits.defaults(), null).readBytes("t.yaml", """
+    List<ReadDocument> docs =
+        new DeclarationReader(InputLimits.defaults(), null)
+            .readBytes(
+                "t.yaml",
+                """
         id:
         shipDate: 2025-11-12
         exporter: {name: Ertis Pork LLP, bin: "190640005554"}
         items: [{product: pork, form: }]
-        """.getBytes(StandardCharsets.UTF_8));
+        """
+                    .getBytes(StandardCharsets.UTF_8));
     assertEquals(1, docs.get(0).problems().size(), docs.get(0).problems().toString());
     InputProblem p = docs.get(0).problems().get(0);
     assertEquals("INPUT-REQUIRED", p.rule());
@@ -43,14 +50,19 @@ class EmptyValueTest {
 
   @Test
   void anOptionalFieldLeftEmptyIsAbsent() {
-    List<ReadDocument> docs = new DeclarationReader(InputLimits.defaults(), null).readBytes("t.yaml", """
+    List<ReadDocument> docs =
+        new DeclarationReader(InputLimits.defaults(), null)
+            .readBytes(
+                "t.yaml",
+                """
         id: X-1
         shipDate: 2025-11-12
         exporter: {name: Ertis Pork LLP, bin: "190640005554"}
         items:
           - product: pork
             form:
-        """.getBytes(StandardCharsets.UTF_8));
+        """
+                    .getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), docs.get(0).problems());
     assertEquals(null, docs.get(0).declaration().getItems().get(0).getForm());
   }

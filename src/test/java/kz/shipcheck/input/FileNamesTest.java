@@ -17,8 +17,10 @@ class FileNamesTest {
 
   @Test
   void utf8IsShownAsItsTextAndEveryOtherByteAsHex() {
-    assertEquals("декларация.yaml", FileNames.decode("декларация.yaml".getBytes(StandardCharsets.UTF_8)));
-    assertEquals("bad\\xff.yaml", FileNames.decode(bytes('b', 'a', 'd', 0xff, '.', 'y', 'a', 'm', 'l')));
+    assertEquals(
+        "декларация.yaml", FileNames.decode("декларация.yaml".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "bad\\xff.yaml", FileNames.decode(bytes('b', 'a', 'd', 0xff, '.', 'y', 'a', 'm', 'l')));
     // a Latin-1 name, a sequence cut short, a lone continuation byte, an overlong slash
     assertEquals("K\\xf6stanay", FileNames.decode(bytes('K', 0xf6, 's', 't', 'a', 'n', 'a', 'y')));
     assertEquals("\\xe2\\x82x", FileNames.decode(bytes(0xe2, 0x82, 'x')));

@@ -55,7 +55,8 @@ class LimitsTest {
     return docs.get(0).problems().get(0);
   }
 
-  private static void assertProblem(InputProblem p, String rule, int line, int column, String text) {
+  private static void assertProblem(
+      InputProblem p, String rule, int line, int column, String text) {
     assertEquals(rule, p.rule(), p.getMessage());
     assertEquals(line, p.line(), p.getMessage());
     assertEquals(column, p.column(), p.getMessage());
@@ -64,11 +65,17 @@ class LimitsTest {
 
   @Test
   void billionLaughsIsRefusedAtTheFirstAliasWithoutExpanding() {
-    StringBuilder b = new StringBuilder("id: lol\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder b =
+        new StringBuilder(
+            "id: lol\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     char prev = 'a';
     for (char c = 'b'; c <= 'j'; c++) {
-      b.append(c).append(": &").append(c).append(" [")
-          .append(String.join(",", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+      b.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(9, "*" + prev)))
+          .append("]\n");
       prev = c;
     }
     // expanded, the last list would hold 9^10 = 3.4 billion strings
@@ -116,13 +123,25 @@ class LimitsTest {
   @Test
   void hugeScalarsAndKeysStopAtTheValueLimit() {
     String big = "x".repeat(100_000);
-    assertProblem(only(read("id: " + big + "\n")), "INPUT-LIMIT", 1, 5, "a value of 100000 characters exceeds the limit of 65536");
-    assertProblem(only(read("id: \"" + big + "\"\n")), "INPUT-LIMIT", 1, 5, "exceeds the limit of 65536");
-    assertProblem(only(read("id: x\n? \"" + "k".repeat(70_000) + "\"\n: 1\n")), "INPUT-LIMIT", 2, 3, "exceeds the limit of 65536");
+    assertProblem(
+        only(read("id: " + big + "\n")),
+        "INPUT-LIMIT",
+        1,
+        5,
+        "a value of 100000 characters exceeds the limit of 65536");
+    assertProblem(
+        only(read("id: \"" + big + "\"\n")), "INPUT-LIMIT", 1, 5, "exceeds the limit of 65536");
+    assertProblem(
+        only(read("id: x\n? \"" + "k".repeat(70_000) + "\"\n: 1\n")),
+        "INPUT-LIMIT",
+        2,
+        3,
+        "exceeds the limit of 65536");
     // 8 MB over 100,000 short lines: SnakeYAML reads it in linear time, then the value is refused
     String lines = "id: |\n" + ("  " + "x".repeat(78) + "\n").repeat(100_000);
     InputProblem p = allocatingAtMost(512 * MB, () -> only(read(lines)));
-    assertProblem(p, "INPUT-LIMIT", 1, 5, "a value of 7900000 characters exceeds the limit of 65536");
+    assertProblem(
+        p, "INPUT-LIMIT", 1, 5, "a value of 7900000 characters exceeds the limit of 65536");
   }
 
   @Test
@@ -130,7 +149,12 @@ class LimitsTest {
     // SnakeYAML's time grows with the square of a line's length: 8 MB on one line took 17 s
     String line = "id: " + "x".repeat(8 * 1024 * 1024) + "\n";
     InputProblem p = allocatingAtMost(160 * MB, () -> only(read("# a comment\n" + line)));
-    assertProblem(p, "INPUT-LIMIT", 2, 1, "a line of 8388612 characters exceeds the limit of 262144 (--max-line-chars)");
+    assertProblem(
+        p,
+        "INPUT-LIMIT",
+        2,
+        1,
+        "a line of 8388612 characters exceeds the limit of 262144 (--max-line-chars)");
     // a long line in the second document: the first is still read
     List<ReadDocument> docs = read("id: A\n---\nid: B\n" + line);
     assertEquals(2, docs.size());
@@ -144,7 +168,12 @@ class LimitsTest {
     String line = "id: [" + "1,".repeat(20_000) + "1]\n";
     InputProblem p = only(read(line));
     // the root, the list, then items: the 10,001st value is item 9,998
-    assertProblem(p, "INPUT-LIMIT", 1, 6 + 2 * 9_998, "more than 10000 values in one document (--max-values)");
+    assertProblem(
+        p,
+        "INPUT-LIMIT",
+        1,
+        6 + 2 * 9_998,
+        "more than 10000 values in one document (--max-values)");
   }
 
   @Test
@@ -155,13 +184,19 @@ class LimitsTest {
     }
     InputProblem p = only(read(b.toString()));
     assertProblem(p, "INPUT-LIMIT", 10_000, 8, "--max-values");
-    DeclarationReader raised = new DeclarationReader(new InputLimits(16 * MB, 10, 16, 1000, 100_000, 1000), null);
-    List<ReadDocument> docs = raised.readBytes("t.yaml", b.toString().getBytes(StandardCharsets.UTF_8));
+    DeclarationReader raised =
+        new DeclarationReader(new InputLimits(16 * MB, 10, 16, 1000, 100_000, 1000), null);
+    List<ReadDocument> docs =
+        raised.readBytes("t.yaml", b.toString().getBytes(StandardCharsets.UTF_8));
     // read now; 20,000 unknown keys and 3 missing fields: the first 100 and a count of the rest
     List<InputProblem> problems = docs.get(0).problems();
     assertEquals(SchemaValidator.MAX_PROBLEMS + 1, problems.size());
     assertEquals("INPUT-UNKNOWN-KEY", problems.get(0).rule());
-    assertProblem(problems.get(SchemaValidator.MAX_PROBLEMS), "INPUT-LIMIT", 101, 1,
+    assertProblem(
+        problems.get(SchemaValidator.MAX_PROBLEMS),
+        "INPUT-LIMIT",
+        101,
+        1,
         "19903 more problems in this document are not listed (only the first 100 are)");
   }
 
@@ -171,21 +206,27 @@ class LimitsTest {
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
       f.setLength(50 * MB); // sparse: costs no disk
     }
-    InputProblem p = allocatingAtMost(4 * MB, () -> only(reader.read(Source.file("big.yaml", big), InputStream.nullInputStream())));
-    assertProblem(p, "INPUT-LIMIT", 1, 1, "the file is 50.0 MB, over the limit of 16 MB (--max-file-mb)");
+    InputProblem p =
+        allocatingAtMost(
+            4 * MB,
+            () -> only(reader.read(Source.file("big.yaml", big), InputStream.nullInputStream())));
+    assertProblem(
+        p, "INPUT-LIMIT", 1, 1, "the file is 50.0 MB, over the limit of 16 MB (--max-file-mb)");
   }
 
   @Test
   void standardInputOverTheSizeLimitIsReadOnlyUpToTheLimit() {
     DeclarationReader small = new DeclarationReader(new InputLimits(MB, 10, 16, 1000), null);
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        return 'x';
-      }
-    };
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            return 'x';
+          }
+        };
     InputProblem p = only(small.read(Source.stdin(), endless));
-    assertProblem(p, "INPUT-LIMIT", 1, 1, "the input is larger than the limit of 1 MB (--max-file-mb)");
+    assertProblem(
+        p, "INPUT-LIMIT", 1, 1, "the input is larger than the limit of 1 MB (--max-file-mb)");
   }
 
   @Test
@@ -193,7 +234,8 @@ class LimitsTest {
     Path zero = Path.of("/dev/zero");
     assumeTrue(Files.exists(zero), "no /dev/zero here");
     DeclarationReader small = new DeclarationReader(new InputLimits(MB, 10, 16, 1000), null);
-    InputProblem p = only(small.read(Source.file("/dev/zero", zero), InputStream.nullInputStream()));
+    InputProblem p =
+        only(small.read(Source.file("/dev/zero", zero), InputStream.nullInputStream()));
     assertProblem(p, "INPUT-LIMIT", 1, 1, "larger than the limit of 1 MB");
   }
 
@@ -205,7 +247,12 @@ class LimitsTest {
     assertEquals(4, docs.size());
     InputProblem p = docs.get(3).problems().get(0);
     // the fourth document starts at its --- marker, on line 6
-    assertProblem(p, "INPUT-LIMIT", 6, 1, "997 more documents beyond the limit of 3 per file were not checked (--max-documents)");
+    assertProblem(
+        p,
+        "INPUT-LIMIT",
+        6,
+        1,
+        "997 more documents beyond the limit of 3 per file were not checked (--max-documents)");
     assertEquals(4, docs.get(3).document());
   }
 

@@ -50,8 +50,10 @@ class LineBreaksTest {
     for (char c : new char[] {'\u2028', '\u2029', '\u0085', '\r'}) {
       String attack = DOC.replace("# reefer log", "# reefer log" + c + HIDDEN);
       ReadDocument d = read(attack).get(0);
-      assertTrue(!d.isValid(), "U+" + Integer.toHexString(c) + " read as valid: " + d.declaration());
-      // line 8 as grep counts it; column 42 is the character after "    storageTemperatureC: -20 # reefer log"
+      assertTrue(
+          !d.isValid(), "U+" + Integer.toHexString(c) + " read as valid: " + d.declaration());
+      // line 8 as grep counts it; column 42 is the character after "    storageTemperatureC: -20 #
+      // reefer log"
       assertAt(d, 8, 42, c == '\r' ? "carriage return" : String.format("U+%04X", (int) c));
     }
   }
@@ -59,14 +61,17 @@ class LineBreaksTest {
   @Test
   void aHiddenBreakInAPlainOrQuotedValueIsRefusedToo() {
     assertAt(read(DOC.replace("Ertis Pork LLP", "Ertis\u2028Pork LLP")).get(0), 3, 23, "U+2028");
-    assertAt(read(DOC.replace("Ertis Pork LLP", "\"Ertis\u2029Pork LLP\"")).get(0), 3, 24, "U+2029");
+    assertAt(
+        read(DOC.replace("Ertis Pork LLP", "\"Ertis\u2029Pork LLP\"")).get(0), 3, 24, "U+2029");
     assertAt(read(DOC.replace("Ertis Pork LLP", "'Ertis\u0085Pork LLP'")).get(0), 3, 24, "U+0085");
   }
 
   @Test
   void theColumnCountsCharactersNotBytesOrUtf16Units() {
-    // a Cyrillic letter (two UTF-8 bytes) and an emoji (two UTF-16 units) before it: one column each
-    assertAt(read(DOC.replace("# reefer log", "# журнал \uD83D\uDE9A\u2028")).get(0), 8, 40, "U+2028");
+    // a Cyrillic letter (two UTF-8 bytes) and an emoji (two UTF-16 units) before it: one column
+    // each
+    assertAt(
+        read(DOC.replace("# reefer log", "# журнал \uD83D\uDE9A\u2028")).get(0), 8, 40, "U+2028");
   }
 
   @Test
@@ -83,9 +88,12 @@ class LineBreaksTest {
 
   @Test
   void crlfBomAndTabsKeepTheLinesAndColumnsGrepShows() {
-    // a byte-order mark, CRLF line ends, a tab inside a quoted value, a lone CR only in a later file
-    String text = DOC.replace("Ertis Pork LLP", "\"Ertis\tPork\"").replace("\n", "\r\n")
-        + "---\r\n" + DOC.replace("KZ-1", "KZ-2").replace("\n", "\r\n");
+    // a byte-order mark, CRLF line ends, a tab inside a quoted value, a lone CR only in a later
+    // file
+    String text =
+        DOC.replace("Ertis Pork LLP", "\"Ertis\tPork\"").replace("\n", "\r\n")
+            + "---\r\n"
+            + DOC.replace("KZ-1", "KZ-2").replace("\n", "\r\n");
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[body.length + 3];
     all[0] = (byte) 0xEF;
@@ -103,7 +111,8 @@ class LineBreaksTest {
     assertEquals(11, docs.get(1).locations().find("id")[0]);
     assertEquals(18, docs.get(1).locations().find("items[0].storageTemperatureC")[0]);
     // the same break refused at the same place in a CRLF file
-    String crlfAttack = DOC.replace("# reefer log", "# reefer log\u2028" + HIDDEN).replace("\n", "\r\n");
+    String crlfAttack =
+        DOC.replace("# reefer log", "# reefer log\u2028" + HIDDEN).replace("\n", "\r\n");
     assertAt(read(crlfAttack).get(0), 8, 42, "U+2028");
   }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * number to its author and another to the rules.
  */
 class NumberSpellingsTest {
-  private static final String DOC = """
+  private static final String DOC =
+      """
       id: N-1
       shipDate: 2025-11-20
       exporter: {name: Semey Meat Plant LLP, bin: "061040768482"}
@@ -39,7 +40,8 @@ class NumberSpellingsTest {
   private final DeclarationReader reader = new DeclarationReader(InputLimits.defaults(), null);
 
   private ReadDocument read(String value) {
-    List<ReadDocument> docs = reader.readBytes("n.yaml", DOC.formatted(value).getBytes(StandardCharsets.UTF_8));
+    List<ReadDocument> docs =
+        reader.readBytes("n.yaml", DOC.formatted(value).getBytes(StandardCharsets.UTF_8));
     assertEquals(1, docs.size());
     return docs.get(0);
   }
@@ -95,7 +97,10 @@ class NumberSpellingsTest {
 
   @Test
   void everyDeclaredNumberIsAnExactDecimal() {
-    List<ReadDocument> docs = reader.readBytes("n.yaml", """
+    List<ReadDocument> docs =
+        reader.readBytes(
+            "n.yaml",
+            """
         id: N-2
         shipDate: 2025-11-20
         exporter: {name: Tobol Feed LLP, bin: "060240569383"}
@@ -109,7 +114,8 @@ class NumberSpellingsTest {
               minutes: 4.99999999999999999
               relativeHumidityPct: 79.99999999999999999
             particleSizeMm: 1.19999999999999999999
-        """.getBytes(StandardCharsets.UTF_8));
+        """
+                .getBytes(StandardCharsets.UTF_8));
     assertTrue(docs.get(0).isValid(), docs.get(0).problems().toString());
     Item i = docs.get(0).declaration().getItems().get(0);
     assertEquals("20000.000000000000000001", i.getNetWeightKg().toPlainString());
@@ -177,22 +183,31 @@ class NumberSpellingsTest {
       })
   void numbersOutOfRangeAreInvalid(String written, String reason) {
     InputProblem p = refused(written);
-    assertTrue(p.getMessage().startsWith("'items[0].storageTemperatureC' must be a number in range, found '"),
+    assertTrue(
+        p.getMessage()
+            .startsWith("'items[0].storageTemperatureC' must be a number in range, found '"),
         p.getMessage());
     assertTrue(p.getMessage().contains(reason), p.getMessage());
   }
 
   @ParameterizedTest(name = "covers: [{0}]")
-  @CsvSource(delimiter = '|', value = {"010 | leading zero", "0x1 | hexadecimal", "1_0 | '_'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"010 | leading zero", "0x1 | hexadecimal", "1_0 | '_'"})
   void anItemIndexIsAPlainWholeNumberToo(String written, String reason) {
-    List<ReadDocument> docs = reader.readBytes("n.yaml", """
+    List<ReadDocument> docs =
+        reader.readBytes(
+            "n.yaml",
+            """
         id: N-3
         shipDate: 2025-11-20
         exporter: {name: Semey Meat Plant LLP, bin: "061040768482"}
         items: [{product: beef}]
         certificates:
           - {type: veterinary, covers: [%s]}
-        """.formatted(written).getBytes(StandardCharsets.UTF_8));
+        """
+                .formatted(written)
+                .getBytes(StandardCharsets.UTF_8));
     assertEquals(1, docs.get(0).problems().size(), docs.get(0).problems().toString());
     InputProblem p = docs.get(0).problems().get(0);
     assertEquals("INPUT-TYPE", p.rule());
@@ -205,14 +220,18 @@ class NumberSpellingsTest {
 
   @Test
   void anItemIndexWithASignIsStillRead() {
-    List<ReadDocument> docs = reader.readBytes("n.yaml", """
+    List<ReadDocument> docs =
+        reader.readBytes(
+            "n.yaml",
+            """
         id: N-4
         shipDate: 2025-11-20
         exporter: {name: Semey Meat Plant LLP, bin: "061040768482"}
         items: [{product: beef}]
         certificates:
           - {type: veterinary, covers: [+0, 0]}
-        """.getBytes(StandardCharsets.UTF_8));
+        """
+                .getBytes(StandardCharsets.UTF_8));
     assertTrue(docs.get(0).isValid(), docs.get(0).problems().toString());
     assertEquals(List.of(0, 0), docs.get(0).declaration().getCertificates().get(0).getCovers());
   }

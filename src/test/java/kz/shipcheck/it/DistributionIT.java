@@ -15,18 +15,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The downloads {@code mvn package} makes, used as a person without a JDK would: unpacked
- * anywhere, run with no {@code JAVA_HOME} and a {@code java} on the PATH that must not be used.
+ * The downloads {@code mvn package} makes, used as a person without a JDK would: unpacked anywhere,
+ * run with no {@code JAVA_HOME} and a {@code java} on the PATH that must not be used.
  */
 class DistributionIT {
   static final Path TARGET =
-      Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath().getParent();
+      Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar"))
+          .toAbsolutePath()
+          .getParent();
 
   @TempDir Path dir;
 
   static Path one(String glob) throws Exception {
     try (Stream<Path> s = Files.list(TARGET)) {
-      List<Path> found = s.filter(p -> TARGET.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName())).toList();
+      List<Path> found =
+          s.filter(
+                  p ->
+                      TARGET
+                          .getFileSystem()
+                          .getPathMatcher("glob:" + glob)
+                          .matches(p.getFileName()))
+              .toList();
       assertEquals(1, found.size(), glob + " in " + TARGET + ": " + found);
       return found.get(0);
     }
@@ -40,7 +49,8 @@ class DistributionIT {
     Path java = fake.resolve("java");
     Files.writeString(java, "#!/bin/sh\necho 'the system java was used' >&2\nexit 97\n");
     java.toFile().setExecutable(true);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().remove("JAVA_HOME");
     pb.environment().put("PATH", fake + ":/usr/bin:/bin");
     pb.environment().put("SHIPCHECK_CACHE_DIR", dir.resolve("cache").toString());
@@ -62,14 +72,21 @@ class DistributionIT {
     }
     Path launcher = top.resolve("bin/shipcheck");
     assertTrue(Files.isExecutable(top.resolve("runtime/bin/java")), "a runtime is bundled");
-    assertTrue(Files.isRegularFile(top.resolve("lib/shipcheck.jsa")), "with its class-data archive");
+    assertTrue(
+        Files.isRegularFile(top.resolve("lib/shipcheck.jsa")), "with its class-data archive");
 
     Path example = Path.of("shipments/beef-frozen-pass.yaml").toAbsolutePath();
     Run one = run(List.of(launcher.toString(), "check", example.toString()));
     assertEquals(0, one.code(), one.out());
     assertTrue(one.out().contains("1 declaration: 1 passed"), one.out());
 
-    Run folder = run(List.of(launcher.toString(), "check", "--quiet", Path.of("shipments").toAbsolutePath().toString()));
+    Run folder =
+        run(
+            List.of(
+                launcher.toString(),
+                "check",
+                "--quiet",
+                Path.of("shipments").toAbsolutePath().toString()));
     assertEquals(1, folder.code(), folder.out());
 
     Path bin = Files.createDirectories(dir.resolve("local-bin"));

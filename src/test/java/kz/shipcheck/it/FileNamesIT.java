@@ -28,33 +28,56 @@ class FileNamesIT {
   static final Path JAR = PackagedJarIT.JAR;
   static final Path LAUNCHER = JAR.resolveSibling("shipcheck");
   static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  /** The shell spells the names in bytes: printf's octal escapes, whatever the test JVM's locale. */
+
+  /**
+   * The shell spells the names in bytes: printf's octal escapes, whatever the test JVM's locale.
+   */
   static final String BAD = "\"$(printf 'bad\\377.yaml')\"";
-  static final String CYRILLIC = "\"$(printf '\\320\\264\\320\\265\\320\\272\\320\\273\\320\\260\\321\\200\\320\\260"
-      + "\\321\\206\\320\\270\\321\\217.yaml')\"";
+
+  static final String CYRILLIC =
+      "\"$(printf '\\320\\264\\320\\265\\320\\272\\320\\273\\320\\260\\321\\200\\320\\260"
+          + "\\321\\206\\320\\270\\321\\217.yaml')\"";
 
   @TempDir Path dir;
 
   record Run(int code, Map<String, JsonNode> byFile, String err) {}
 
-  /** A passing declaration as декларация.yaml, a failing one (ACCESS-001) as bad\xff.yaml, here and in batch/. */
+  /**
+   * A passing declaration as декларация.yaml, a failing one (ACCESS-001) as bad\xff.yaml, here and
+   * in batch/.
+   */
   @BeforeEach
   void files() throws Exception {
     String pass = Files.readString(Path.of("shipments/pork-frozen-pass.yaml"));
     // each its own id: the same id twice in a batch fails BATCH-001
-    Files.writeString(dir.resolve("pass1.yaml"), pass.replace("KZ-CN-2025-000187", "KZ-CN-2025-000901"));
-    Files.writeString(dir.resolve("pass2.yaml"), pass.replace("KZ-CN-2025-000187", "KZ-CN-2025-000902"));
+    Files.writeString(
+        dir.resolve("pass1.yaml"), pass.replace("KZ-CN-2025-000187", "KZ-CN-2025-000901"));
+    Files.writeString(
+        dir.resolve("pass2.yaml"), pass.replace("KZ-CN-2025-000187", "KZ-CN-2025-000902"));
     String fail = pass.replace("product: pork", "product: porc");
-    Files.writeString(dir.resolve("fail1.yaml"), fail.replace("KZ-CN-2025-000187", "KZ-CN-2025-000903"));
-    Files.writeString(dir.resolve("fail2.yaml"), fail.replace("KZ-CN-2025-000187", "KZ-CN-2025-000904"));
-    shell(Map.of(), "mkdir batch && mv pass1.yaml batch/" + CYRILLIC + " && mv fail1.yaml batch/" + BAD
-        + " && mv pass2.yaml " + CYRILLIC + " && mv fail2.yaml " + BAD);
+    Files.writeString(
+        dir.resolve("fail1.yaml"), fail.replace("KZ-CN-2025-000187", "KZ-CN-2025-000903"));
+    Files.writeString(
+        dir.resolve("fail2.yaml"), fail.replace("KZ-CN-2025-000187", "KZ-CN-2025-000904"));
+    shell(
+        Map.of(),
+        "mkdir batch && mv pass1.yaml batch/"
+            + CYRILLIC
+            + " && mv fail1.yaml batch/"
+            + BAD
+            + " && mv pass2.yaml "
+            + CYRILLIC
+            + " && mv fail2.yaml "
+            + BAD);
   }
 
   /** Runs a shell command in {@code dir} with only PATH, HOME and the given locale variables. */
   Run shell(Map<String, String> locale, String command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(dir.toFile())
-        .redirectOutput(dir.resolve("out.jsonl").toFile()).redirectError(dir.resolve("err.txt").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", "-c", command)
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("out.jsonl").toFile())
+            .redirectError(dir.resolve("err.txt").toFile());
     pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
     pb.environment().putAll(locale);
     pb.environment().put("SHIPCHECK_CACHE_DIR", dir.resolve("cache").toString());
@@ -78,7 +101,8 @@ class FileNamesIT {
     assertTrue(result != null, file + " is missing from " + r.byFile().keySet() + "\n" + r.err());
     assertEquals(outcome, result.get("outcome").asText(), result.toString());
     if (outcome.equals("fail")) {
-      assertEquals("ACCESS-001", result.get("findings").get(0).get("rule").asText(), result.toString());
+      assertEquals(
+          "ACCESS-001", result.get("findings").get(0).get("rule").asText(), result.toString());
     }
   }
 
@@ -86,8 +110,10 @@ class FileNamesIT {
   void underAUtf8LocaleANameThatIsNotUtf8IsCheckedInAFolderAndAsAnArgument() throws Exception {
     Run r = shell(Map.of("LANG", "C.UTF-8"), jar("batch " + BAD));
     assertEquals(1, r.code(), r.err());
-    assertEquals(List.of("batch/bad\\xff.yaml", "batch/декларация.yaml", "bad\\xff.yaml"),
-        new ArrayList<>(r.byFile().keySet()), r.err());
+    assertEquals(
+        List.of("batch/bad\\xff.yaml", "batch/декларация.yaml", "bad\\xff.yaml"),
+        new ArrayList<>(r.byFile().keySet()),
+        r.err());
     assertChecked(r, "batch/bad\\xff.yaml", "fail");
     assertChecked(r, "batch/декларация.yaml", "pass");
     assertChecked(r, "bad\\xff.yaml", "fail");
@@ -101,16 +127,22 @@ class FileNamesIT {
 
     r = shell(Map.of("LC_ALL", "C"), jar("batch " + CYRILLIC + " " + BAD));
     assertEquals(1, r.code(), r.err());
-    assertEquals(List.of("batch/bad\\xff.yaml", "batch/декларация.yaml", "декларация.yaml", "bad\\xff.yaml"),
-        new ArrayList<>(r.byFile().keySet()), r.err());
+    assertEquals(
+        List.of("batch/bad\\xff.yaml", "batch/декларация.yaml", "декларация.yaml", "bad\\xff.yaml"),
+        new ArrayList<>(r.byFile().keySet()),
+        r.err());
     assertChecked(r, "batch/декларация.yaml", "pass");
     assertChecked(r, "bad\\xff.yaml", "fail");
   }
 
   @Test
   void underLangCTheLauncherChecksThemToo() throws Exception {
-    for (Map<String, String> locale : List.of(Map.of("LANG", "C"), Map.of("LC_ALL", "C"), Map.<String, String>of())) {
-      Run r = shell(locale, "exec '" + LAUNCHER + "' check --format jsonl --quiet " + CYRILLIC + " batch");
+    for (Map<String, String> locale :
+        List.of(Map.of("LANG", "C"), Map.of("LC_ALL", "C"), Map.<String, String>of())) {
+      Run r =
+          shell(
+              locale,
+              "exec '" + LAUNCHER + "' check --format jsonl --quiet " + CYRILLIC + " batch");
       assertEquals(1, r.code(), locale + " " + r.err());
       assertChecked(r, "декларация.yaml", "pass");
       assertChecked(r, "batch/декларация.yaml", "pass");

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
   static final Path LAUNCHER =
-      Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath().resolveSibling("shipcheck");
+      Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar"))
+          .toAbsolutePath()
+          .resolveSibling("shipcheck");
 
   record Run(int code, String out) {}
 

@@ -19,22 +19,34 @@ import org.junit.jupiter.api.io.TempDir;
  * bundled inside it, and no logging noise on the terminal.
  */
 class PackagedJarIT {
-  static final Path JAR = Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath();
+  static final Path JAR =
+      Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath();
 
   @TempDir Path elsewhere;
 
   record Run(int code, String out, String err) {}
 
   Run java(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     cmd.addAll(List.of(args));
     Path out = elsewhere.resolve("out.txt");
     Path err = elsewhere.resolve("err.txt");
-    Process p = new ProcessBuilder(cmd).directory(elsewhere.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(elsewhere.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -43,7 +55,8 @@ class PackagedJarIT {
     Run r = java("check", shipments.toString());
     assertTrue(r.code() == 0 || r.code() == 1, "exit " + r.code() + "\n" + r.err());
     assertTrue(r.out().contains(" passed, "), r.out());
-    assertEquals("", r.err(), "nothing on stderr for a text report on stdout (no SLF4J or Drools noise)");
+    assertEquals(
+        "", r.err(), "nothing on stderr for a text report on stdout (no SLF4J or Drools noise)");
   }
 
   @Test
@@ -73,34 +86,60 @@ class PackagedJarIT {
     String shipments = Path.of("shipments").toAbsolutePath().toString();
     List<Process> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          JAR.toString(), "--debug", "check", shipments, "--format", "jsonl", "--quiet");
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(elsewhere.toFile())
-          .redirectOutput(elsewhere.resolve("out" + i + ".jsonl").toFile())
-          .redirectError(elsewhere.resolve("err" + i + ".txt").toFile());
+      List<String> cmd =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-jar",
+              JAR.toString(),
+              "--debug",
+              "check",
+              shipments,
+              "--format",
+              "jsonl",
+              "--quiet");
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(elsewhere.toFile())
+              .redirectOutput(elsewhere.resolve("out" + i + ".jsonl").toFile())
+              .redirectError(elsewhere.resolve("err" + i + ".txt").toFile());
       pb.environment().put("SHIPCHECK_CACHE_DIR", cacheDir.toString());
       runs.add(pb.start());
     }
     for (int i = 0; i < 2; i++) {
       assertTrue(runs.get(i).waitFor(120, TimeUnit.SECONDS), "run " + i + " did not finish");
-      assertEquals(1, runs.get(i).exitValue(), Files.readString(elsewhere.resolve("err" + i + ".txt")));
+      assertEquals(
+          1, runs.get(i).exitValue(), Files.readString(elsewhere.resolve("err" + i + ".txt")));
     }
-    assertEquals(Files.readString(elsewhere.resolve("out0.jsonl")), Files.readString(elsewhere.resolve("out1.jsonl")));
+    assertEquals(
+        Files.readString(elsewhere.resolve("out0.jsonl")),
+        Files.readString(elsewhere.resolve("out1.jsonl")));
     try (var entries = Files.list(cacheDir)) {
       List<String> names = entries.map(p -> p.getFileName().toString()).toList();
       assertEquals(1, names.size(), "one entry and no temporary file: " + names);
-      assertTrue(names.get(0).startsWith("pack-") && names.get(0).endsWith(".bin"), names.toString());
+      assertTrue(
+          names.get(0).startsWith("pack-") && names.get(0).endsWith(".bin"), names.toString());
     }
-    ProcessBuilder third = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString(), "--debug", "check", shipments, "--format", "jsonl", "--quiet")
-        .directory(elsewhere.toFile())
-        .redirectOutput(elsewhere.resolve("out2.jsonl").toFile())
-        .redirectError(elsewhere.resolve("err2.txt").toFile());
+    ProcessBuilder third =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "--debug",
+                "check",
+                shipments,
+                "--format",
+                "jsonl",
+                "--quiet")
+            .directory(elsewhere.toFile())
+            .redirectOutput(elsewhere.resolve("out2.jsonl").toFile())
+            .redirectError(elsewhere.resolve("err2.txt").toFile());
     third.environment().put("SHIPCHECK_CACHE_DIR", cacheDir.toString());
     Process p = third.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     String debug = Files.readString(elsewhere.resolve("err2.txt"));
     assertTrue(debug.contains("(from the cache;"), debug);
-    assertEquals(Files.readString(elsewhere.resolve("out0.jsonl")), Files.readString(elsewhere.resolve("out2.jsonl")));
+    assertEquals(
+        Files.readString(elsewhere.resolve("out0.jsonl")),
+        Files.readString(elsewhere.resolve("out2.jsonl")));
   }
 }

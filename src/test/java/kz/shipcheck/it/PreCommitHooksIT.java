@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PreCommitHooksIT {
   static final Path HOME = Path.of("").toAbsolutePath();
-  static final Path JAR = Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath();
+  static final Path JAR =
+      Path.of(System.getProperty("shipcheck.jar", "target/shipcheck.jar")).toAbsolutePath();
 
   @TempDir Path repo;
 
   static JsonNode hooks() throws Exception {
-    return new ObjectMapper(new YAMLFactory()).readTree(HOME.resolve(".pre-commit-hooks.yaml").toFile());
+    return new ObjectMapper(new YAMLFactory())
+        .readTree(HOME.resolve(".pre-commit-hooks.yaml").toFile());
   }
 
   static JsonNode hook(String id) throws Exception {
@@ -100,24 +102,38 @@ class PreCommitHooksIT {
     }
   }
 
-  /** A workflow file or .pre-commit-config.yaml is YAML too: skipped with a note, never a failure. */
+  /**
+   * A workflow file or .pre-commit-config.yaml is YAML too: skipped with a note, never a failure.
+   */
   @Test
   void yamlThatIsNotADeclarationIsSkippedWithANote() throws Exception {
     Files.createDirectories(repo.resolve("declarations"));
-    Files.copy(HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("declarations/good.yaml"));
-    Files.writeString(repo.resolve(".pre-commit-config.yaml"), "repos:\n  - repo: local\n    hooks: []\n");
+    Files.copy(
+        HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("declarations/good.yaml"));
+    Files.writeString(
+        repo.resolve(".pre-commit-config.yaml"), "repos:\n  - repo: local\n    hooks: []\n");
     Files.createDirectories(repo.resolve(".github/workflows"));
     Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
     for (String id : List.of("shipcheck", "shipcheck-jar")) {
-      Run mixed = run(hook(id), List.of(".pre-commit-config.yaml", ".github/workflows/ci.yml", "declarations/good.yaml"));
+      Run mixed =
+          run(
+              hook(id),
+              List.of(
+                  ".pre-commit-config.yaml", ".github/workflows/ci.yml", "declarations/good.yaml"));
       assertEquals(0, mixed.code(), id + ": " + mixed.output());
-      assertTrue(mixed.output().contains("shipcheck: skipped .pre-commit-config.yaml (no top-level shipDate or items key"),
+      assertTrue(
+          mixed
+              .output()
+              .contains(
+                  "shipcheck: skipped .pre-commit-config.yaml (no top-level shipDate or items key"),
           mixed.output());
-      assertTrue(mixed.output().contains("shipcheck: skipped .github/workflows/ci.yml"), mixed.output());
+      assertTrue(
+          mixed.output().contains("shipcheck: skipped .github/workflows/ci.yml"), mixed.output());
       assertTrue(mixed.output().contains("PASS declarations/good.yaml"), mixed.output());
       Run none = run(hook(id), List.of(".pre-commit-config.yaml"));
       assertEquals(0, none.code(), id + ": " + none.output());
-      assertTrue(none.output().contains("no declarations among the staged YAML files"), none.output());
+      assertTrue(
+          none.output().contains("no declarations among the staged YAML files"), none.output());
     }
   }
 
@@ -125,7 +141,8 @@ class PreCommitHooksIT {
   void theJarHookNamesSHIPCHECK_JARWhenTheJarIsMissing() throws Exception {
     Files.copy(HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("good.yaml"));
     JsonNode h = hook("shipcheck-jar");
-    List<String> cmd = new ArrayList<>(List.of(HOME.resolve(h.get("entry").asText()).toString(), "good.yaml"));
+    List<String> cmd =
+        new ArrayList<>(List.of(HOME.resolve(h.get("entry").asText()).toString(), "good.yaml"));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
     pb.environment().put("SHIPCHECK_JAR", repo.resolve("nowhere/shipcheck.jar").toString());
     Process p = pb.start();
@@ -138,14 +155,17 @@ class PreCommitHooksIT {
   @Test
   void bothHooksPassGoodDeclarationsAndStopBadOnes() throws Exception {
     Files.createDirectories(repo.resolve("declarations"));
-    Files.copy(HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("declarations/good.yaml"));
-    Files.copy(HOME.resolve("rules/tests/access/fail-hs.yaml"), repo.resolve("declarations/bad.yml"));
+    Files.copy(
+        HOME.resolve("rules/tests/access/pass-wheat.yaml"), repo.resolve("declarations/good.yaml"));
+    Files.copy(
+        HOME.resolve("rules/tests/access/fail-hs.yaml"), repo.resolve("declarations/bad.yml"));
     Files.writeString(repo.resolve("notes.txt"), "not a declaration");
     for (String id : List.of("shipcheck", "shipcheck-jar")) {
       Run good = run(hook(id), List.of("declarations/good.yaml", "notes.txt"));
       assertEquals(0, good.code(), id + ": " + good.output());
       assertTrue(good.output().contains("PASS declarations/good.yaml"), good.output());
-      Run bad = run(hook(id), List.of("declarations/good.yaml", "declarations/bad.yml", "notes.txt"));
+      Run bad =
+          run(hook(id), List.of("declarations/good.yaml", "declarations/bad.yml", "notes.txt"));
       assertEquals(1, bad.code(), id + ": " + bad.output());
       assertTrue(bad.output().contains("declarations/bad.yml:9:13: error HS-001"), bad.output());
     }

@@ -12,8 +12,10 @@ class IdentifiersTest {
 
   /** ISO 6346 letter values, written out from the standard's table (11, 22, 33 skipped). */
   private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
   private static final int[] VALUES = {
-    10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 35, 36, 37, 38
+    10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 35, 36,
+    37, 38
   };
 
   /** An independent reference computation: Σ value·2^i mod 11, 10 written as 0. */
@@ -104,7 +106,8 @@ class IdentifiersTest {
   void invalidContainerPositions() {
     assertEquals(
         List.of(1, 3),
-        Positions.invalidContainers(List.of("CSQU3054383", "CSQU3054384", "TKRU3054387", "nonsense")));
+        Positions.invalidContainers(
+            List.of("CSQU3054383", "CSQU3054384", "TKRU3054387", "nonsense")));
     assertEquals(List.of(), Positions.invalidContainers(List.of()));
     assertEquals(List.of(), Positions.invalidContainers(null));
   }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-language display names of the reference data (rules/messages/names_LANG.properties:
- * products, regions, crossings, forms, certificate types, laboratories, decrees) cover every row
- * of the data files and name no row that does not exist, so that a row added to
- * products.yaml without its names, or a key renamed in one place only, fails the build instead of
- * showing a raw key (or a stale name) to a broker.
+ * products, regions, crossings, forms, certificate types, laboratories, decrees) cover every row of
+ * the data files and name no row that does not exist, so that a row added to products.yaml without
+ * its names, or a key renamed in one place only, fails the build instead of showing a raw key (or a
+ * stale name) to a broker.
  */
 class NamesFilesTest {
   private static final Path MESSAGES = Path.of("rules", "messages");
@@ -56,11 +56,13 @@ class NamesFilesTest {
     List<String> out = new ArrayList<>();
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       out.add(file + ": not UTF-8 (" + e.getMessage() + ")");
       return out;
@@ -68,15 +70,16 @@ class NamesFilesTest {
     Map<String, String> entries = new LinkedHashMap<>();
     Set<String> duplicates = new TreeSet<>();
     // Properties keeps the last of two equal keys silently; a duplicate is a translator's slip
-    Properties props = new Properties() {
-      @Override
-      public synchronized Object put(Object key, Object value) {
-        if (entries.put((String) key, (String) value) != null) {
-          duplicates.add((String) key);
-        }
-        return super.put(key, value);
-      }
-    };
+    Properties props =
+        new Properties() {
+          @Override
+          public synchronized Object put(Object key, Object value) {
+            if (entries.put((String) key, (String) value) != null) {
+              duplicates.add((String) key);
+            }
+            return super.put(key, value);
+          }
+        };
     try {
       props.load(new StringReader(text));
     } catch (IOException | IllegalArgumentException e) {
@@ -108,7 +111,10 @@ class NamesFilesTest {
     Map<String, String> expected = expectedKeys(pack, ReferenceData.load(pack, null, null));
     List<Path> files;
     try (Stream<Path> s = Files.list(MESSAGES)) {
-      files = s.filter(p -> p.getFileName().toString().matches("names_[a-z]{2}\\.properties")).sorted().toList();
+      files =
+          s.filter(p -> p.getFileName().toString().matches("names_[a-z]{2}\\.properties"))
+              .sorted()
+              .toList();
     }
     Set<String> langs = new TreeSet<>();
     files.forEach(p -> langs.add(p.getFileName().toString().substring(6, 8)));
@@ -127,7 +133,8 @@ class NamesFilesTest {
 
   @Test
   void aCompleteFileHasNoProblems() {
-    byte[] ok = "product.wheat = пшеница\nregion.abai = область Абай\n".getBytes(StandardCharsets.UTF_8);
+    byte[] ok =
+        "product.wheat = пшеница\nregion.abai = область Абай\n".getBytes(StandardCharsets.UTF_8);
     assertEquals(List.of(), problems("f", ok, TWO));
   }
 
@@ -139,17 +146,20 @@ class NamesFilesTest {
 
   @Test
   void aKeyForNoRowIsReported() {
-    byte[] b = "product.wheat = пшеница\nregion.abai = область Абай\nregion.semey = Семей\n"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] b =
+        "product.wheat = пшеница\nregion.abai = область Абай\nregion.semey = Семей\n"
+            .getBytes(StandardCharsets.UTF_8);
     assertEquals(List.of("f: region.semey names no row of rules/data"), problems("f", b, TWO));
   }
 
   @Test
   void anUntranslatedOrEmptyOrDuplicateNameIsReported() {
-    byte[] b = "product.wheat = Wheat for processing\nregion.abai =\nregion.abai = \n"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] b =
+        "product.wheat = Wheat for processing\nregion.abai =\nregion.abai = \n"
+            .getBytes(StandardCharsets.UTF_8);
     assertEquals(
-        List.of("f: key region.abai appears more than once",
+        List.of(
+            "f: key region.abai appears more than once",
             "f: product.wheat is the English name, not a translation",
             "f: empty name for region.abai"),
         problems("f", b, TWO));
@@ -157,7 +167,9 @@ class NamesFilesTest {
 
   @Test
   void aFileNotInUtf8IsReported() {
-    byte[] cp1251 = "product.wheat = пшеница\nregion.abai = область Абай\n".getBytes(java.nio.charset.Charset.forName("windows-1251"));
+    byte[] cp1251 =
+        "product.wheat = пшеница\nregion.abai = область Абай\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1251"));
     List<String> p = problems("f", cp1251, TWO);
     assertEquals(1, p.size());
     assertTrue(p.get(0).startsWith("f: not UTF-8"), p.get(0));

@@ -27,7 +27,9 @@ class NumbersTest {
     assertEquals(BigDecimal.ZERO, Numbers.parse("-0.0"));
     assertEquals(0, new BigDecimal("1E+5").compareTo(Numbers.parse("1e5")));
     // trailing zeros beyond the allowed places change nothing and are not kept
-    assertEquals(new BigDecimal("1." + "0".repeat(Numbers.MAX_DECIMAL_PLACES)), Numbers.parse("1." + "0".repeat(5000)));
+    assertEquals(
+        new BigDecimal("1." + "0".repeat(Numbers.MAX_DECIMAL_PLACES)),
+        Numbers.parse("1." + "0".repeat(5000)));
   }
 
   @Test
@@ -36,7 +38,8 @@ class NumbersTest {
     assertNull(Numbers.oddSpelling("-18"));
     assertNull(Numbers.oddSpelling("0.5"));
     assertNull(Numbers.oddSpelling("0"));
-    NumberFormatException e = assertThrows(NumberFormatException.class, () -> Numbers.parse("sixty"));
+    NumberFormatException e =
+        assertThrows(NumberFormatException.class, () -> Numbers.parse("sixty"));
     assertEquals("not a decimal number", e.getMessage());
     assertThrows(NumberFormatException.class, () -> Numbers.parse("."));
     assertThrows(NumberFormatException.class, () -> Numbers.parse("1e"));
@@ -49,18 +52,19 @@ class NumbersTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void anyScalarCostsLittleAndNeverOverflowsTheStack() {
-    List<String> hostile = List.of(
-        "1" + ",1".repeat(30_000),
-        "1" + ":1".repeat(30_000),
-        "1" + ":1".repeat(30_000) + "x",
-        "1_".repeat(30_000) + "x",
-        "0" + "1_".repeat(30_000) + "x",
-        "1".repeat(60_000) + "x",
-        "1." + "1".repeat(60_000) + "e",
-        "0x" + "F".repeat(60_000),
-        "9".repeat(60_000),
-        "0." + "0".repeat(60_000) + "1",
-        "1" + "0".repeat(60_000) + "e-999999999");
+    List<String> hostile =
+        List.of(
+            "1" + ",1".repeat(30_000),
+            "1" + ":1".repeat(30_000),
+            "1" + ":1".repeat(30_000) + "x",
+            "1_".repeat(30_000) + "x",
+            "0" + "1_".repeat(30_000) + "x",
+            "1".repeat(60_000) + "x",
+            "1." + "1".repeat(60_000) + "e",
+            "0x" + "F".repeat(60_000),
+            "9".repeat(60_000),
+            "0." + "0".repeat(60_000) + "1",
+            "1" + "0".repeat(60_000) + "e-999999999");
     for (String text : hostile) {
       for (int i = 0; i < 20; i++) {
         Numbers.oddSpelling(text);
@@ -76,17 +80,25 @@ class NumbersTest {
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void theReaderRefusesLongNumberShapedValuesAsInvalid() {
     DeclarationReader reader = new DeclarationReader(InputLimits.defaults(), null);
-    for (String value : List.of("1" + ",1".repeat(30_000), "1" + ":1".repeat(30_000), "1_".repeat(30_000) + "1")) {
-      List<ReadDocument> docs = reader.readBytes("n.yaml", ("""
+    for (String value :
+        List.of("1" + ",1".repeat(30_000), "1" + ":1".repeat(30_000), "1_".repeat(30_000) + "1")) {
+      List<ReadDocument> docs =
+          reader.readBytes(
+              "n.yaml",
+              ("""
           id: N-1
           shipDate: 2025-11-20
           exporter: {name: Semey Meat Plant LLP, bin: "061040768482"}
           items:
             - product: beef
               storageTemperatureC: %s
-          """.formatted(value)).getBytes(StandardCharsets.UTF_8));
+          """
+                      .formatted(value))
+                  .getBytes(StandardCharsets.UTF_8));
       assertEquals(1, docs.size());
-      assertEquals(List.of("INPUT-TYPE"), docs.get(0).problems().stream().map(p -> p.rule()).toList(),
+      assertEquals(
+          List.of("INPUT-TYPE"),
+          docs.get(0).problems().stream().map(p -> p.rule()).toList(),
           docs.get(0).problems().toString().substring(0, 200));
     }
   }

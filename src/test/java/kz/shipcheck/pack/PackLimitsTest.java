@@ -16,15 +16,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The limits in the pack's data (storage ranges, heat treatments, particle size, zone
- * inactivation) are exact decimals under the same spelling rules as a declaration's numbers: a
- * limit means what it says to the person who wrote the row.
+ * The limits in the pack's data (storage ranges, heat treatments, particle size, zone inactivation)
+ * are exact decimals under the same spelling rules as a declaration's numbers: a limit means what
+ * it says to the person who wrote the row.
  */
 class PackLimitsTest {
   @TempDir Path tmp;
 
-  /** Loads a copy of the bundled pack with every {@code find} replaced by {@code replace} in one file. */
-  private ReferenceData withEdit(String file, String find, String replace) throws IOException, PackException {
+  /**
+   * Loads a copy of the bundled pack with every {@code find} replaced by {@code replace} in one
+   * file.
+   */
+  private ReferenceData withEdit(String file, String find, String replace)
+      throws IOException, PackException {
     Path copy = tmp.resolve("pack");
     try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
       for (Path p : walk.toList()) {
@@ -53,16 +57,26 @@ class PackLimitsTest {
 
   @Test
   void aLimitWrittenWithManyDigitsKeepsThemAll() throws Exception {
-    ReferenceData ref = withEdit("data/forms.yaml", "storageMaxC: -18", "storageMaxC: -18.00000000000000000001");
+    ReferenceData ref =
+        withEdit("data/forms.yaml", "storageMaxC: -18", "storageMaxC: -18.00000000000000000001");
     assertTrue(ref.form("frozen").storageOk(new BigDecimal("-18.00000000000000000001")));
-    assertTrue(!ref.form("frozen").storageOk(new BigDecimal("-18")), "-18 is warmer than the edited limit");
+    assertTrue(
+        !ref.form("frozen").storageOk(new BigDecimal("-18")),
+        "-18 is warmer than the edited limit");
   }
 
   @Test
   void aCertificateAgeJustOverAWholeNumberOfDaysIsNotRoundedToIt() {
-    PackException e = assertThrows(PackException.class,
-        () -> withEdit("data/certificates.yaml", "maxAgeDays: 30", "maxAgeDays: 30.00000000000000001"));
-    assertTrue(e.getMessage().contains("maxAgeDays must be a whole number of days"), e.getMessage());
+    PackException e =
+        assertThrows(
+            PackException.class,
+            () ->
+                withEdit(
+                    "data/certificates.yaml",
+                    "maxAgeDays: 30",
+                    "maxAgeDays: 30.00000000000000001"));
+    assertTrue(
+        e.getMessage().contains("maxAgeDays must be a whole number of days"), e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The small predicates the rules call: treatments, cold chain, certificate age, wording. */
 class PredicatesTest {
-  static final Product.Treatment PORK = new Product.Treatment(List.of("heat-treated"), d("70.0"), d("30.0"), null);
-  static final Product.Treatment FEED = new Product.Treatment(List.of("milled"), d("85.0"), d("5.0"), d("80.0"));
+  static final Product.Treatment PORK =
+      new Product.Treatment(List.of("heat-treated"), d("70.0"), d("30.0"), null);
+  static final Product.Treatment FEED =
+      new Product.Treatment(List.of("milled"), d("85.0"), d("5.0"), d("80.0"));
 
   @Test
   void treatmentBoundariesAreInclusive() {
@@ -23,8 +25,10 @@ class PredicatesTest {
     assertFalse(PORK.metBy(d("69.9"), d("30.0"), null));
     assertFalse(PORK.metBy(d("70.0"), d("29.0"), null));
     assertFalse(PORK.metBy(null, d("30.0"), null), "a missing value needed is not met");
-    assertFalse(PORK.metBy(d("69.999999999999999999"), d("30"), null), "a double would round this to 70");
-    assertFalse(PORK.metBy(d("70"), d("29.9999999999999999"), null), "a double would round this to 30");
+    assertFalse(
+        PORK.metBy(d("69.999999999999999999"), d("30"), null), "a double would round this to 70");
+    assertFalse(
+        PORK.metBy(d("70"), d("29.9999999999999999"), null), "a double would round this to 30");
     assertTrue(PORK.humidityMetBy(null), "no humidity is required for dry heat");
     assertTrue(FEED.metBy(d("85.0"), d("5.0"), d("80.0")));
     assertFalse(FEED.metBy(d("85.0"), d("5.0"), d("79.0")));
@@ -51,7 +55,8 @@ class PredicatesTest {
 
   @Test
   void restrictionExemptsOnlyHeatTreatmentThatReachesTheParameters() {
-    Restriction fmd = restriction(true, new Product.Treatment(List.of(), d("70.0"), d("30.0"), null));
+    Restriction fmd =
+        restriction(true, new Product.Treatment(List.of(), d("70.0"), d("30.0"), null));
     assertTrue(fmd.exempts(d("70.0"), d("30.0")));
     assertFalse(fmd.exempts(d("69.0"), d("30.0")));
     assertFalse(fmd.exempts(null, null));
@@ -96,7 +101,8 @@ class PredicatesTest {
     assertFalse(vet.tooOld(ship.minusDays(30), ship), "exactly 30 days is allowed");
     assertTrue(vet.tooOld(ship.minusDays(31), ship));
     assertFalse(vet.tooOld(ship.plusDays(1), ship), "issued later is CERT-004's business");
-    assertFalse(new CertificateType("origin", "o", null, "s", "model").tooOld(ship.minusYears(1), ship));
+    assertFalse(
+        new CertificateType("origin", "o", null, "s", "model").tooOld(ship.minusYears(1), ship));
     assertEquals(31, CertificateType.ageDays(ship.minusDays(31), ship));
   }
 
@@ -114,7 +120,8 @@ class PredicatesTest {
 
   @Test
   void decreeInForce() {
-    Decree d248 = new Decree("decree-248", "GACC Decree 248", LocalDate.of(2022, 1, 1), "r", "s", "fact");
+    Decree d248 =
+        new Decree("decree-248", "GACC Decree 248", LocalDate.of(2022, 1, 1), "r", "s", "fact");
     assertFalse(d248.inForceOn(LocalDate.of(2021, 12, 31)));
     assertTrue(d248.inForceOn(LocalDate.of(2022, 1, 1)));
   }
@@ -125,7 +132,8 @@ class PredicatesTest {
     assertEquals("1.2", Numbers.plain(d("1.2")));
     assertEquals("-18", Numbers.plain(d("-18.0")));
     assertEquals("none", Numbers.plain(null));
-    assertEquals("-17.99999999999999999", Numbers.plain(d("-17.99999999999999999")), "printed as written");
+    assertEquals(
+        "-17.99999999999999999", Numbers.plain(d("-17.99999999999999999")), "printed as written");
     assertEquals("100000", Numbers.plain(d("1e5")));
     assertEquals("0", Numbers.plain(d("-0.0")));
   }
@@ -136,15 +144,46 @@ class PredicatesTest {
 
   private static Product product(Product.Treatment t) {
     return new Product(
-        "pork", "pork", true, LocalDate.of(2025, 10, 15), List.of("frozen", "heat-treated"), List.of("0203"),
-        List.of("0203"), "animal", "food", List.of("fmd", "asf"), true, true, false, false, List.of(), t, null,
-        "ref", "src", "fact", java.util.Map.of(), java.util.Map.of(), true, null, false);
+        "pork",
+        "pork",
+        true,
+        LocalDate.of(2025, 10, 15),
+        List.of("frozen", "heat-treated"),
+        List.of("0203"),
+        List.of("0203"),
+        "animal",
+        "food",
+        List.of("fmd", "asf"),
+        true,
+        true,
+        false,
+        false,
+        List.of(),
+        t,
+        null,
+        "ref",
+        "src",
+        "fact",
+        java.util.Map.of(),
+        java.util.Map.of(),
+        true,
+        null,
+        false);
   }
 
   private static Restriction restriction(boolean heatExempt, Product.Treatment inactivation) {
     return new Restriction(
-        "FMD-X", "fmd", List.of("all"), LocalDate.of(2022, 1, 1), LocalDate.of(2024, 2, 7), List.of("beef"),
-        heatExempt, inactivation, "ref", "src", "approx");
+        "FMD-X",
+        "fmd",
+        List.of("all"),
+        LocalDate.of(2022, 1, 1),
+        LocalDate.of(2024, 2, 7),
+        List.of("beef"),
+        heatExempt,
+        inactivation,
+        "ref",
+        "src",
+        "approx");
   }
 
   @Test
@@ -169,12 +208,19 @@ class PredicatesTest {
       StringBuilder b = new StringBuilder();
       int len = random.nextInt(14);
       for (int i = 0; i < len; i++) {
-        b.append(random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) ('0' + random.nextInt(10)));
+        b.append(
+            random.nextInt(3) == 0
+                ? alphabet[random.nextInt(alphabet.length)]
+                : (char) ('0' + random.nextInt(10)));
       }
       String code = b.toString();
       String t = code.trim();
       String digits = t.replace(".", "").replace(" ", "");
-      boolean byRegex = digits.length() >= 4 && digits.length() <= 10 && t.matches("[0-9.]+") && !code.contains("..");
+      boolean byRegex =
+          digits.length() >= 4
+              && digits.length() <= 10
+              && t.matches("[0-9.]+")
+              && !code.contains("..");
       assertEquals(byRegex, HsCodes.wellFormed(code), "'" + code + "'");
     }
   }

@@ -37,7 +37,11 @@ class ReferenceDataTest {
         }
       }
     }
-    Files.writeString(copy.resolve("data/restrictions.yaml"), rows, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        copy.resolve("data/restrictions.yaml"),
+        rows,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     return ReferenceData.load(PackFiles.fromDirectory(copy), null, null);
   }
 
@@ -50,19 +54,45 @@ class ReferenceDataTest {
     assertEquals(1, ref.restrictions("almaty-region", beef, LocalDate.of(2024, 2, 6)).size());
     assertEquals(0, ref.restrictions("almaty-region", beef, LocalDate.of(2024, 2, 7)).size());
     assertEquals(1, ref.restrictions("abai", beef, LocalDate.of(2022, 8, 1)).size());
-    for (String open : List.of("almaty-region", "jetisu", "east-kazakhstan", "abai", "zhambyl", "turkistan",
-        "kyzylorda", "almaty-city", "shymkent")) {
+    for (String open :
+        List.of(
+            "almaty-region",
+            "jetisu",
+            "east-kazakhstan",
+            "abai",
+            "zhambyl",
+            "turkistan",
+            "kyzylorda",
+            "almaty-city",
+            "shymkent")) {
       assertEquals(0, ref.restrictions(open, beef, LocalDate.of(2026, 12, 2)).size(), open);
       assertEquals(0, ref.restrictions(open, pork, LocalDate.of(2026, 12, 2)).size(), open);
     }
-    for (String closed : List.of("akmola", "aktobe", "atyrau", "west-kazakhstan", "karaganda", "ulytau",
-        "kostanay", "mangystau", "pavlodar", "north-kazakhstan", "astana")) {
+    for (String closed :
+        List.of(
+            "akmola",
+            "aktobe",
+            "atyrau",
+            "west-kazakhstan",
+            "karaganda",
+            "ulytau",
+            "kostanay",
+            "mangystau",
+            "pavlodar",
+            "north-kazakhstan",
+            "astana")) {
       assertEquals(1, ref.restrictions(closed, beef, LocalDate.of(2026, 12, 2)).size(), closed);
-      assertEquals(1, ref.restrictions(closed, pork, LocalDate.of(2026, 12, 2)).size(), "covers pork: " + closed);
+      assertEquals(
+          1,
+          ref.restrictions(closed, pork, LocalDate.of(2026, 12, 2)).size(),
+          "covers pork: " + closed);
     }
   }
 
-  /** The five buffer regions (and those later cut from them) open for FMD-sensitive goods on 2018-05-12. */
+  /**
+   * The five buffer regions (and those later cut from them) open for FMD-sensitive goods on
+   * 2018-05-12.
+   */
   @Test
   void bufferRegionsOpenOn20180512() throws PackException {
     ReferenceData ref = bundled();
@@ -91,9 +121,14 @@ class ReferenceDataTest {
             """);
     LocalDate d = LocalDate.of(2025, 3, 1);
     assertEquals(List.of("T-OLD"), ids(ref.restrictions("abai", ref.product("beef"), d)));
-    assertEquals(List.of("T-OLD"), ids(ref.restrictions("east-kazakhstan", ref.product("beef"), d)));
-    assertEquals(List.of(), ids(ref.restrictions("abai", ref.product("poultry-meat"), d)), "written after the split");
-    assertEquals(List.of("T-NEW"), ids(ref.restrictions("east-kazakhstan", ref.product("poultry-meat"), d)));
+    assertEquals(
+        List.of("T-OLD"), ids(ref.restrictions("east-kazakhstan", ref.product("beef"), d)));
+    assertEquals(
+        List.of(),
+        ids(ref.restrictions("abai", ref.product("poultry-meat"), d)),
+        "written after the split");
+    assertEquals(
+        List.of("T-NEW"), ids(ref.restrictions("east-kazakhstan", ref.product("poultry-meat"), d)));
     assertEquals(List.of("T-SOUTH"), ids(ref.restrictions("turkistan", ref.product("lamb"), d)));
     assertEquals(List.of("T-SOUTH"), ids(ref.restrictions("shymkent", ref.product("lamb"), d)));
     assertEquals(List.of(), ids(ref.restrictions("jetisu", ref.product("beef"), d)));
@@ -104,7 +139,9 @@ class ReferenceDataTest {
     PackException e =
         assertThrows(
             PackException.class,
-            () -> withRows("- {id: X, disease: fmd, regions: [all], from: 2025-01-01, heatExempt: true, source: s, basis: model, reference: r}\n"));
+            () ->
+                withRows(
+                    "- {id: X, disease: fmd, regions: [all], from: 2025-01-01, heatExempt: true, source: s, basis: model, reference: r}\n"));
     assertTrue(e.getMessage().contains("inactivation"), e.getMessage());
   }
 
@@ -113,7 +150,9 @@ class ReferenceDataTest {
     PackException e =
         assertThrows(
             PackException.class,
-            () -> withRows("- {id: X, disease: hpia, regions: [pavlodar], from: 2025-01-01, source: s, basis: model, reference: r}\n"));
+            () ->
+                withRows(
+                    "- {id: X, disease: hpia, regions: [pavlodar], from: 2025-01-01, source: s, basis: model, reference: r}\n"));
     assertTrue(e.getMessage().contains("no product is sensitive to 'hpia'"), e.getMessage());
     assertTrue(e.located().contains("restrictions.yaml:"), e.located());
   }
@@ -128,8 +167,21 @@ class ReferenceDataTest {
     assertEquals(30, ref.certificateType("phytosanitary").maxAgeDays());
     assertEquals(LocalDate.of(2022, 1, 1), ref.decree("decree-248").inForce());
     assertEquals("USD, KZT, KGS, TJS, UZS, TMT, CNY", ref.currencies());
-    for (String form : List.of("grain", "milled", "meal", "hay", "pellets", "oil", "frozen", "chilled",
-        "heat-treated", "offal", "dried", "liquid", "other")) {
+    for (String form :
+        List.of(
+            "grain",
+            "milled",
+            "meal",
+            "hay",
+            "pellets",
+            "oil",
+            "frozen",
+            "chilled",
+            "heat-treated",
+            "offal",
+            "dried",
+            "liquid",
+            "other")) {
       assertNotNull(ref.form(form), form);
     }
   }

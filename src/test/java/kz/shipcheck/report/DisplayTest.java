@@ -26,7 +26,9 @@ class DisplayTest {
   @Test
   void formatCharactersAndSeparatorsBecomeVisibleEscapes() {
     assertEquals("\\u202eliaf", Display.safe("\u202eliaf"));
-    assertEquals("\\u200b\\u200e\\u200f\\u2066\\u2069\\ufeff\\u00ad", Display.safe("\u200b\u200e\u200f\u2066\u2069\ufeff\u00ad"));
+    assertEquals(
+        "\\u200b\\u200e\\u200f\\u2066\\u2069\\ufeff\\u00ad",
+        Display.safe("\u200b\u200e\u200f\u2066\u2069\ufeff\u00ad"));
     assertEquals("\\u2028\\u2029", Display.safe("\u2028\u2029"));
     // beyond the BMP (a language tag) and a surrogate without its pair
     assertEquals("x\\U000e0001y", Display.safe("x\uDB40\uDC01y"));

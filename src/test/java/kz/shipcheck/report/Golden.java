@@ -21,9 +21,14 @@ public final class Golden {
       return;
     }
     if (!Files.exists(golden)) {
-      throw new AssertionError(golden + " does not exist; run the tests with -Dgolden.update=true to create it");
+      throw new AssertionError(
+          golden + " does not exist; run the tests with -Dgolden.update=true to create it");
     }
-    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
-        "output differs from " + golden + " (if the change is deliberate: mvn test -Dgolden.update=true)");
+    assertEquals(
+        Files.readString(golden, StandardCharsets.UTF_8),
+        actual,
+        "output differs from "
+            + golden
+            + " (if the change is deliberate: mvn test -Dgolden.update=true)");
   }
 }

@@ -22,7 +22,8 @@ class GoldenReportTest {
     // the bundled pack's sha256 changes with every data correction: the golden file holds a
     // placeholder, so that only a change of report layout or findings changes it
     String sha256 = PackFiles.bundled().sha256();
-    Golden.assertMatches(Path.of("src/test/resources/golden/report." + format),
+    Golden.assertMatches(
+        Path.of("src/test/resources/golden/report." + format),
         r.out().replace(sha256, "<sha256>").replace(sha256.substring(0, 12), "<sha256-12>"));
   }
 }

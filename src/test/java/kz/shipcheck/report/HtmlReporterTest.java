@@ -39,15 +39,21 @@ class HtmlReporterTest {
       findings.add(finding("LABEL-001", Severity.WARNING, "no Chinese label #" + i));
     }
     String crossing = i % 2 == 0 ? "dostyk-alashankou" : "nur-zholy-khorgos";
-    return new DeclarationResult("batch/d" + i + ".yaml", 1, "KZ-" + i, fails ? Outcome.FAIL : Outcome.PASS,
-        findings, new Facts(List.of("pork"), crossing, List.of()));
+    return new DeclarationResult(
+        "batch/d" + i + ".yaml",
+        1,
+        "KZ-" + i,
+        fails ? Outcome.FAIL : Outcome.PASS,
+        findings,
+        new Facts(List.of("pork"), crossing, List.of()));
   }
 
   static Finding finding(String rule, Severity s, String message) {
     return new Finding(rule, s, message, "items[0].form", 3, 5, "ref", "fact", null, null);
   }
 
-  static String render(List<DeclarationResult> results, HtmlReporter.Limits limits) throws IOException {
+  static String render(List<DeclarationResult> results, HtmlReporter.Limits limits)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary s = new Summary();
     try (HtmlReporter r = new HtmlReporter(out, GoldenResults.context(), limits)) {
@@ -89,19 +95,30 @@ class HtmlReporterTest {
     List<String> declarations = rows(html, "declarations-table");
     assertEquals(25, declarations.size());
     for (int k = 0; k < 20; k++) {
-      assertTrue(declarations.get(k).contains("class=\"o fail\""), "the 20 failing ones first: " + declarations.get(k));
+      assertTrue(
+          declarations.get(k).contains("class=\"o fail\""),
+          "the 20 failing ones first: " + declarations.get(k));
     }
     // then passing ones, in arrival order: declarations 1, 2, 4, 5, 7
-    List<String> ids = declarations.subList(20, 25).stream()
-        .map(r -> r.replaceAll(".*?<td>(KZ-\\d+)</td>.*", "$1")).toList();
+    List<String> ids =
+        declarations.subList(20, 25).stream()
+            .map(r -> r.replaceAll(".*?<td>(KZ-\\d+)</td>.*", "$1"))
+            .toList();
     assertEquals(List.of("KZ-1", "KZ-2", "KZ-4", "KZ-5", "KZ-7"), ids);
-    assertTrue(html.contains("Showing 25 of 60 declarations, those of failing and invalid declarations first"), html);
+    assertTrue(
+        html.contains(
+            "Showing 25 of 60 declarations, those of failing and invalid declarations first"),
+        html);
 
     List<String> findings = rows(html, "findings-table");
     assertEquals(30, findings.size());
-    assertTrue(findings.stream().allMatch(r -> r.contains("data-outcome=\"fail\"")), "30 of the 40 failing rows");
+    assertTrue(
+        findings.stream().allMatch(r -> r.contains("data-outcome=\"fail\"")),
+        "30 of the 40 failing rows");
     assertTrue(html.contains("Showing 30 of 80 findings"), html);
-    assertTrue(html.contains("The full data is in csv or jsonl: run the check again with <code class=\"cmd\">--format csv</code>"));
+    assertTrue(
+        html.contains(
+            "The full data is in csv or jsonl: run the check again with <code class=\"cmd\">--format csv</code>"));
 
     // the counts and charts still cover the whole batch
     assertTrue(html.contains("id=\"count-declarations\"><b>60</b>"));
@@ -114,8 +131,10 @@ class HtmlReporterTest {
   void failingRowsLeaveRoomForPassingOnesInArrivalOrder() throws IOException {
     // 9 declarations: 3 fail (3, 6, 9), 6 pass
     String html = render(batch(9), new HtmlReporter.Limits(5, 100));
-    List<String> ids = rows(html, "declarations-table").stream()
-        .map(r -> r.replaceAll(".*?<td>(KZ-\\d+)</td>.*", "$1")).toList();
+    List<String> ids =
+        rows(html, "declarations-table").stream()
+            .map(r -> r.replaceAll(".*?<td>(KZ-\\d+)</td>.*", "$1"))
+            .toList();
     assertEquals(List.of("KZ-3", "KZ-6", "KZ-9", "KZ-1", "KZ-2"), ids);
     // 6 error rows and 6 warning rows fit under 100: no note for findings
     assertEquals(12, rows(html, "findings-table").size());
@@ -134,7 +153,8 @@ class HtmlReporterTest {
   @Test
   void fiftyThousandDeclarationsMakeASmallPage() throws IOException {
     String html = render(batch(50_000), HtmlReporter.Limits.DEFAULT);
-    assertEquals(HtmlReporter.Limits.DEFAULT.declarations(), rows(html, "declarations-table").size());
+    assertEquals(
+        HtmlReporter.Limits.DEFAULT.declarations(), rows(html, "declarations-table").size());
     assertEquals(HtmlReporter.Limits.DEFAULT.findings(), rows(html, "findings-table").size());
     assertTrue(html.contains("Showing 1,000 of 50,000 declarations"));
     int bytes = html.getBytes(StandardCharsets.UTF_8).length;
@@ -156,28 +176,55 @@ class HtmlReporterTest {
   void aCrossingWhereEveryDeclarationFailedIsMarkedInWords() throws IOException {
     List<DeclarationResult> results = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
-      results.add(new DeclarationResult("f" + i + ".yaml", 1, "A-" + i, Outcome.FAIL,
-          List.of(finding("ACCESS-003", Severity.ERROR, "m")), new Facts(List.of("pork"), "maikapchagai-jimunai", List.of())));
+      results.add(
+          new DeclarationResult(
+              "f" + i + ".yaml",
+              1,
+              "A-" + i,
+              Outcome.FAIL,
+              List.of(finding("ACCESS-003", Severity.ERROR, "m")),
+              new Facts(List.of("pork"), "maikapchagai-jimunai", List.of())));
     }
-    results.add(new DeclarationResult("g.yaml", 1, "B-1", Outcome.PASS, List.of(),
-        new Facts(List.of("wheat"), "dostyk-alashankou", List.of())));
-    results.add(new DeclarationResult("h.yaml", 1, "B-2", Outcome.FAIL, List.of(finding("ACCESS-003", Severity.ERROR, "m")),
-        new Facts(List.of("wheat"), "dostyk-alashankou", List.of())));
+    results.add(
+        new DeclarationResult(
+            "g.yaml",
+            1,
+            "B-1",
+            Outcome.PASS,
+            List.of(),
+            new Facts(List.of("wheat"), "dostyk-alashankou", List.of())));
+    results.add(
+        new DeclarationResult(
+            "h.yaml",
+            1,
+            "B-2",
+            Outcome.FAIL,
+            List.of(finding("ACCESS-003", Severity.ERROR, "m")),
+            new Facts(List.of("wheat"), "dostyk-alashankou", List.of())));
     String html = render(results, HtmlReporter.Limits.DEFAULT);
     String crossings = html.substring(html.indexOf("<figure id=\"chart-crossings\">"));
     crossings = crossings.substring(0, crossings.indexOf("</figure>"));
-    assertTrue(crossings.contains("<div class=\"row all-failed\"><span class=\"key\">maikapchagai-jimunai"
-        + " <strong class=\"flag\">all failed</strong></span>"), crossings);
+    assertTrue(
+        crossings.contains(
+            "<div class=\"row all-failed\"><span class=\"key\">maikapchagai-jimunai"
+                + " <strong class=\"flag\">all failed</strong></span>"),
+        crossings);
     assertTrue(crossings.contains("3 of 3 failed · 100%</span>"), crossings);
-    assertTrue(crossings.contains("<div class=\"row\"><span class=\"key\">dostyk-alashankou</span>"), crossings);
+    assertTrue(
+        crossings.contains("<div class=\"row\"><span class=\"key\">dostyk-alashankou</span>"),
+        crossings);
     assertTrue(crossings.contains("1 of 2 failed · 50%</span>"), crossings);
   }
 
   @Test
   void rulesShowTheirTitlesBesideTheirIds() throws IOException {
     String html = render(batch(3), HtmlReporter.Limits.DEFAULT);
-    assertTrue(html.contains("<a href=\"#q=REG-004\">REG-004</a><small>Establishment registered for the product</small>"));
-    assertTrue(html.contains(">REG-004</abbr><div class=\"rt\">Establishment registered for the product</div>"));
+    assertTrue(
+        html.contains(
+            "<a href=\"#q=REG-004\">REG-004</a><small>Establishment registered for the product</small>"));
+    assertTrue(
+        html.contains(
+            ">REG-004</abbr><div class=\"rt\">Establishment registered for the product</div>"));
     // REG-004 in declaration 3 of 3
     assertTrue(html.contains("1 in 1 of 3 · 33%"), html);
   }
@@ -185,17 +232,26 @@ class HtmlReporterTest {
   @Test
   void labelsFillTheirArgumentsOnce() {
     Words words = GoldenResults.words("en");
-    assertEquals("hint: {total} and {0}", words.text("html.hint", java.util.Map.of("hint", "{total} and {0}")));
-    assertEquals("2 of 3 failed · 67%",
-        words.text("html.chart.failedOf", java.util.Map.of("failed", "2", "total", "3", "rate", "67%")));
+    assertEquals(
+        "hint: {total} and {0}",
+        words.text("html.hint", java.util.Map.of("hint", "{total} and {0}")));
+    assertEquals(
+        "2 of 3 failed · 67%",
+        words.text(
+            "html.chart.failedOf", java.util.Map.of("failed", "2", "total", "3", "rate", "67%")));
   }
 
-  /** The page says its language, and its labels are the run's (a pack's ru words stand in for a translation). */
+  /**
+   * The page says its language, and its labels are the run's (a pack's ru words stand in for a
+   * translation).
+   */
   @Test
   void thePageIsInTheRunsLanguage() throws IOException {
     ReportContext en = GoldenResults.context();
-    Words marked = (key, args) -> key.startsWith("html.") ? "[" + key + "]" : en.words().text(key, args);
-    ReportContext ru = new ReportContext(en.toolVersion(), en.catalogue(), en.pack(), en.failOn(), "ru", marked);
+    Words marked =
+        (key, args) -> key.startsWith("html.") ? "[" + key + "]" : en.words().text(key, args);
+    ReportContext ru =
+        new ReportContext(en.toolVersion(), en.catalogue(), en.pack(), en.failOn(), "ru", marked);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (HtmlReporter r = new HtmlReporter(out, ru)) {
       Summary s = new Summary();

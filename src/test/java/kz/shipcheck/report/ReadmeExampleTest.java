@@ -37,12 +37,17 @@ class ReadmeExampleTest {
     assertTrue(command.startsWith(prefix), command);
     String[] args = command.substring(prefix.length()).split(" ");
     String file = args[args.length - 1];
-    assertEquals(Files.readString(Path.of(file), StandardCharsets.UTF_8), blocks.get(0), "the yaml block is " + file);
+    assertEquals(
+        Files.readString(Path.of(file), StandardCharsets.UTF_8),
+        blocks.get(0),
+        "the yaml block is " + file);
     Cli.Run r = Cli.run(args);
     assertEquals(1, r.code());
     // the pack's sha256 changes with every data correction: the README shows one, any matches
-    assertEquals(r.out().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
-        blocks.get(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "the output block is what the command prints");
+    assertEquals(
+        r.out().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+        blocks.get(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+        "the output block is what the command prints");
   }
 
   /**
@@ -56,7 +61,8 @@ class ReadmeExampleTest {
     int start = readme.indexOf("<!-- section: broker -->");
     assertTrue(start >= 0, "README.md needs a broker section");
     String section = readme.substring(start, readme.indexOf("<!-- section:", start + 1));
-    Matcher m = Pattern.compile("```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL).matcher(section);
+    Matcher m =
+        Pattern.compile("```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL).matcher(section);
     assertTrue(m.find(), "a command and its output in the broker section");
     String prefix = "target/shipcheck ";
     assertTrue(m.group(1).startsWith(prefix), m.group(1));
@@ -77,10 +83,16 @@ class ReadmeExampleTest {
     for (Path file : written) {
       assertTrue(Files.size(file) > 0, file + " is written");
     }
-    String summary = r.err().lines().filter(l -> !l.startsWith("warning: ")).map(l -> l + "\n")
-        .reduce("", String::concat);
-    assertEquals(m.group(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
-        summary.replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "the summary is what the command prints");
+    String summary =
+        r.err()
+            .lines()
+            .filter(l -> !l.startsWith("warning: "))
+            .map(l -> l + "\n")
+            .reduce("", String::concat);
+    assertEquals(
+        m.group(2).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+        summary.replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+        "the summary is what the command prints");
   }
 
   /**
@@ -93,19 +105,26 @@ class ReadmeExampleTest {
     int start = readme.indexOf("<!-- section: languages -->");
     assertTrue(start >= 0, "README.md needs a languages section");
     String section = readme.substring(start, readme.indexOf("<!-- section:", start + 1));
-    Matcher m = Pattern.compile("<!-- lang:(\\w+) -->\n```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL)
-        .matcher(section);
+    Matcher m =
+        Pattern.compile(
+                "<!-- lang:(\\w+) -->\n```sh\n(.*?)\n```\n\n```text\n(.*?)```", Pattern.DOTALL)
+            .matcher(section);
     List<String> languages = new ArrayList<>();
     while (m.find()) {
       languages.add(m.group(1));
       String prefix = "target/shipcheck ";
       assertTrue(m.group(2).startsWith(prefix), m.group(2));
       String[] args = m.group(2).substring(prefix.length()).split(" ");
-      assertEquals(m.group(1), args[java.util.Arrays.asList(args).indexOf("--lang") + 1], "the block's language");
+      assertEquals(
+          m.group(1),
+          args[java.util.Arrays.asList(args).indexOf("--lang") + 1],
+          "the block's language");
       Cli.Run r = Cli.run(args);
       assertEquals(1, r.code(), r.err());
-      assertEquals(m.group(3).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
-          r.out().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"), "what " + m.group(2) + " prints");
+      assertEquals(
+          m.group(3).replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+          r.out().replaceAll("sha256 [0-9a-f]{12}…", "sha256 …"),
+          "what " + m.group(2) + " prints");
     }
     assertEquals(List.of("en", "ru", "kk", "zh"), languages, "one example in each language");
   }

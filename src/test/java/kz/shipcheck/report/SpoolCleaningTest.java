@@ -44,17 +44,28 @@ class SpoolCleaningTest {
     try {
       Files.writeString(tmp.resolve("shipcheck-" + dead + "-123.spool"), "stale");
       Files.writeString(tmp.resolve("shipcheck-" + live.pid() + "-456.spool"), "in use");
-      Files.writeString(tmp.resolve("shipcheck-" + ProcessHandle.current().pid() + "-789.spool"), "this run's");
+      Files.writeString(
+          tmp.resolve("shipcheck-" + ProcessHandle.current().pid() + "-789.spool"), "this run's");
       Files.writeString(tmp.resolve("shipcheck-" + dead + "-1.spool.bak"), "another name");
       Files.writeString(tmp.resolve("shipcheck-x" + dead + "-1.spool"), "another name");
       Files.writeString(tmp.resolve("other-" + dead + "-1.spool"), "another name");
-      Files.createSymbolicLink(tmp.resolve("shipcheck-" + dead + "-2.spool"), tmp.resolve("other-" + dead + "-1.spool"));
-      UserPrincipal me = Files.getOwner(tmp.resolve("shipcheck-" + dead + "-123.spool"), LinkOption.NOFOLLOW_LINKS);
+      Files.createSymbolicLink(
+          tmp.resolve("shipcheck-" + dead + "-2.spool"), tmp.resolve("other-" + dead + "-1.spool"));
+      UserPrincipal me =
+          Files.getOwner(
+              tmp.resolve("shipcheck-" + dead + "-123.spool"), LinkOption.NOFOLLOW_LINKS);
 
       assertEquals(1, Spool.cleanStale(tmp, me, ProcessHandle.current().pid()));
-      assertEquals(Stream.of("other-" + dead + "-1.spool", "shipcheck-" + dead + "-1.spool.bak",
-          "shipcheck-" + dead + "-2.spool", "shipcheck-" + live.pid() + "-456.spool",
-          "shipcheck-" + ProcessHandle.current().pid() + "-789.spool", "shipcheck-x" + dead + "-1.spool").sorted().toList(),
+      assertEquals(
+          Stream.of(
+                  "other-" + dead + "-1.spool",
+                  "shipcheck-" + dead + "-1.spool.bak",
+                  "shipcheck-" + dead + "-2.spool",
+                  "shipcheck-" + live.pid() + "-456.spool",
+                  "shipcheck-" + ProcessHandle.current().pid() + "-789.spool",
+                  "shipcheck-x" + dead + "-1.spool")
+              .sorted()
+              .toList(),
           names());
     } finally {
       live.destroy();
@@ -67,18 +78,22 @@ class SpoolCleaningTest {
     // a live process whose PID this one cannot see (another PID namespace) still holds its lock
     Path spool = Files.writeString(tmp.resolve("shipcheck-" + deadPid() + "-1.spool"), "in use");
     UserPrincipal me = Files.getOwner(spool);
-    try (FileChannel ch = FileChannel.open(spool, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+    try (FileChannel ch = FileChannel.open(spool, StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
       assertEquals(0, Spool.cleanStale(tmp, me, ProcessHandle.current().pid()));
       assertTrue(Files.exists(spool));
     }
-    assertEquals(1, Spool.cleanStale(tmp, me, ProcessHandle.current().pid()), "unlocked, it is stale");
+    assertEquals(
+        1, Spool.cleanStale(tmp, me, ProcessHandle.current().pid()), "unlocked, it is stale");
   }
 
   @Test
   void anotherUsersSpoolIsKept() throws Exception {
-    Path spool = Files.writeString(tmp.resolve("shipcheck-" + deadPid() + "-1.spool"), "someone else's");
+    Path spool =
+        Files.writeString(tmp.resolve("shipcheck-" + deadPid() + "-1.spool"), "someone else's");
     UserPrincipal me = Files.getOwner(spool);
-    UserPrincipal other = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("65534");
+    UserPrincipal other =
+        tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("65534");
     try {
       Files.setOwner(spool, other);
     } catch (IOException e) {
@@ -99,8 +114,10 @@ class SpoolCleaningTest {
     }
     s.close();
     try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertTrue(left.map(p -> p.getFileName().toString())
-          .noneMatch(n -> n.startsWith("shipcheck-" + ProcessHandle.current().pid() + "-")), "removed");
+      assertTrue(
+          left.map(p -> p.getFileName().toString())
+              .noneMatch(n -> n.startsWith("shipcheck-" + ProcessHandle.current().pid() + "-")),
+          "removed");
     }
   }
 }

@@ -74,7 +74,9 @@ class FailOnTest {
 
   @Test
   void labelsAreTheCommandLineSpelling() {
-    assertEquals(List.of("error", "warning", "never"), List.of(FailOn.values()).stream().map(FailOn::label).toList());
+    assertEquals(
+        List.of("error", "warning", "never"),
+        List.of(FailOn.values()).stream().map(FailOn::label).toList());
     assertFalse(FailOn.NEVER.blocks(WARNING));
   }
 

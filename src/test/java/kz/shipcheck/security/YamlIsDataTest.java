@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * YAML is data: tags that would make a YAML library build Java objects ({@code !!java.net.URL},
- * the {@code ScriptEngineManager}/{@code URLClassLoader} gadget that fetches code from a URL) or
- * custom tags are refused as INPUT-TAG. Proof that nothing was built and nothing reached the
- * network: the URLs point at a loopback socket of this test, which must see no connection, and a
- * tripwire class named by a tag must be neither loaded nor constructed.
+ * YAML is data: tags that would make a YAML library build Java objects ({@code !!java.net.URL}, the
+ * {@code ScriptEngineManager}/{@code URLClassLoader} gadget that fetches code from a URL) or custom
+ * tags are refused as INPUT-TAG. Proof that nothing was built and nothing reached the network: the
+ * URLs point at a loopback socket of this test, which must see no connection, and a tripwire class
+ * named by a tag must be neither loaded nor constructed.
  */
 class YamlIsDataTest {
   private static final String REST =
@@ -72,13 +72,18 @@ class YamlIsDataTest {
     docs.put(
         "script-engine",
         "id: KZ-1\nexporter: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\""
-            + url + "\"]]]]\n" + REST.replace("exporter:", "exporterX:"));
+            + url
+            + "\"]]]]\n"
+            + REST.replace("exporter:", "exporterX:"));
     docs.put("verbatim", "id: !<tag:yaml.org,2002:java.net.URL> \"" + url + "\"\n" + REST);
     docs.put("tripwire", "id: !!kz.shipcheck.security.Tripwire [\"" + url + "\"]\n" + REST);
     docs.put("custom", "id: !custom KZ-1\n" + REST);
     docs.put("custom-on-mapping", "id: KZ-1\n" + REST.replace("exporter: {", "exporter: !party {"));
     docs.put("tag-on-first-key", "!!kz.shipcheck.security.Tripwire id: KZ-1\n" + REST);
-    docs.put("tag-on-later-key", "id: KZ-1\n!!java.net.URL shipDate: 2025-09-15\n" + REST.replace("shipDate: 2025-09-15\n", ""));
+    docs.put(
+        "tag-on-later-key",
+        "id: KZ-1\n!!java.net.URL shipDate: 2025-09-15\n"
+            + REST.replace("shipDate: 2025-09-15\n", ""));
     docs.put("python", "id: !!python/object/apply:os.system [\"curl " + url + "\"]\n" + REST);
     docs.put("binary", "id: !!binary aHR0cDovLzEyNy4wLjAuMQ==\n" + REST);
     docs.put("set", "id: KZ-1\n" + REST + "certificates: !!set {? a, ? b}\n");
@@ -90,10 +95,14 @@ class YamlIsDataTest {
     DeclarationReader reader = new DeclarationReader(InputLimits.defaults(), null);
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, String> e : documents().entrySet()) {
-      List<ReadDocument> docs = reader.readBytes(e.getKey() + ".yaml", e.getValue().getBytes(StandardCharsets.UTF_8));
+      List<ReadDocument> docs =
+          reader.readBytes(e.getKey() + ".yaml", e.getValue().getBytes(StandardCharsets.UTF_8));
       List<String> rules = docs.get(0).problems().stream().map(InputProblem::rule).toList();
       if (docs.size() != 1 || !rules.equals(List.of("INPUT-TAG"))) {
-        wrong.add(e.getKey() + ": " + docs.get(0).problems().stream().map(Throwable::getMessage).toList());
+        wrong.add(
+            e.getKey()
+                + ": "
+                + docs.get(0).problems().stream().map(Throwable::getMessage).toList());
       }
     }
     assertEquals(List.of(), wrong);
@@ -109,7 +118,8 @@ class YamlIsDataTest {
       Files.writeString(dir.resolve(e.getKey() + ".yaml"), e.getValue());
     }
     // a %TAG directive that maps a handle onto Java class names
-    Files.writeString(dir.resolve("tag-directive.yaml"),
+    Files.writeString(
+        dir.resolve("tag-directive.yaml"),
         "%TAG !j! tag:yaml.org,2002:java.net.\n---\nid: !j!URL [\"" + url + "\"]\n" + REST);
     Cli.Run r = Cli.run("check", "--format", "jsonl", dir.toString());
     assertEquals(1, r.code(), r.err());
@@ -118,7 +128,8 @@ class YamlIsDataTest {
     assertEquals(documents().size() + 1, lines.size(), r.out());
     for (String line : lines) {
       assertTrue(line.contains("\"outcome\":\"invalid\""), line);
-      assertTrue(line.contains("\"rule\":\"INPUT-TAG\"") || line.contains("undefined tag handle"), line);
+      assertTrue(
+          line.contains("\"rule\":\"INPUT-TAG\"") || line.contains("undefined tag handle"), line);
     }
     assertNoConnection();
     assertFalse(TripwireLog.loaded);
@@ -130,11 +141,17 @@ class YamlIsDataTest {
     Path pack = tmp.resolve("pack");
     kz.shipcheck.testing.PackCopy.of(pack, true);
     Path crossings = pack.resolve("data/crossings.yaml");
-    Files.writeString(crossings, "- key: !!java.net.URL [\"" + url + "\"]\n" + Files.readString(crossings));
-    Cli.Run r = Cli.run("check", "--rules", pack.toString(), "src/test/resources/cli/pork-pass.yaml");
+    Files.writeString(
+        crossings, "- key: !!java.net.URL [\"" + url + "\"]\n" + Files.readString(crossings));
+    Cli.Run r =
+        Cli.run("check", "--rules", pack.toString(), "src/test/resources/cli/pork-pass.yaml");
     assertEquals(3, r.code(), r.err());
-    assertEquals("error: " + crossings + ":1:8: YAML tag 'tag:yaml.org,2002:java.net.URL' is not allowed:"
-        + " declarations are plain data\n", r.err());
+    assertEquals(
+        "error: "
+            + crossings
+            + ":1:8: YAML tag 'tag:yaml.org,2002:java.net.URL' is not allowed:"
+            + " declarations are plain data\n",
+        r.err());
     assertNoConnection();
   }
 }

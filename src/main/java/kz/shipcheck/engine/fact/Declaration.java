@@ -8,10 +8,10 @@ import kz.shipcheck.pack.ReferenceData;
 
 /**
  * The fact the rules see for one declaration: the declaration as written ({@link
- * kz.shipcheck.model.Declaration}) with the reference rows its keys name, looked up once before
- * the rules run. It keeps the written value's getter names, so a rule reads {@code
- * Declaration(consigneeCountry != "CN")} and {@code crossingInfo} alike. Its items and
- * certificates are facts too ({@link Item}, {@link Certificate}).
+ * kz.shipcheck.model.Declaration}) with the reference rows its keys name, looked up once before the
+ * rules run. It keeps the written value's getter names, so a rule reads {@code
+ * Declaration(consigneeCountry != "CN")} and {@code crossingInfo} alike. Its items and certificates
+ * are facts too ({@link Item}, {@link Certificate}).
  *
  * <p>Facts live in the engine, not in the model, because resolving needs the rule pack's data: the
  * model stays plain values that the input stage builds without knowing any pack.
@@ -26,13 +26,14 @@ public final class Declaration {
     this.value = value;
     this.crossingInfo = ref.crossing(value.getTransport().getBorderCrossing());
     this.items = value.getItems().stream().map(i -> new Item(i, this, ref)).toList();
-    this.certificates = value.getCertificates().stream().map(c -> new Certificate(c, this, ref)).toList();
+    this.certificates =
+        value.getCertificates().stream().map(c -> new Certificate(c, this, ref)).toList();
   }
 
   /**
    * Looks up, once, the reference rows that the declaration's keys name (product, region, form,
-   * establishment, currency, certificate type, laboratory, crossing) and the zone restrictions
-   * that apply to each item, and keeps them on the facts for the rules to read.
+   * establishment, currency, certificate type, laboratory, crossing) and the zone restrictions that
+   * apply to each item, and keeps them on the facts for the rules to read.
    */
   public static Declaration resolve(kz.shipcheck.model.Declaration value, ReferenceData ref) {
     return new Declaration(value, ref);

@@ -15,9 +15,9 @@ import kz.shipcheck.pack.Restriction;
  * The fact the rules see for one line of goods: the item as written ({@link
  * kz.shipcheck.model.Item}) with the reference rows its keys name ({@link #getProductInfo()},
  * {@link #getRegionInfo()}, …), looked up once when the declaration is resolved. Rules then test
- * plain fields, which the rule network shares between rules and evaluates once per item, instead
- * of each rule looking the same key up again with {@code from ref.product(...)}. A row is null
- * when the key is absent or unknown, exactly as the {@code ref} look-up returns.
+ * plain fields, which the rule network shares between rules and evaluates once per item, instead of
+ * each rule looking the same key up again with {@code from ref.product(...)}. A row is null when
+ * the key is absent or unknown, exactly as the {@code ref} look-up returns.
  */
 public final class Item {
   private final kz.shipcheck.model.Item value;
@@ -47,14 +47,20 @@ public final class Item {
     establishmentInfo = ref.establishment(value.getEstablishment());
     valueRate = ref.rate(value.getValueCurrency());
     requiredTreatment = productInfo == null ? null : productInfo.treatmentFor(form);
-    restrictions = originRegion == null ? List.of() : ref.restrictions(originRegion, productInfo, date);
+    restrictions =
+        originRegion == null ? List.of() : ref.restrictions(originRegion, productInfo, date);
     LocalDate labsFrom = ref.labReportsRequiredFrom();
     labReportRequired =
-        productInfo != null && productInfo.labReport() && labsFrom != null && !date.isBefore(labsFrom);
+        productInfo != null
+            && productInfo.labReport()
+            && labsFrom != null
+            && !date.isBefore(labsFrom);
     maxAgeDays =
-        productInfo == null ? null
-            : productInfo.maxAgeDays() != null ? productInfo.maxAgeDays()
-            : formInfo != null ? formInfo.maxAgeDays() : null;
+        productInfo == null
+            ? null
+            : productInfo.maxAgeDays() != null
+                ? productInfo.maxAgeDays()
+                : formInfo != null ? formInfo.maxAgeDays() : null;
   }
 
   /** The item as written. */
@@ -164,7 +170,9 @@ public final class Item {
     return value.getExportMarking();
   }
 
-  /** Days from the production date to the judged date (negative when produced after it), or null. */
+  /**
+   * Days from the production date to the judged date (negative when produced after it), or null.
+   */
   public Long getProductionAgeDays() {
     return value.getProductionAgeDays();
   }
@@ -179,8 +187,8 @@ public final class Item {
   }
 
   /**
-   * The production age, in days before the judged date, after which the item draws a warning:
-   * the product's own limit, else its form's; null when neither gives one.
+   * The production age, in days before the judged date, after which the item draws a warning: the
+   * product's own limit, else its form's; null when neither gives one.
    */
   public Integer getMaxAgeDays() {
     return maxAgeDays;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The facts the rules match keep every getter of the values as written, so a rule reads a
- * declared field and a resolved row alike, and they carry the rows the declaration's keys name.
+ * The facts the rules match keep every getter of the values as written, so a rule reads a declared
+ * field and a resolved row alike, and they carry the rows the declaration's keys name.
  */
 class FactsTest {
   private static ReferenceData ref;
@@ -47,10 +47,12 @@ class FactsTest {
         }
         try {
           Method f = pair[1].getMethod(m.getName(), m.getParameterTypes());
-          boolean sameOrFact = f.getReturnType() == m.getReturnType()
-              || f.getReturnType().getSimpleName().equals(m.getReturnType().getSimpleName());
+          boolean sameOrFact =
+              f.getReturnType() == m.getReturnType()
+                  || f.getReturnType().getSimpleName().equals(m.getReturnType().getSimpleName());
           if (!sameOrFact) {
-            missing.add(pair[1].getSimpleName() + "." + m.getName() + " returns " + f.getReturnType());
+            missing.add(
+                pair[1].getSimpleName() + "." + m.getName() + " returns " + f.getReturnType());
           }
         } catch (NoSuchMethodException e) {
           missing.add(pair[1].getSimpleName() + "." + m.getName());
@@ -60,7 +62,8 @@ class FactsTest {
     assertEquals(List.of(), missing);
   }
 
-  private static kz.shipcheck.model.Declaration declaration(String product, String region, String certificateType) {
+  private static kz.shipcheck.model.Declaration declaration(
+      String product, String region, String certificateType) {
     kz.shipcheck.model.Item.Builder known = new kz.shipcheck.model.Item.Builder();
     known.index = 0;
     known.product = product;
@@ -72,8 +75,16 @@ class FactsTest {
     c.type = certificateType;
     LocalDate date = LocalDate.of(2026, 6, 1);
     return new kz.shipcheck.model.Declaration(
-        "F-1", date, date, "Exporter", "190640005554", "Consignee", "CN",
-        new Transport("rail", null, null, null), List.of(known, unknown), List.of(c));
+        "F-1",
+        date,
+        date,
+        "Exporter",
+        "190640005554",
+        "Consignee",
+        "CN",
+        new Transport("rail", null, null, null),
+        List.of(known, unknown),
+        List.of(c));
   }
 
   @Test
