@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import kz.shipcheck.engine.Args;
+import kz.shipcheck.engine.Messages;
+import kz.shipcheck.engine.Text;
+import kz.shipcheck.pack.PackFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +61,19 @@ class TestCommandLangTest {
             "        проблема  строка 7: ожидается INPUT-TYP, такого правила нет; может быть, INPUT-TYPE?\n"),
         out);
     assertTrue(out.contains("        нет       строка 2: INPUT-TYPE\n"), out);
-    assertTrue(
-        out.contains("        лишнее    строка 3: INPUT-TYPE 'shipDate' must be a date"), out);
+    // the finding's own message is the shipped Russian of the built-in check
+    Text ru = Messages.load(PackFiles.fromDirectory(Path.of("rules"))).in("ru");
+    String date =
+        ru.render("INPUT-TYPE.message.date", Args.of("path", "shipDate", "value", "2025-02-30"));
+    assertTrue(out.contains("        лишнее    строка 3: INPUT-TYPE " + date), out);
     assertTrue(out.contains("4 примера: совпали 2, не совпали 2\n"), out);
     assertTrue(out.contains("покрытие: правила без примера: COMPANY-001\n"), out);
-    // a key the file lacks is said in English
-    assertTrue(out.contains("line 1: says 'expect: pass' but line 7 expects INPUT-TYP"), out);
+    // a key the pack's file lacks is said in shipcheck's own words of the language (the shipped
+    // messages_ru), which themselves fall back to English
+    String own =
+        ru.render(
+            "ui.test.passBesideExpect", Args.of("line", 1, "expectLine", 7, "rule", "INPUT-TYP"));
+    assertTrue(out.contains(own), own + "\n" + out);
     assertFalse(out.contains("did not match"), out);
   }
 }
