@@ -3,10 +3,8 @@ package kz.shipcheck.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import kz.shipcheck.check.CheckRun;
@@ -15,15 +13,11 @@ import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.input.Sources;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.PackId;
-import kz.shipcheck.pack.Rate;
 import kz.shipcheck.pack.StaleData;
 import kz.shipcheck.report.Display;
 import kz.shipcheck.report.Format;
 import kz.shipcheck.report.ReportContext;
 import kz.shipcheck.report.ReportTargets;
-import kz.shipcheck.report.SummaryText;
-import kz.shipcheck.report.WaiverNotes;
-import kz.shipcheck.report.Words;
 import kz.shipcheck.result.FailOn;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Summary;
@@ -56,28 +50,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "declaration files, folders, or - for stdin")
   List<String> paths;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = OptionTypes.ReportFormat.class,
-      completionCandidates = OptionTypes.ReportFormat.class,
-      description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-  Format format;
-
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "write the report to FILE (atomically) instead of stdout")
-  Path output;
-
-  @Option(
-      names = "--report",
-      paramLabel = "FORMAT=FILE",
-      converter = OptionTypes.ReportTarget.class,
-      description =
-          "also write a report in FORMAT to FILE (atomically); repeatable, e.g. --report sarif=r.sarif")
-  List<ReportTargets.Spec> reports = new ArrayList<>();
+  @Mixin ReportOptions report;
 
   @Mixin PackOptions pack;
 
@@ -137,12 +110,9 @@ final class CheckCommand implements Callable<Integer> {
             ? Runtime.getRuntime().availableProcessors()
             : LimitOptions.number("--jobs", jobs, 1, MAX_JOBS);
     InputLimits inputLimits = limits.limits();
-    List<ReportTargets.Spec> specs = new ArrayList<>();
-    specs.add(new ReportTargets.Spec(format, output, "--output"));
-    specs.addAll(reports);
     ReportTargets targets;
     try {
-      targets = new ReportTargets(specs);
+      targets = new ReportTargets(report.specs());
     } catch (ReportTargets.Clash e) {
       throw new UsageException(e.getMessage());
     }
@@ -180,13 +150,13 @@ final class CheckCommand implements Callable<Integer> {
               packId,
               failOn,
               rulePack.text().language(),
-              words(rulePack)));
+              CheckSummary.words(rulePack)));
       if (!targets.anyLive()) {
         throw new UsageException(targets.mainError());
       }
       // progress only where it cannot garble a report scrolling on the same terminal
       boolean progressShown =
-          main.io.errIsTerminal() && !quiet && !(output == null && main.io.outIsTerminal());
+          main.io.errIsTerminal() && !quiet && !(report.output == null && main.io.outIsTerminal());
       try (Progress progress = progressShown ? Progress.start(main.io.err(), sources) : null) {
         run =
             CheckRun.run(
@@ -203,7 +173,7 @@ final class CheckCommand implements Callable<Integer> {
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception ex ? ex : e;
       }
-      targets.finish(run.summary(), notes(waivers));
+      targets.finish(run.summary(), CheckSummary.notes(waivers));
     }
     if (main.debug) {
       long t2 = System.nanoTime();
@@ -220,8 +190,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     // a text report on stdout ends with its own summary: stderr stays empty then; a run stopped
     // early has no summary to give
-    if (!quiet && (format != Format.TEXT || output != null) && !run.stopped()) {
-      printSummary(run.summary(), waivers, rulePack, packId);
+    if (!quiet && (report.format != Format.TEXT || report.output != null) && !run.stopped()) {
+      new CheckSummary(main.io.err(), rulePack, waiversFile).print(run.summary(), waivers, packId);
     }
     List<String> errors = targets.errors();
     for (int i = 0; i < errors.size(); i++) {
@@ -236,76 +206,5 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.USAGE.code;
     }
     return run.summary().passes() ? ExitCode.OK.code : ExitCode.FAILED.code;
-  }
-
-  /** The closing summary on stderr, after the waivers that did not apply. */
-  private void printSummary(Summary summary, Waivers waivers, RulePack rulePack, PackId packId) {
-    // the report holds the waiver notes too (json: waivers.expired/unused), but not every format
-    // has room for them (jsonl): say them here as well
-    for (Waivers.Waiver w : waivers.expired()) {
-      main.io
-          .err()
-          .println(
-              words(rulePack)
-                  .text(
-                      "ui.waiver.expired",
-                      Map.of(
-                          "expires", w.expires(), "waiver", Display.safe(describe(w, rulePack)))));
-    }
-    for (Waivers.Waiver w : waivers.unused()) {
-      main.io
-          .err()
-          .println(
-              words(rulePack)
-                  .text("ui.waiver.unused", Map.of("waiver", Display.safe(describe(w, rulePack)))));
-    }
-    main.io
-        .err()
-        .print(
-            SummaryText.render(
-                summary,
-                c -> {
-                  Rate r = rulePack.data().rate(c);
-                  return r == null ? null : r.usd();
-                },
-                words(rulePack)));
-    main.io.err().println(packId.line());
-  }
-
-  /**
-   * The run's words: every label and summary line is rendered by the pack's messages, in --lang.
-   */
-  private static Words words(RulePack rulePack) {
-    return (key, args) -> rulePack.text().render(key, kz.shipcheck.engine.Args.from(args));
-  }
-
-  private String describe(Waivers.Waiver w, RulePack rulePack) {
-    Map<String, Object> args = new java.util.HashMap<>();
-    args.put("rule", w.rule());
-    args.put("declaration", w.declaration());
-    args.put("path", w.path()); // null: no path, which the template selects on
-    args.put("file", waiversFile.toString());
-    args.put("line", "" + w.line());
-    return words(rulePack).text("ui.waiver.entryInFile", args);
-  }
-
-  /** The waivers that did not apply, for the report. */
-  private static WaiverNotes notes(Waivers w) {
-    return new WaiverNotes(entries(w.expired()), entries(w.unused()));
-  }
-
-  private static List<WaiverNotes.Entry> entries(List<Waivers.Waiver> list) {
-    return list.stream()
-        .map(
-            w ->
-                new WaiverNotes.Entry(
-                    w.rule(),
-                    w.declaration(),
-                    w.path(),
-                    w.reason(),
-                    w.expires().toString(),
-                    w.approvedBy(),
-                    w.line()))
-        .toList();
   }
 }
