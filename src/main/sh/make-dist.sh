@@ -3,7 +3,8 @@
 # Maven.
 #   target/shipcheck-VERSION-linux-x64.tar.gz  bin/shipcheck, lib/shipcheck.jar, a Java runtime
 #                                               trimmed by jlink to the modules shipcheck needs,
-#                                               and the class-data archive recorded with it
+#                                               and the class list its launcher makes its
+#                                               class-data archive from on the first run
 #   target/shipcheck-VERSION.zip                bin/shipcheck and lib/shipcheck.jar, for any system
 #                                               with Java 17 or newer
 # Without jlink (a JRE-only machine) the tarball is skipped with one line; the zip is always made.
@@ -47,7 +48,10 @@ fi
 # --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
 "$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
   --no-header-files --compress=2 --generate-cds-archive > /dev/null
-# the archive must come from the runtime that will use it: recorded through the bundled launcher
-bash "$base/src/main/sh/record-cds.sh" "$work/$name/bin/shipcheck" "$work/$name/lib/shipcheck.jsa" "$base"
+# The class list, not an archive: JDK 17 binds a static archive to the jar's absolute path, here
+# target/dist/..., and ignores it anywhere else; the bundled launcher dumps the archive from this
+# list where the download is unpacked, on its first run. Recorded through that launcher, so with
+# the runtime and the flags that will use it.
+bash "$base/src/main/sh/record-cds.sh" "$work/$name/bin/shipcheck" "$work/$name/lib/shipcheck.classlist" "$base"
 tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
 rm -rf "$work"

@@ -1,13 +1,17 @@
 package kz.shipcheck.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -44,6 +48,10 @@ class DistributionIT {
   record Run(int code, String out) {}
 
   Run run(List<String> command) throws Exception {
+    return run(command, Map.of());
+  }
+
+  Run run(List<String> command, Map<String, String> env) throws Exception {
     // a java that fails loudly comes first on the PATH: the bundled runtime must be the one used
     Path fake = Files.createDirectories(dir.resolve("fake-bin"));
     Path java = fake.resolve("java");
@@ -54,31 +62,69 @@ class DistributionIT {
     pb.environment().remove("JAVA_HOME");
     pb.environment().put("PATH", fake + ":/usr/bin:/bin");
     pb.environment().put("SHIPCHECK_CACHE_DIR", dir.resolve("cache").toString());
+    pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "did not finish"); // a hang guard only
     return new Run(p.exitValue(), out);
   }
 
-  @Test
-  void theTarballRunsWithItsOwnRuntimeFromAnywhereAndThroughALink() throws Exception {
+  Path unpack(String into) throws Exception {
     Path tarball = one("shipcheck-*-linux-x64.tar.gz");
-    Path home = Files.createDirectories(dir.resolve("opt"));
+    Path home = Files.createDirectories(dir.resolve(into));
     Run untar = run(List.of("tar", "-C", home.toString(), "-xzf", tarball.toString()));
     assertEquals(0, untar.code(), untar.out());
     Path top;
     try (Stream<Path> s = Files.list(home)) {
       top = s.findFirst().orElseThrow();
     }
-    Path launcher = top.resolve("bin/shipcheck");
     assertTrue(Files.isExecutable(top.resolve("runtime/bin/java")), "a runtime is bundled");
-    assertTrue(
-        Files.isRegularFile(top.resolve("lib/shipcheck.jsa")), "with its class-data archive");
+    // a class list, not an archive: a static archive is bound to the path it was dumped at
+    assertTrue(Files.isRegularFile(top.resolve("lib/shipcheck.classlist")), "with its class list");
+    assertFalse(Files.exists(top.resolve("lib/shipcheck.jsa")), "and no archive made elsewhere");
+    return top;
+  }
 
-    Path example = Path.of("shipments/beef-frozen-pass.yaml").toAbsolutePath();
-    Run one = run(List.of(launcher.toString(), "check", example.toString()));
+  static final Path EXAMPLE = Path.of("shipments/beef-frozen-pass.yaml").toAbsolutePath();
+
+  /** The first check passes without an archive and leaves one being made in the background. */
+  Path checkThenAwaitArchive(List<String> launcher, Path cds, Map<String, String> env)
+      throws Exception {
+    Run one = run(concat(launcher, "check", EXAMPLE.toString()), env);
     assertEquals(0, one.code(), one.out());
     assertTrue(one.out().contains("1 declaration: 1 passed"), one.out());
+    Path jsa = null;
+    for (int i = 0; i < 240 && jsa == null; i++) { // a hang guard, not a timing assertion
+      try (Stream<Path> s = Files.list(cds)) {
+        jsa =
+            s.filter(p -> p.toString().endsWith(".jsa") && Files.exists(Path.of(p + ".stamp")))
+                .findFirst()
+                .orElse(null);
+      }
+      if (jsa == null) Thread.sleep(500);
+    }
+    assertTrue(jsa != null, "an archive and its stamp in " + cds);
+    // -Xshare:on: the JVM fails unless the archive maps, for this jar at this path
+    Map<String, String> on = new HashMap<>(env);
+    on.put("SHIPCHECK_JAVA_OPTS", "-Xshare:on");
+    Run shared = run(concat(launcher, "check", EXAMPLE.toString()), on);
+    assertEquals(0, shared.code(), shared.out());
+    assertTrue(shared.out().contains("1 declaration: 1 passed"), shared.out());
+    return jsa;
+  }
+
+  static List<String> concat(List<String> a, String... b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(List.of(b));
+    return all;
+  }
+
+  @Test
+  void theTarballRunsWithItsOwnRuntimeFromAnywhereAndThroughALink() throws Exception {
+    Path top = unpack("opt");
+    Path launcher = top.resolve("bin/shipcheck");
+    Path jsa = checkThenAwaitArchive(List.of(launcher.toString()), top.resolve("lib"), Map.of());
+    assertEquals(top.resolve("lib/shipcheck.jsa"), jsa);
 
     Run folder =
         run(
@@ -91,12 +137,68 @@ class DistributionIT {
 
     Path bin = Files.createDirectories(dir.resolve("local-bin"));
     Path link = Files.createSymbolicLink(bin.resolve("shipcheck"), launcher);
-    Run linked = run(List.of(link.toString(), "check", example.toString()));
+    Run linked = run(List.of(link.toString(), "check", EXAMPLE.toString()));
     assertEquals(0, linked.code(), linked.out());
 
     Run completion = run(List.of(link.toString(), "completion", "bash"));
     assertEquals(0, completion.code(), completion.out());
     assertTrue(completion.out().contains("complete -F _complete_shipcheck"), completion.out());
+  }
+
+  @Test
+  void aReadOnlyLibKeepsTheArchiveInTheUsersCache() throws Exception {
+    Path top = unpack("ro");
+    Path lib = top.resolve("lib");
+    Path cache = dir.resolve("xdg");
+    Files.createDirectories(cache);
+    lib.toFile().setWritable(false, false);
+    List<String> launcher = List.of(top.resolve("bin/shipcheck").toString());
+    if (Files.isWritable(lib)) { // root writes anyway: run as nobody, who may not
+      assumeTrue(
+          Files.isExecutable(Path.of("/usr/bin/setpriv")), "root, and no setpriv to drop it");
+      launcher =
+          List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", launcher.get(0));
+      for (Path p : List.of(dir, cache)) p.toFile().setExecutable(true, false);
+      Files.setPosixFilePermissions(
+          cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+    Map<String, String> env =
+        Map.of(
+            "XDG_CACHE_HOME",
+            cache.toString(),
+            "HOME",
+            dir.resolve("nohome").toString(),
+            "SHIPCHECK_CACHE_DIR",
+            cache.resolve("packs").toString());
+    try {
+      Path jsa = checkThenAwaitArchive(launcher, cache.resolve("shipcheck/cds"), env);
+      assertTrue(
+          Files.readString(Path.of(jsa + ".stamp"))
+              .startsWith(lib.toRealPath().resolve("shipcheck.jar") + " "));
+      try (Stream<Path> s = Files.list(lib)) {
+        assertEquals(
+            List.of("shipcheck.classlist", "shipcheck.jar"),
+            s.map(p -> p.getFileName().toString()).sorted().toList());
+      }
+    } finally {
+      lib.toFile().setWritable(true, true); // for @TempDir's clean-up
+    }
+  }
+
+  @Test
+  void cdsOffMakesNoArchive() throws Exception {
+    Path top = unpack("off");
+    Run one =
+        run(
+            List.of(top.resolve("bin/shipcheck").toString(), "check", EXAMPLE.toString()),
+            Map.of("SHIPCHECK_CDS", "off"));
+    assertEquals(0, one.code(), one.out());
+    Thread.sleep(5000); // the archive is dumped in ~3 s when it is: give a wrong one time to show
+    try (Stream<Path> s = Files.list(top.resolve("lib"))) {
+      assertEquals(
+          List.of("shipcheck.classlist", "shipcheck.jar"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
   }
 
   @Test
