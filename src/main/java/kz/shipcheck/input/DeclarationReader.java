@@ -269,7 +269,7 @@ public final class DeclarationReader {
               root.column()));
     }
     String id = map.get("id") instanceof Scalar s && !s.text().isEmpty() ? s.text() : null;
-    String idProblem = id == null ? null : InputRules.idProblem(id);
+    InputRules.IdProblem idProblem = id == null ? null : InputRules.idProblemOf(id);
     if (idProblem != null) {
       // an id a reader cannot tell from another would escape the duplicate check or match a
       // waiver the reader did not mean; the document is not read as a declaration (and its id,
@@ -281,9 +281,9 @@ public final class DeclarationReader {
           null,
           new InputProblem(
               "INPUT-TYPE",
-              "id",
-              InputProblem.args("detail", idProblem),
-              idProblem,
+              idProblem.variant(),
+              idProblem.args(),
+              idProblem.english(),
               "id",
               at.line(),
               at.column()));

@@ -3,6 +3,7 @@ package kz.shipcheck.input;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kz.shipcheck.result.RuleInfo;
 import kz.shipcheck.result.Severity;
 
@@ -81,41 +82,76 @@ public final class InputRules {
    * telling those apart needs Unicode's confusables table.)
    */
   public static String idProblem(String id) {
+    IdProblem p = idProblemOf(id);
+    return p == null ? null : p.english();
+  }
+
+  /**
+   * Why an id cannot be told apart from another ({@link #idProblem}), as a message variant of
+   * INPUT-TYPE with its arguments, so that every language can say it; null when it can be.
+   */
+  public record IdProblem(String variant, Map<String, Object> args, String english) {}
+
+  /** {@link #idProblem}'s reason as data. */
+  public static IdProblem idProblemOf(String id) {
     Character.UnicodeScript idScript = null;
     for (int i = 0; i < id.length(); ) {
       int cp = id.codePointAt(i);
       i += Character.charCount(cp);
-      String what =
+      String kind =
           switch (Character.getType(cp)) {
-            case Character.CONTROL -> "a control character";
-            case Character.FORMAT -> "an invisible format character";
-            case Character.SURROGATE -> "half of a surrogate pair, which is no character";
-            case Character.PRIVATE_USE -> "a private-use character";
-            case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "a line break";
-            case Character.SPACE_SEPARATOR -> cp == ' ' ? null : "a space that is not U+0020";
+            case Character.CONTROL -> "control";
+            case Character.FORMAT -> "format";
+            case Character.SURROGATE -> "surrogate";
+            case Character.PRIVATE_USE -> "privateUse";
+            case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "lineBreak";
+            case Character.SPACE_SEPARATOR -> cp == ' ' ? null : "space";
             default -> null;
           };
-      if (what != null) {
-        return String.format(
-            Locale.ROOT,
-            "the declaration id '%s' holds %s (%s): an id is printable text",
-            escaped(id),
-            describe(cp),
-            what);
+      if (kind != null) {
+        String what =
+            switch (kind) {
+              case "control" -> "a control character";
+              case "format" -> "an invisible format character";
+              case "surrogate" -> "half of a surrogate pair, which is no character";
+              case "privateUse" -> "a private-use character";
+              case "lineBreak" -> "a line break";
+              default -> "a space that is not U+0020";
+            };
+        return new IdProblem(
+            "idChar",
+            Map.of("id", escaped(id), "char", describe(cp), "kind", kind),
+            String.format(
+                Locale.ROOT,
+                "the declaration id '%s' holds %s (%s): an id is printable text",
+                escaped(id),
+                describe(cp),
+                what));
       }
       Character.UnicodeScript script = Character.UnicodeScript.of(cp);
       if (script == Character.UnicodeScript.LATIN
           || script == Character.UnicodeScript.GREEK
           || script == Character.UnicodeScript.CYRILLIC) {
         if (idScript != null && idScript != script) {
-          return String.format(
-              Locale.ROOT,
-              "the declaration id '%s' mixes %s and %s letters (%s): one may be a look-alike of"
-                  + " the other, so that the id looks like another one; write it in one script",
-              escaped(id),
-              name(idScript),
-              name(script),
-              describe(cp));
+          return new IdProblem(
+              "idScripts",
+              Map.of(
+                  "id",
+                  escaped(id),
+                  "first",
+                  name(idScript),
+                  "second",
+                  name(script),
+                  "char",
+                  describe(cp)),
+              String.format(
+                  Locale.ROOT,
+                  "the declaration id '%s' mixes %s and %s letters (%s): one may be a look-alike of"
+                      + " the other, so that the id looks like another one; write it in one script",
+                  escaped(id),
+                  name(idScript),
+                  name(script),
+                  describe(cp)));
         }
         idScript = script;
       }
