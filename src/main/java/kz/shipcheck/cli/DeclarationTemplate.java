@@ -123,7 +123,7 @@ public final class DeclarationTemplate {
     RegisterEntry est = values.establishment();
     String region = values.region(est);
     Crossing crossing = values.crossing();
-    comment(t("init.header", "product", product.name(), "form", form, "date", date));
+    comment(t("init.header", "product", product, "form", form, "date", date));
     comment(t("init.protocol", "reference", product.reference()));
     // one message of several lines: a translation wraps where its language does
     for (String l : t("init.intro").split("\n")) {
@@ -152,7 +152,7 @@ public final class DeclarationTemplate {
           t(
               "init.borderCrossing",
               "crossing",
-              crossing.name(),
+              crossing,
               "mode",
               crossing.mode(),
               "crossings",
@@ -177,7 +177,7 @@ public final class DeclarationTemplate {
     line(
         1,
         "- product: " + product.key(),
-        t("init.product", "product", product.name(), "from", product.accessFrom()));
+        t("init.product", "product", product, "from", product.accessFrom()));
     String hs = values.hsCode();
     line(
         2,
@@ -192,7 +192,7 @@ public final class DeclarationTemplate {
     if (form != null) {
       line(2, "form: " + form, t("init.form", "forms", String.join(", ", product.forms())));
     } else {
-      comment(2, "form: " + t("init.noForm", "product", product.name()));
+      comment(2, "form: " + t("init.noForm", "product", product));
     }
     if (region == null) {
       gaps.add("no region is valid and unrestricted for " + product.key() + " on " + date);
@@ -306,7 +306,7 @@ public final class DeclarationTemplate {
           2,
           "laboratory: " + (lab != null ? lab.key() : "LABORATORY"),
           lab != null
-              ? t("init.laboratory", "name", lab.name(), "from", lab.accreditedFrom())
+              ? t("init.laboratory", "name", lab, "from", lab.accreditedFrom())
               : t("init.laboratory.none", "date", date));
     }
   }
