@@ -41,6 +41,7 @@ public final class HeadStart {
         new FutureTask<>(
             () -> {
               PackFiles pack = f.get();
+              // the pack's sha256, which every report names, is computed here once for the key
               String key = PackCache.key(pack, toolVersion);
               if (cacheDir == null) {
                 return new Loaded(
@@ -72,13 +73,6 @@ public final class HeadStart {
                 d.run();
               }
               m.run();
-              try {
-                // the pack's sha256 (PackId, every report): computed once, here rather than after
-                // the rules
-                f.get().sha256();
-              } catch (Exception | LinkageError e) {
-                // only a head start: the main thread computes it and meets the same problem
-              }
               warmMessages();
               warmSessions();
             },

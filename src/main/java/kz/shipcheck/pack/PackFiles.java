@@ -6,10 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,6 @@ public final class PackFiles {
   private final byte[] sums;
 
   private final byte[] signature;
-  private volatile String hash;
   private volatile String sha256;
   private volatile PackManifest manifest;
 
@@ -288,37 +284,6 @@ public final class PackFiles {
       }
     }
     return out;
-  }
-
-  /**
-   * A hash of every file name and content: the key of the compiled-pack cache. Computed once: a
-   * check may ask for it twice (the head start and the load), and the files never change.
-   */
-  public String hash() {
-    String h = hash;
-    if (h == null) {
-      h = computeHash();
-      hash = h;
-    }
-    return h;
-  }
-
-  private String computeHash() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(
-            Integer.toString(e.getValue().length)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(e.getValue());
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The names of the files below a folder of the pack (e.g. {@code tests/}), sorted. */
