@@ -33,10 +33,16 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * The file of one {@link PackCache} entry: a header (magic, the key, the rules it holds, the
- * payload's length and SHA-256) and the compiled packages in Drools' own serialization. Reading
- * checks every part of it before the payload is deserialized, and deserializes under an {@link
- * ObjectInputFilter} and a time limit; see {@link PackCache} for why.
+ * The file of one {@link PackCache} entry: a header (magic, the key, the rules it holds, and the
+ * length and SHA-256 of each part of the payload) and the compiled packages in Drools' own
+ * serialization, in {@link #PARTS} parts. Reading checks every part of it before any is
+ * deserialized, and deserializes under an {@link ObjectInputFilter} and a time limit; see {@link
+ * PackCache} for why.
+ *
+ * <p>Why parts: reading the compiled packages back is the longest step of a one-file check's
+ * start-up (about 200 ms of one core), and Java deserialization is single-threaded. Each part is a
+ * run of whole packages, in the KieBase's order, serialized on its own, so the parts are read on
+ * threads of their own and the packages put back together in the order they were written.
  */
 final class CacheEntry {
   private static final byte[] MAGIC =
@@ -46,6 +52,11 @@ final class CacheEntry {
   static final long MAX_ENTRY_BYTES = 64L << 20;
 
   private static final int MAX_RULES = 1_000_000;
+
+  /** The payload's parts: one per core of the machines it was measured on (docs/performance.md). */
+  static final int PARTS = 2;
+
+  private static final int MAX_PARTS = 64;
 
   /**
    * The bounds are several times what the bundled pack needs (depth 20, 11,000 references, arrays
@@ -67,8 +78,36 @@ final class CacheEntry {
     }
   }
 
-  /** The packages in Drools' serialization: the payload of an entry. */
-  static byte[] serialize(Collection<KiePackage> packages) throws IOException {
+  /**
+   * The packages in Drools' serialization, in at most {@code parts} parts: runs of whole packages
+   * in their order, cut where the parts' sizes come out most even. The payload of an entry.
+   */
+  static List<byte[]> serialize(List<KiePackage> packages, int parts) throws IOException {
+    long[] sizes = new long[packages.size()];
+    long total = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = serialized(List.of(packages.get(i))).length;
+      total += sizes[i];
+    }
+    List<byte[]> out = new ArrayList<>();
+    int from = 0;
+    long done = 0;
+    for (int part = 1; part <= parts && from < packages.size(); part++) {
+      // this part ends where the running size first reaches its share of the whole
+      long share = total * part / parts;
+      int to = from + 1;
+      done += sizes[from];
+      while (to < packages.size() && (part == parts || done + sizes[to] / 2 < share)) {
+        done += sizes[to];
+        to++;
+      }
+      out.add(serialized(new ArrayList<>(packages.subList(from, to))));
+      from = to;
+    }
+    return out;
+  }
+
+  private static byte[] serialized(List<KiePackage> packages) throws IOException {
     ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 16);
     try (DroolsObjectOutputStream oos = new DroolsObjectOutputStream(payload)) {
       oos.writeObject(packages);
@@ -77,10 +116,9 @@ final class CacheEntry {
   }
 
   /**
-   * Writes the entry for {@code key} to {@code f}: the header, then the {@link #serialize}d
-   * payload.
+   * Writes the entry for {@code key} to {@code f}: the header, then the {@link #serialize}d parts.
    */
-  static void write(Path f, String key, List<String> declaredRules, byte[] body)
+  static void write(Path f, String key, List<String> declaredRules, List<byte[]> parts)
       throws IOException {
     try (OutputStream out = Files.newOutputStream(f);
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16))) {
@@ -90,9 +128,14 @@ final class CacheEntry {
       for (String r : declaredRules) {
         data.writeUTF(r);
       }
-      data.writeLong(body.length);
-      data.write(sha256(body));
-      data.write(body);
+      data.writeInt(parts.size());
+      for (byte[] p : parts) {
+        data.writeLong(p.length);
+        data.write(sha256(p));
+      }
+      for (byte[] p : parts) {
+        data.write(p);
+      }
     }
   }
 
@@ -121,7 +164,7 @@ final class CacheEntry {
         || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new Doubt("not a shipcheck cache entry");
     }
-    byte[] payload;
+    List<byte[]> parts;
     try (DataInputStream in =
         new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length))) {
       if (!in.readUTF().equals(key)) {
@@ -142,46 +185,85 @@ final class CacheEntry {
                 + " rules, the DRL "
                 + declaredRules.size());
       }
-      long length = in.readLong();
-      byte[] sha = in.readNBytes(32);
+      int count = in.readInt();
+      if (count < 1 || count > MAX_PARTS) {
+        throw new Doubt("not a shipcheck cache entry");
+      }
+      long[] lengths = new long[count];
+      byte[][] shas = new byte[count][];
+      long length = 0;
+      for (int i = 0; i < count; i++) {
+        lengths[i] = in.readLong();
+        shas[i] = in.readNBytes(32);
+        if (lengths[i] < 0 || lengths[i] > MAX_ENTRY_BYTES) {
+          throw new Doubt("truncated or altered");
+        }
+        length += lengths[i];
+      }
       if (length != in.available()) {
         throw new Doubt(
             "truncated or altered: " + in.available() + " bytes of compiled rules, not " + length);
       }
-      payload = in.readAllBytes();
-      if (!Arrays.equals(sha, sha256(payload))) {
-        throw new Doubt(
-            "truncated or altered: the compiled rules do not have the SHA-256 written with them");
+      parts = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        byte[] part = in.readNBytes((int) lengths[i]);
+        if (!Arrays.equals(shas[i], sha256(part))) {
+          throw new Doubt(
+              "truncated or altered: the compiled rules do not have the SHA-256 written with them");
+        }
+        parts.add(part);
       }
     } catch (IOException e) {
       throw new Doubt("truncated or altered");
     }
-    return deserializeWithin(payload, declaredRules, timeout);
+    return deserializeWithin(parts, declaredRules, timeout);
   }
 
-  /** Reads the compiled packages on a thread of their own, giving up after the timeout. */
+  /** Reads the compiled packages, each part on a thread of its own, giving up after the timeout. */
   private static KieBase deserializeWithin(
-      byte[] payload, List<String> declaredRules, Duration timeout) throws Doubt {
-    FutureTask<KieBase> task = new FutureTask<>(() -> deserialize(payload, declaredRules));
-    Thread reader = new Thread(task, "shipcheck-cache-read");
-    reader.setDaemon(true);
-    reader.start();
+      List<byte[]> parts, List<String> declaredRules, Duration timeout) throws Doubt {
+    List<FutureTask<List<KiePackage>>> reads = new ArrayList<>();
+    for (byte[] part : parts) {
+      reads.add(new FutureTask<>(() -> deserialize(part)));
+    }
+    FutureTask<KieBase> task =
+        new FutureTask<>(
+            () -> {
+              // the first part on this thread, the others on threads of their own meanwhile
+              for (int i = 1; i < reads.size(); i++) {
+                start(reads.get(i), "shipcheck-cache-read-" + (i + 1));
+              }
+              reads.get(0).run();
+              List<KiePackage> packages = new ArrayList<>();
+              for (FutureTask<List<KiePackage>> r : reads) {
+                try {
+                  packages.addAll(r.get());
+                } catch (ExecutionException e) {
+                  throw e.getCause() instanceof Exception x ? x : e;
+                }
+              }
+              return kieBase(packages, declaredRules);
+            });
+    Thread reader = start(task, "shipcheck-cache-read");
     try {
       return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      reads.forEach(r -> r.cancel(true));
       reader.interrupt();
       throw new Doubt("reading it took longer than " + timeout.toSeconds() + " s");
     } catch (InterruptedException e) {
+      reads.forEach(r -> r.cancel(true));
       reader.interrupt();
       Thread.currentThread().interrupt();
       throw new Doubt("interrupted while reading it");
     } catch (ExecutionException e) {
+      reads.forEach(r -> r.cancel(true));
       Throwable cause = e.getCause();
       if (cause instanceof Doubt d) {
         throw d;
       }
       if (cause instanceof OutOfMemoryError) {
-        // only this thread's allocations failed; the objects it read are garbage now
+        // only these threads' allocations failed; the objects they read are garbage now
         throw new Doubt("reading it ran out of memory");
       }
       if (cause instanceof InvalidClassException ice
@@ -196,13 +278,24 @@ final class CacheEntry {
     }
   }
 
-  private static KieBase deserialize(byte[] payload, List<String> declaredRules) throws Exception {
+  /**
+   * A daemon: deserialization does not look at interrupts, and an abandoned read ends with the run.
+   */
+  private static Thread start(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The packages of one part of the payload. */
+  private static List<KiePackage> deserialize(byte[] part) throws Exception {
     ObjectInputFilter filter =
-        ObjectInputFilter.Config.createFilter("maxbytes=" + payload.length + ";" + FILTER_PATTERN);
+        ObjectInputFilter.Config.createFilter("maxbytes=" + part.length + ";" + FILTER_PATTERN);
     Object o;
     try (DroolsObjectInputStream ois =
         new DroolsObjectInputStream(
-            new ByteArrayInputStream(payload), CacheEntry.class.getClassLoader())) {
+            new ByteArrayInputStream(part), CacheEntry.class.getClassLoader())) {
       ois.setObjectInputFilter(filter);
       o = ois.readObject();
     }
@@ -216,6 +309,12 @@ final class CacheEntry {
       }
       packages.add(kp);
     }
+    return packages;
+  }
+
+  /** The rule base of these packages, when they hold exactly the rules the DRL declares. */
+  private static KieBase kieBase(List<KiePackage> packages, List<String> declaredRules)
+      throws Doubt {
     List<String> found = rulesOf(packages);
     if (!found.equals(declaredRules)) {
       throw new Doubt(

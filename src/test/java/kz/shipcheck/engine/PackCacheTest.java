@@ -59,6 +59,56 @@ class PackCacheTest {
     assertTrue(!check(cached, fail).isEmpty());
   }
 
+  /** The findings of every valid document of every YAML file below these folders. */
+  private static Map<String, List<List<Finding>>> checkAll(RulePack pack, String... folders)
+      throws Exception {
+    Map<String, List<List<Finding>>> out = new java.util.TreeMap<>();
+    for (String folder : folders) {
+      List<Path> yaml;
+      try (var walk = Files.walk(Path.of(folder))) {
+        yaml = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      }
+      for (Path f : yaml) {
+        List<Evaluator.Input> inputs = new java.util.ArrayList<>();
+        for (ReadDocument d :
+            new DeclarationReader(InputLimits.defaults(), null)
+                .readBytes(f.toString(), Files.readAllBytes(f))) {
+          if (d.isValid()) {
+            inputs.add(new Evaluator.Input(d.declaration(), d.locations()));
+          }
+        }
+        try (Evaluator e = pack.newEvaluator()) {
+          out.put(f.toString(), e.evaluate(inputs));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void anEntryReadInPartsChecksEveryExampleAndFixtureAsTheCompiledRules() throws Exception {
+    PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
+    List<org.kie.api.definition.KiePackage> packages =
+        new java.util.ArrayList<>(
+            RulePack.load(files, null, null, null, "test").kieBase().getKiePackages());
+    List<byte[]> parts = CacheEntry.serialize(packages, CacheEntry.PARTS);
+    assertEquals(CacheEntry.PARTS, parts.size(), "as many parts as threads to read them");
+    int smaller = Math.min(parts.get(0).length, parts.get(1).length);
+    int larger = Math.max(parts.get(0).length, parts.get(1).length);
+    assertTrue(smaller * 2 > larger, "parts of about one size: " + smaller + ", " + larger);
+    assertEquals(
+        packages.size(),
+        CacheEntry.serialize(packages, packages.size() + 3).size(),
+        "never more parts than packages");
+
+    RulePack compiled = RulePack.load(files, null, null, cache, "test");
+    RulePack cached = RulePack.load(files, null, null, cache, "test");
+    assertTrue(cached.loadTiming().contains("from the cache"), cached.loadTiming());
+    Map<String, List<List<Finding>>> want = checkAll(compiled, "shipments", "rules/tests");
+    assertTrue(want.size() > 40, "every example and fixture: " + want.keySet());
+    assertEquals(want, checkAll(cached, "shipments", "rules/tests"));
+  }
+
   @Test
   void aCorruptEntryIsIgnoredAndRebuilt() throws Exception {
     PackFiles files = PackFiles.fromDirectory(Path.of("rules"));
@@ -139,7 +189,8 @@ class PackCacheTest {
 
   /**
    * An entry in the new layout with a header that says all the right things (this key, the DRL's
-   * rules, the payload's length and hash), as someone who knows the layout would forge it.
+   * rules, the payload's parts, their lengths and hashes), as someone who knows the layout would
+   * forge it.
    */
   static byte[] forged(String key, List<String> rules, byte[] payload) throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -150,6 +201,7 @@ class PackCacheTest {
       for (String r : rules) {
         out.writeUTF(r);
       }
+      out.writeInt(1); // one part
       out.writeLong(payload.length);
       out.write(java.security.MessageDigest.getInstance("SHA-256").digest(payload));
       out.write(payload);
