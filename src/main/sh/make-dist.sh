@@ -5,8 +5,9 @@
 #                                               trimmed by jlink to the modules shipcheck needs,
 #                                               and the class list its launcher makes its
 #                                               class-data archive from on the first run
-#   target/shipcheck-VERSION.zip                bin/shipcheck and lib/shipcheck.jar, for any system
-#                                               with Java 17 or newer
+#   target/shipcheck-VERSION.zip                bin/shipcheck, lib/shipcheck.jar and the class list,
+#                                               for any system with Java 17 or newer (the launcher
+#                                               makes the archive for that Java on the first run)
 # Without jlink (a JRE-only machine) the tarball is skipped with one line; the zip is always made.
 set -euo pipefail
 target="$1"
@@ -34,24 +35,27 @@ cp "$base/README.md" "$work/$name/README.md"
 cp -r "$base/docs" "$work/$name/docs" # the README links to them
 
 rm -f "$target/$name.zip"
+if [ -n "$jlink_bin" ] && [ -x "$jlink_bin" ]; then
+  # --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
+  "$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
+    --no-header-files --compress=2 --generate-cds-archive > /dev/null
+else
+  echo "make-dist: no jlink beside this Java: $name-linux-x64.tar.gz not built (the zip is)" >&2
+fi
+# The class list, not an archive: JDK 17 binds a static archive to the jar's absolute path, here
+# target/dist/..., and ignores it anywhere else; the launcher dumps the archive from this list
+# where the download is unpacked, on its first run. Recorded through that launcher, so with the
+# runtime (or, without jlink, the Java of this build) and the flags that will use it.
+bash "$base/src/main/sh/record-cds.sh" "$work/$name/bin/shipcheck" "$work/$name/lib/shipcheck.classlist" "$base"
 if command -v zip > /dev/null; then
-  (cd "$work" && zip -q -r "../$name.zip" "$name") # zip keeps the launcher's executable bit
+  # zip keeps the launcher's executable bit
+  (cd "$work" && zip -q -r "../$name.zip" "$name" -x "$name/runtime/*")
 else
   # the JDK's jar tool stores no permissions: after unzipping, run `chmod +x bin/shipcheck`
-  (cd "$work" && "$java_home/bin/jar" --create --file "../$name.zip" --no-manifest "$name")
+  (cd "$work" && mkdir zip && cp -r "$name" zip/ && rm -rf "zip/$name/runtime" &&
+    "$java_home/bin/jar" --create --file "../$name.zip" --no-manifest -C zip "$name")
 fi
-
-if [ -z "$jlink_bin" ] || [ ! -x "$jlink_bin" ]; then
-  echo "make-dist: no jlink beside this Java: $name-linux-x64.tar.gz not built (the zip is)" >&2
-  exit 0
+if [ -d "$work/$name/runtime" ]; then
+  tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
 fi
-# --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
-"$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
-  --no-header-files --compress=2 --generate-cds-archive > /dev/null
-# The class list, not an archive: JDK 17 binds a static archive to the jar's absolute path, here
-# target/dist/..., and ignores it anywhere else; the bundled launcher dumps the archive from this
-# list where the download is unpacked, on its first run. Recorded through that launcher, so with
-# the runtime and the flags that will use it.
-bash "$base/src/main/sh/record-cds.sh" "$work/$name/bin/shipcheck" "$work/$name/lib/shipcheck.classlist" "$base"
-tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
 rm -rf "$work"

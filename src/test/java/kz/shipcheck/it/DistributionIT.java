@@ -201,14 +201,89 @@ class DistributionIT {
     }
   }
 
-  @Test
-  void theZipHoldsTheLauncherAndTheJar() throws Exception {
+  /** The zip, unpacked into {@code into}: its top folder. */
+  Path unzip(String into) throws Exception {
     Path zip = one("shipcheck-*[0-9].zip");
-    List<String> names = new ArrayList<>();
+    Path home = Files.createDirectories(dir.resolve(into));
     try (ZipFile z = new ZipFile(zip.toFile())) {
-      z.stream().forEach(e -> names.add(e.getName()));
+      for (var e : java.util.Collections.list(z.entries())) {
+        Path to = home.resolve(e.getName()).normalize();
+        assertTrue(to.startsWith(home), e.getName());
+        if (e.isDirectory()) {
+          Files.createDirectories(to);
+        } else {
+          Files.createDirectories(to.getParent());
+          try (var in = z.getInputStream(e)) {
+            Files.copy(in, to);
+          }
+        }
+      }
     }
-    assertTrue(names.stream().anyMatch(n -> n.endsWith("/bin/shipcheck")), names.toString());
-    assertTrue(names.stream().anyMatch(n -> n.endsWith("/lib/shipcheck.jar")), names.toString());
+    Path top;
+    try (Stream<Path> s = Files.list(home)) {
+      top = s.findFirst().orElseThrow();
+    }
+    // what unzip does from the zip's permissions, which ZipFile does not read
+    top.resolve("bin/shipcheck").toFile().setExecutable(true);
+    return top;
+  }
+
+  @Test
+  void theZipRunsOnTheSystemJavaAndMakesItsArchiveInTheUsersCache() throws Exception {
+    Path top = unzip("zip");
+    assertFalse(Files.exists(top.resolve("runtime")), "no runtime in the zip");
+    assertTrue(Files.isRegularFile(top.resolve("lib/shipcheck.classlist")), "its class list");
+    Path cache = Files.createDirectories(dir.resolve("xdg-zip"));
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Map<String, String> env =
+        Map.of("JAVA_HOME", javaHome.toString(), "XDG_CACHE_HOME", cache.toString());
+    Path jsa =
+        checkThenAwaitArchive(
+            List.of(top.resolve("bin/shipcheck").toString()), cache.resolve("shipcheck/cds"), env);
+    // made for this jar and this Java: another Java gets an archive of its own
+    String stamp = Files.readString(Path.of(jsa + ".stamp"));
+    assertTrue(stamp.startsWith(top.resolve("lib").toRealPath().resolve("shipcheck.jar") + " "));
+    assertTrue(stamp.contains(" " + javaHome.toRealPath().resolve("lib/modules") + " "), stamp);
+    try (Stream<Path> s = Files.list(top.resolve("lib"))) {
+      assertEquals(
+          List.of("shipcheck.classlist", "shipcheck.jar"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(),
+          "nothing of one Java's beside the jar every Java reads");
+    }
+  }
+
+  @Test
+  void theZipWithoutAnyJavaSaysWhatToInstall() throws Exception {
+    Path top = unzip("nojava");
+    // a PATH with the tools the launcher uses and no java
+    Path tools = Files.createDirectories(dir.resolve("tools"));
+    for (String t :
+        List.of(
+            "bash",
+            "dirname",
+            "basename",
+            "readlink",
+            "cat",
+            "stat",
+            "cksum",
+            "cut",
+            "mkdir",
+            "find",
+            "env")) {
+      Path real = Path.of("/usr/bin", t);
+      if (!Files.exists(real)) real = Path.of("/bin", t);
+      Files.createSymbolicLink(tools.resolve(t), real);
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(top.resolve("bin/shipcheck").toString(), "check", EXAMPLE.toString())
+            .redirectErrorStream(true);
+    pb.environment().remove("JAVA_HOME");
+    pb.environment().put("PATH", tools.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "did not finish"); // a hang guard only
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(
+        out.contains("shipcheck: no Java found: install Java 17 or newer, or set JAVA_HOME"), out);
   }
 }
