@@ -1,0 +1,254 @@
+package kz.shipcheck.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import kz.shipcheck.it.ActionRunner.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The repository's {@code action.yml} run as GitHub's runner runs a composite action ({@link
+ * ActionRunner}), on real declarations, in jobs on fresh machines that share one cache: the first
+ * job builds and caches the download, a later one restores it and checks with no JDK anywhere.
+ */
+class ActionRunIT {
+  static final Path HOME = Path.of("").toAbsolutePath();
+  static final List<String> CACHE_MISS_ONLY =
+      List.of(
+          "source",
+          "cache",
+          "Set up a JDK to build it (first run only)",
+          "Build the download (first run only)",
+          "check");
+  static final List<String> CACHE_HIT = List.of("source", "cache", "check");
+
+  @TempDir Path tmp;
+  Path actionPath;
+  Path mvnCalls;
+  ActionRunner runner;
+
+  @BeforeEach
+  void machine() throws Exception {
+    // The action's checkout, as the runner makes it under _actions/: what the build and its
+    // fingerprint read, and no target/. Not the real checkout: the build step writes its target/,
+    // and the real target/ already holds the tarball, so a step that skipped the build would pass
+    // unnoticed there.
+    actionPath = tmp.resolve("_actions/your-org/shipcheck/v1");
+    for (String f : List.of("action.yml", "pom.xml", "src/main", "rules")) {
+      ActionRunner.copyTree(HOME.resolve(f), actionPath.resolve(f));
+    }
+    // Maven is not run again from inside this build: the integration tests run after `package`,
+    // which made the very tarball `mvn package` in the action's checkout would make. The stand-in
+    // checks how it is called and that setup-java's JDK comes first, then puts that tarball where
+    // the step looks for it.
+    Path tarball = DistributionIT.one("shipcheck-*-linux-x64.tar.gz");
+    String javaHome = System.getProperty("java.home");
+    mvnCalls = tmp.resolve("mvn-calls");
+    Path fakeBin = Files.createDirectories(tmp.resolve("fake-bin"));
+    Path mvn = fakeBin.resolve("mvn");
+    Files.writeString(
+        mvn,
+        String.join(
+            "\n",
+            "#!/usr/bin/env bash",
+            "set -euo pipefail",
+            "echo \"$*\" >> '" + mvnCalls + "'",
+            "pom='' package=0",
+            "while [ $# -gt 0 ]; do",
+            "  case \"$1\" in -f) pom=\"$2\"; shift ;; package) package=1 ;; esac",
+            "  shift",
+            "done",
+            "[ \"$pom\" = \"$GITHUB_ACTION_PATH/pom.xml\" ] || { echo \"mvn: -f '$pom'\" >&2; exit 90; }",
+            "[ \"$package\" = 1 ] || { echo 'mvn: no package phase' >&2; exit 91; }",
+            "[ \"$(command -v java)\" = '"
+                + javaHome
+                + "/bin/java' ] && [ \"$JAVA_HOME\" = '"
+                + javaHome
+                + "' ] || { echo 'mvn: no JDK from setup-java' >&2; exit 92; }",
+            "mkdir -p \"$GITHUB_ACTION_PATH/target\"",
+            "cp '" + tarball + "' \"$GITHUB_ACTION_PATH/target/\"",
+            ""));
+    assertTrue(mvn.toFile().setExecutable(true));
+    Path system = ActionRunner.systemBinWithoutJava(tmp.resolve("system-bin"));
+    Map<String, String> env = new HashMap<>();
+    env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
+    env.put("LANG", "C.UTF-8");
+    // as every integration test here: no check depends on how old the pack's data is today
+    String age = System.getenv("SHIPCHECK_MAX_DATA_AGE");
+    if (age != null) {
+      env.put("SHIPCHECK_MAX_DATA_AGE", age);
+    }
+    runner =
+        new ActionRunner(
+            actionPath,
+            tmp.resolve("cache-service"),
+            tmp.resolve("runner/_temp"),
+            List.of(fakeBin.toString(), system.toString()),
+            env);
+  }
+
+  /** A fresh checkout of a repository holding these shipments under declarations/. */
+  Path workspace(String... shipments) throws Exception {
+    Path ws = tmp.resolve("work/repo");
+    ActionRunner.deleteTree(ws);
+    Path declarations = Files.createDirectories(ws.resolve("declarations"));
+    for (String s : shipments) {
+      Files.copy(HOME.resolve("shipments").resolve(s), declarations.resolve(s));
+    }
+    return ws;
+  }
+
+  static String[] passing() throws Exception {
+    try (Stream<Path> s = Files.list(HOME.resolve("shipments"))) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith("-pass.yaml"))
+          .sorted()
+          .toArray(String[]::new);
+    }
+  }
+
+  List<String> mvnCalls() throws Exception {
+    return Files.exists(mvnCalls) ? Files.readAllLines(mvnCalls) : List.of();
+  }
+
+  static void assertNoJava(Map<String, String> env) throws Exception {
+    assertFalse(env.containsKey("JAVA_HOME"), "JAVA_HOME " + env.get("JAVA_HOME"));
+    for (String dir : env.get("PATH").split(":")) {
+      assertFalse(Files.exists(Path.of(dir, "java")), "a java in " + dir);
+    }
+    ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "command -v java");
+    pb.environment().clear();
+    pb.environment().put("PATH", env.get("PATH"));
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(1, TimeUnit.MINUTES)); // a hang guard only
+    assertNotEquals(0, p.exitValue(), "java found: " + out);
+  }
+
+  @Test
+  void theFirstJobBuildsAndCachesTheDownloadALaterOneChecksWithNoJdk() throws Exception {
+    String[] passing = passing();
+    String summary =
+        "shipcheck: " + passing.length + " declarations: " + passing.length + " passed";
+    Map<String, String> with = Map.of("paths", "declarations/");
+
+    Job cold = runner.run(workspace(passing), with);
+    assertTrue(cold.passed(), cold.log());
+    assertEquals(CACHE_MISS_ONLY, cold.ran());
+    assertEquals("false", cold.step("cache").outputs().get("cache-hit"));
+    assertEquals(Map.of("exit-code", "0"), cold.outputs());
+    assertTrue(cold.stdout().contains(summary), cold.log());
+    assertEquals(1, mvnCalls().size());
+    assertTrue(mvnCalls().get(0).matches(".*-f \\S+/pom.xml .*package.*"), mvnCalls().toString());
+    // the copy of the checkout has the key the real one has
+    Process hash =
+        new ProcessBuilder("bash", "src/main/sh/action-source-hash", HOME.toString()).start();
+    String real = new String(hash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertTrue(hash.waitFor(1, TimeUnit.MINUTES));
+    assertEquals(real, "hash=" + cold.step("source").outputs().get("hash"));
+    // as on GitHub, setup-java's JDK is still on the PATH of the check step of a first run
+    String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+    assertTrue(cold.step("check").env().get("PATH").startsWith(javaBin + ":"));
+
+    Job warm = runner.run(workspace(passing), with);
+    assertTrue(warm.passed(), warm.log());
+    assertEquals(CACHE_HIT, warm.ran(), "no setup-java, no build");
+    assertEquals("true", warm.step("cache").outputs().get("cache-hit"));
+    assertEquals(1, mvnCalls().size(), "Maven not called again");
+    assertNoJava(warm.step("check").env());
+    assertEquals(Map.of("exit-code", "0"), warm.outputs());
+    assertTrue(warm.stdout().contains(summary), warm.log());
+  }
+
+  @Test
+  void aFailingDeclarationFailsTheJobWithAnAnnotationOnItsLine() throws Exception {
+    Job job = runner.run(workspace("beef-frozen-pass.yaml", "beef-chilled-fail.yaml"), Map.of());
+    assertFalse(job.passed(), job.log());
+    assertEquals(CACHE_MISS_ONLY, job.ran());
+    assertEquals(1, job.step("check").code());
+    assertEquals(Map.of("exit-code", "1"), job.outputs());
+    // paths defaults to ".", and shipcheck names the file as it found it; the runner passes a
+    // relative file on to GitHub as it is
+    assertTrue(
+        job.stdout()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "::error file=\\./declarations/beef-chilled-fail\\.yaml,line=\\d+,.*")),
+        job.log());
+    // actions/cache saves in a post step that runs on success only: a first job that fails leaves
+    // nothing cached, and the next job builds again
+    try (Stream<Path> s = Files.list(tmp.resolve("cache-service"))) {
+      assertEquals(List.of(), s.toList());
+    } catch (java.nio.file.NoSuchFileException none) {
+      // nothing ever saved
+    }
+  }
+
+  @Test
+  void reportsAreWrittenInTheWorkspace() throws Exception {
+    Path ws = workspace("beef-frozen-pass.yaml", "honey-jars-pass.yaml");
+    Job job =
+        runner.run(
+            ws, Map.of("paths", "declarations", "reports", "sarif=out.sarif\njunit=out.xml\n"));
+    assertTrue(job.passed(), job.log());
+    JsonNode sarif = new ObjectMapper().readTree(ws.resolve("out.sarif").toFile());
+    assertEquals(1, sarif.get("runs").size(), sarif.toString());
+    assertTrue(sarif.at("/runs/0/tool/driver/rules").size() > 0, "with the rule catalogue");
+    var junit =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ws.resolve("out.xml").toFile());
+    assertEquals(2, junit.getElementsByTagName("testcase").getLength());
+  }
+
+  @Test
+  void failOnWarningFailsOnADeclarationWithOnlyAWarningAndFailOnErrorPassesIt() throws Exception {
+    String warning = "honey-old-production-date-warning.yaml";
+    Job strict =
+        runner.run(workspace(warning), Map.of("paths", "declarations", "fail-on", "warning"));
+    assertFalse(strict.passed(), strict.log());
+    assertEquals(Map.of("exit-code", "1"), strict.outputs());
+    assertTrue(
+        strict
+            .stdout()
+            .lines()
+            .anyMatch(l -> l.startsWith("::warning file=declarations/" + warning + ",line=")),
+        strict.log());
+    assertFalse(strict.stdout().contains("::error"), strict.log());
+
+    Job lenient =
+        runner.run(workspace(warning), Map.of("paths", "declarations", "fail-on", "error"));
+    assertTrue(lenient.passed(), lenient.log());
+    assertEquals(Map.of("exit-code", "0"), lenient.outputs());
+    assertTrue(lenient.stdout().contains("::warning file=declarations/" + warning), lenient.log());
+  }
+
+  @Test
+  void aStepUsingAnActionThatIsNotEmulatedFailsTheTest() throws Exception {
+    Path yml = actionPath.resolve("action.yml");
+    String action = Files.readString(yml);
+    Files.writeString(
+        yml, action.replace("  steps:\n", "  steps:\n    - uses: actions/upload-artifact@v4\n"));
+    AssertionError e = assertThrows(AssertionError.class, () -> runner.run(workspace(), Map.of()));
+    assertTrue(
+        e.getMessage().contains("actions/upload-artifact@v4 is not emulated"), e.getMessage());
+  }
+}
