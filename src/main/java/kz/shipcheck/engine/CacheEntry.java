@@ -292,13 +292,19 @@ final class CacheEntry {
   private static List<KiePackage> deserialize(byte[] part) throws Exception {
     ObjectInputFilter filter =
         ObjectInputFilter.Config.createFilter("maxbytes=" + part.length + ";" + FILTER_PATTERN);
-    Object o;
-    try (DroolsObjectInputStream ois =
-        new DroolsObjectInputStream(
-            new ByteArrayInputStream(part), CacheEntry.class.getClassLoader())) {
-      ois.setObjectInputFilter(filter);
-      o = ois.readObject();
-    }
+    Object o =
+        CacheFilter.readingWith(
+            filter,
+            filteredByFactory -> {
+              try (DroolsObjectInputStream ois =
+                  new DroolsObjectInputStream(
+                      new ByteArrayInputStream(part), CacheEntry.class.getClassLoader())) {
+                if (!filteredByFactory) {
+                  ois.setObjectInputFilter(filter);
+                }
+                return ois.readObject();
+              }
+            });
     if (!(o instanceof Collection<?> c)) {
       throw new Doubt("it holds no rule packages");
     }
