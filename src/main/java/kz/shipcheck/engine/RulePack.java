@@ -131,13 +131,13 @@ public final class RulePack {
         new java.util.concurrent.FutureTask<>(
             () -> {
               String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
-              // the rules as the DRL declares them: what a cache entry must hold, whatever it says
-              List<String> declared = cache == null ? null : DrlRules.of(drl);
               String doubt = null;
               if (cache != null) {
+                // read ahead for this key, so checked against the same DRL's rules already
                 PackCache.Loaded cached = HeadStart.loaded(cacheDir, key);
                 if (cached == null) {
-                  cached = cache.load(key, declared);
+                  // the rules as the DRL declares them: what an entry must hold, whatever it says
+                  cached = cache.load(key, DrlRules.of(drl));
                 }
                 if (cached.kieBase() != null) {
                   return new Compiled(cached.kieBase(), "from the cache", null);
@@ -148,7 +148,7 @@ public final class RulePack {
               if (cache == null) {
                 return new Compiled(kb, "compiled, no cache", null);
               }
-              cache.store(key, kb, declared);
+              cache.store(key, kb, DrlRules.of(drl));
               return new Compiled(kb, "compiled and cached", doubt);
             });
     if (!drl.isEmpty()) {
