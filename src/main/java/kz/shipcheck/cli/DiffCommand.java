@@ -202,7 +202,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private RulePack load(PackFiles files) throws PackException {
     return RulePack.load(
-        files, null, null, noCache ? null : RulePack.defaultCacheDir(), Version.get());
+        files, null, null, noCache ? null : RulePack.defaultCacheDir(), Version.get(), !noCache);
   }
 
   /** Every result of one run, in input order (the order does not depend on the thread count). */

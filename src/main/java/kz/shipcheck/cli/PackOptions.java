@@ -31,7 +31,7 @@ final class PackOptions {
   @Option(
       names = "--no-cache",
       description =
-          "do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck)")
+          "compile the DRL: do not use or write the compiled-rule-pack cache (in $SHIPCHECK_CACHE_DIR, $XDG_CACHE_HOME/shipcheck or ~/.cache/shipcheck), nor the bundled pack's rules as built into shipcheck")
   boolean noCache;
 
   /** The command this mixin belongs to: its stderr gets the one line about a refused cache. */
@@ -75,9 +75,10 @@ final class PackOptions {
   }
 
   /**
-   * Compiles the pack from its files (or reads it from the cache) and loads its data (and the
-   * --register file, if given). A cache that is not used, or an entry that was discarded, is one
-   * line on stderr: the run goes on, compiling the DRL.
+   * Compiles the pack from its files (or reads it from the cache, or for the bundled pack builds it
+   * from the model made with shipcheck) and loads its data (and the --register file, if given). A
+   * cache that is not used, or an entry that was discarded, is one line on stderr: the run goes on,
+   * compiling the DRL.
    */
   RulePack load(PackFiles files) throws PackException {
     byte[] registerBytes = registerBytes();
@@ -93,7 +94,8 @@ final class PackOptions {
             register == null ? null : register.toString(),
             registerBytes,
             cacheDir,
-            Version.get());
+            Version.get(),
+            !noCache);
     warn(pack.cacheNotice());
     // the command's --lang (LangOption) decides the language of titles, messages and hints
     return pack.in(LangOption.of(command));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.FutureTask;
 import kz.shipcheck.pack.PackFiles;
 import kz.shipcheck.pack.ReferenceData;
+import org.kie.api.KieBase;
 
 /**
  * Reads the bundled rule pack and its compiled rules from the cache on other threads while the main
@@ -17,7 +18,7 @@ import kz.shipcheck.pack.ReferenceData;
  */
 public final class HeadStart {
   /** What the head start read: the bundled pack's cache key and what reading its entry gave. */
-  record Loaded(Path cacheDir, String key, PackCache.Loaded loaded) {}
+  record Loaded(Path cacheDir, String key, PackCache.Loaded loaded, KieBase model) {}
 
   private static volatile FutureTask<PackFiles> files;
   private static volatile FutureTask<Loaded> task;
@@ -32,23 +33,28 @@ public final class HeadStart {
    * replaces the pack's register).
    */
   public static void bundledPack(Path cacheDir, String toolVersion, boolean withData) {
-    // the files are handed over as soon as they are read, the KieBase when it is deserialized
+    // the files are handed over as soon as they are read, the KieBase when it is built or read
     FutureTask<PackFiles> f = new FutureTask<>(PackFiles::bundled);
-    // the rules the DRL declares, read from its text while the other thread hashes the pack for
-    // the key: the entry is read only when both are known
-    FutureTask<List<String>> declared = new FutureTask<>(() -> DrlRules.of(f.get().drlSources()));
     FutureTask<Loaded> t =
         new FutureTask<>(
             () -> {
               PackFiles pack = f.get();
-              // the pack's sha256, which every report names, is computed here once for the key
+              // the pack's sha256, which every report names, is computed here once
+              KieBase model = BundledModel.kieBase(pack);
+              if (model != null) {
+                return new Loaded(null, null, null, model);
+              }
               String key = PackCache.key(pack, toolVersion);
               if (cacheDir == null) {
                 return new Loaded(
-                    null, key, new PackCache.Loaded(null, null)); // the cache is refused
+                    null, key, new PackCache.Loaded(null, null), null); // the cache is refused
               }
               // checked against the DRL as RulePack.load checks it: the same entry, read earlier
-              return new Loaded(cacheDir, key, PackCache.at(cacheDir).load(key, declared.get()));
+              return new Loaded(
+                  cacheDir,
+                  key,
+                  PackCache.at(cacheDir).load(key, DrlRules.of(pack.drlSources())),
+                  null);
             });
     // The data (YAML, about a third of a one-file check's start-up) does not depend on the
     // compiled rules: it is parsed on this thread while the cache entry is read on another, and
@@ -68,7 +74,6 @@ public final class HeadStart {
               Thread rules = new Thread(t, "shipcheck-head-start-rules");
               rules.setDaemon(true);
               rules.start();
-              declared.run();
               if (d != null) {
                 d.run();
               }
@@ -127,6 +132,16 @@ public final class HeadStart {
       return null;
     }
     return get(d);
+  }
+
+  /**
+   * The rule base built ahead from the bundled model ({@link BundledModel}) for these files, or
+   * null when there was no head start, it read other files, or there was no model for them.
+   */
+  static KieBase model(PackFiles pack) {
+    FutureTask<PackFiles> f = files;
+    Loaded l = get(task);
+    return l == null || l.model() == null || get(f) != pack ? null : l.model();
   }
 
   /** The bundled pack's files as read ahead, or null when there was no head start or it failed. */

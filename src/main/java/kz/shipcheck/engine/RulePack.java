@@ -122,6 +122,23 @@ public final class RulePack {
       java.nio.file.Path cacheDir,
       String toolVersion)
       throws PackException {
+    return load(files, registerName, registerOverride, cacheDir, toolVersion, false);
+  }
+
+  /**
+   * As {@link #load(PackFiles, String, byte[], java.nio.file.Path, String)}, and when {@code
+   * builtIn}, the bundled pack's rule base is built from the executable model made with shipcheck
+   * ({@link BundledModel}) when that was made from exactly these files; otherwise, and for any
+   * other pack, the DRL is compiled or read from the cache.
+   */
+  public static RulePack load(
+      PackFiles files,
+      String registerName,
+      byte[] registerOverride,
+      java.nio.file.Path cacheDir,
+      String toolVersion,
+      boolean builtIn)
+      throws PackException {
     long t0 = System.nanoTime();
     Map<String, byte[]> drl = files.drlSources();
     // The compiled rules (read from the cache or compiled) and the reference data do not depend
@@ -130,6 +147,15 @@ public final class RulePack {
     java.util.concurrent.FutureTask<Compiled> rules =
         new java.util.concurrent.FutureTask<>(
             () -> {
+              if (builtIn) {
+                KieBase model = HeadStart.model(files);
+                if (model == null) {
+                  model = BundledModel.kieBase(files);
+                }
+                if (model != null) {
+                  return new Compiled(model, "built into shipcheck", null);
+                }
+              }
               String key = cache == null ? null : PackCache.key(files, String.valueOf(toolVersion));
               String doubt = null;
               if (cache != null) {

@@ -60,7 +60,7 @@ class PackCacheTest {
   }
 
   /** The findings of every valid document of every YAML file below these folders. */
-  private static Map<String, List<List<Finding>>> checkAll(RulePack pack, String... folders)
+  static Map<String, List<List<Finding>>> checkAll(RulePack pack, String... folders)
       throws Exception {
     Map<String, List<List<Finding>>> out = new java.util.TreeMap<>();
     for (String folder : folders) {

@@ -77,13 +77,45 @@ class PackagedJarIT {
   }
 
   /**
-   * Two runs started at once on an empty cache folder: both compile (neither waits for the other),
-   * both succeed alike, and a third run reads the entry instead of compiling.
+   * The bundled pack's rules are built from the model made with the jar: nothing is compiled or
+   * read from the cache, and nothing is written to it.
+   */
+  @Test
+  void theBundledPackIsBuiltIntoTheJarAndNeedsNoCache() throws Exception {
+    Path cacheDir = elsewhere.resolve("cache-bundled");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "--debug",
+                "check",
+                Path.of("shipments/beef-chilled-fail.yaml").toAbsolutePath().toString())
+            .directory(elsewhere.toFile())
+            .redirectErrorStream(true);
+    pb.environment().put("SHIPCHECK_CACHE_DIR", cacheDir.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+    assertEquals(1, p.exitValue(), out);
+    assertTrue(out.contains("(built into shipcheck;"), out);
+    assertTrue(out.contains("ACCESS-003"), out);
+    try (var entries = Files.list(cacheDir)) {
+      assertEquals(List.of(), entries.toList(), "no cache entry");
+    } catch (java.nio.file.NoSuchFileException e) {
+      // not even the folder
+    }
+  }
+
+  /**
+   * Two runs of a pack in a folder started at once on an empty cache folder: both compile (neither
+   * waits for the other), both succeed alike, and a third run reads the entry instead of compiling.
    */
   @Test
   void twoRunsStartedAtOnceShareTheCacheSafely() throws Exception {
     Path cacheDir = elsewhere.resolve("cache");
     String shipments = Path.of("shipments").toAbsolutePath().toString();
+    String rules = Path.of("rules").toAbsolutePath().toString();
     List<Process> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       List<String> cmd =
@@ -93,6 +125,8 @@ class PackagedJarIT {
               JAR.toString(),
               "--debug",
               "check",
+              "--rules",
+              rules,
               shipments,
               "--format",
               "jsonl",
@@ -126,6 +160,8 @@ class PackagedJarIT {
                 JAR.toString(),
                 "--debug",
                 "check",
+                "--rules",
+                rules,
                 shipments,
                 "--format",
                 "jsonl",
