@@ -69,7 +69,7 @@ final class GithubReporter implements Reporter {
           "::"
               + command
               + " file="
-              + property(Display.safe(r.file()))
+              + property(Display.safe(file(r.file())))
               + ",line="
               + Math.max(1, f.line())
               + ",col="
@@ -119,6 +119,19 @@ final class GithubReporter implements Reporter {
             + s.waived()
             + " waived\n");
     out.flush();
+  }
+
+  /**
+   * The {@code file} property: the path as given, but without leading {@code ./} segments, which
+   * {@code shipcheck check .} puts before every file and GitHub does not strip: it matches an
+   * annotation to a changed file by the path relative to the repository root as it stands.
+   */
+  static String file(String path) {
+    String p = path;
+    while (p.startsWith("./")) {
+      p = p.substring(2).replaceFirst("^/+", "");
+    }
+    return p;
   }
 
   /** The message part of a command: %, CR and LF are percent-encoded. */

@@ -35,12 +35,14 @@ class ActionRunIT {
           "cache",
           "Set up a JDK to build it (first run only)",
           "Build the download (first run only)",
+          "Save the shipcheck download (first run only)",
           "check");
   static final List<String> CACHE_HIT = List.of("source", "cache", "check");
 
   @TempDir Path tmp;
   Path actionPath;
   Path mvnCalls;
+  Map<String, String> machineEnv;
   ActionRunner runner;
 
   @BeforeEach
@@ -94,6 +96,7 @@ class ActionRunIT {
     if (age != null) {
       env.put("SHIPCHECK_MAX_DATA_AGE", age);
     }
+    machineEnv = env;
     runner =
         new ActionRunner(
             actionPath,
@@ -101,6 +104,41 @@ class ActionRunIT {
             tmp.resolve("runner/_temp"),
             List.of(fakeBin.toString(), system.toString()),
             env);
+  }
+
+  /** The same machines and cache, in jobs of a workflow that sets these environment variables. */
+  ActionRunner withEnv(Map<String, String> more) {
+    Map<String, String> env = new HashMap<>(machineEnv);
+    env.putAll(more);
+    return new ActionRunner(
+        runner.actionPath, runner.cacheRoot, runner.runnerTemp, runner.path, env);
+  }
+
+  /** The cache entry a job restored or saved: the unpacked download. */
+  Path cached(Job job) {
+    String key = job.step("cache").outputs().get("cache-primary-key");
+    return runner.cacheRoot.resolve(ActionRunner.keyFolder(key));
+  }
+
+  /** The files of a folder with their times, to see whether anything was made or replaced. */
+  static Map<String, java.nio.file.attribute.FileTime> listing(Path dir) throws Exception {
+    Map<String, java.nio.file.attribute.FileTime> files = new java.util.TreeMap<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        files.put(p.getFileName().toString(), Files.getLastModifiedTime(p));
+      }
+    }
+    return files;
+  }
+
+  /** GitHub matches an annotation's file to the repository's files by their paths without ./ */
+  static void assertAnnotationFilesRelative(Job job) {
+    List<String> annotations =
+        job.stdout().lines().filter(l -> l.matches("::\\w+ file=.*")).toList();
+    assertFalse(annotations.isEmpty(), job.log());
+    for (String a : annotations) {
+      assertFalse(a.matches("::\\w+ file=\\./.*"), a);
+    }
   }
 
   /** A fresh checkout of a repository holding these shipments under declarations/. */
@@ -165,8 +203,25 @@ class ActionRunIT {
     // as on GitHub, setup-java's JDK is still on the PATH of the check step of a first run
     String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
     assertTrue(cold.step("check").env().get("PATH").startsWith(javaBin + ":"));
+    // the build made the download's class-data archive before the save, for the path the download
+    // is restored at: a background dump would have been killed with the job, and not be cached
+    Path lib = cached(cold).resolve("lib");
+    Map<String, java.nio.file.attribute.FileTime> cachedLib = listing(lib);
+    assertEquals(
+        List.of("shipcheck.classlist", "shipcheck.jar", "shipcheck.jsa", "shipcheck.jsa.stamp"),
+        List.copyOf(cachedLib.keySet()));
+    Path restoredJar = tmp.resolve("runner/_temp/shipcheck-dist/lib/shipcheck.jar");
+    assertTrue(
+        Files.readString(lib.resolve("shipcheck.jsa.stamp")).startsWith(restoredJar + " "),
+        Files.readString(lib.resolve("shipcheck.jsa.stamp")));
 
-    Job warm = runner.run(workspace(passing), with);
+    // The warm job's check logs where the JVM loaded each class from (a workflow's env reaches the
+    // action's steps, and the launcher passes SHIPCHECK_JAVA_OPTS on): shipcheck's own classes
+    // come from the cached archive, which no JDK's default archive holds.
+    Path classLog = tmp.resolve("warm-class-load.log");
+    Job warm =
+        withEnv(Map.of("SHIPCHECK_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog))
+            .run(workspace(passing), with);
     assertTrue(warm.passed(), warm.log());
     assertEquals(CACHE_HIT, warm.ran(), "no setup-java, no build");
     assertEquals("true", warm.step("cache").outputs().get("cache-hit"));
@@ -174,6 +229,13 @@ class ActionRunIT {
     assertNoJava(warm.step("check").env());
     assertEquals(Map.of("exit-code", "0"), warm.outputs());
     assertTrue(warm.stdout().contains(summary), warm.log());
+    assertTrue(
+        Files.readAllLines(classLog).stream()
+            .anyMatch(l -> l.matches(".* kz\\.shipcheck\\.\\S+ source: shared objects file")),
+        "shipcheck's classes from the archive");
+    // and started no dump of its own: the runner waited for the job's processes, and the restored
+    // lib/ is as the cache holds it (a dump would leave a new archive, a lock or a failure mark)
+    assertEquals(cachedLib, listing(tmp.resolve("runner/_temp/shipcheck-dist/lib")));
   }
 
   @Test
@@ -183,23 +245,25 @@ class ActionRunIT {
     assertEquals(CACHE_MISS_ONLY, job.ran());
     assertEquals(1, job.step("check").code());
     assertEquals(Map.of("exit-code", "1"), job.outputs());
-    // paths defaults to ".", and shipcheck names the file as it found it; the runner passes a
-    // relative file on to GitHub as it is
+    // paths defaults to ".", and shipcheck names the file ./declarations/...; the annotation
+    // names it as GitHub wants, relative to the repository without ./
     assertTrue(
         job.stdout()
             .lines()
             .anyMatch(
-                l ->
-                    l.matches(
-                        "::error file=\\./declarations/beef-chilled-fail\\.yaml,line=\\d+,.*")),
+                l -> l.matches("::error file=declarations/beef-chilled-fail\\.yaml,line=\\d+,.*")),
         job.log());
-    // actions/cache saves in a post step that runs on success only: a first job that fails leaves
-    // nothing cached, and the next job builds again
-    try (Stream<Path> s = Files.list(tmp.resolve("cache-service"))) {
-      assertEquals(List.of(), s.toList());
-    } catch (java.nio.file.NoSuchFileException none) {
-      // nothing ever saved
-    }
+    assertAnnotationFilesRelative(job);
+    // the download is saved right after the build, before the check: a first job that fails
+    // caches it all the same, and the next job checks with no build
+    assertTrue(Files.isRegularFile(cached(job).resolve("lib/shipcheck.jar")), "cached");
+    assertTrue(Files.isRegularFile(cached(job).resolve("lib/shipcheck.jsa")), "with its archive");
+    Job next = runner.run(workspace("beef-frozen-pass.yaml", "beef-chilled-fail.yaml"), Map.of());
+    assertFalse(next.passed(), next.log());
+    assertEquals(CACHE_HIT, next.ran(), "no setup-java, no build");
+    assertEquals(1, mvnCalls().size(), "Maven not called again");
+    assertEquals(Map.of("exit-code", "1"), next.outputs());
+    assertAnnotationFilesRelative(next);
   }
 
   @Test

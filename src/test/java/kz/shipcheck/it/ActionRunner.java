@@ -1,6 +1,7 @@
 package kz.shipcheck.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,9 +34,10 @@ import java.util.stream.Stream;
  * --noprofile --norc -eo pipefail} with the environment and file commands the runner gives, the job
  * failed (and later steps skipped) by the first step that fails. Only the expressions, conditions
  * and actions that action.yml uses are understood; anything else fails the test, so that a new
- * dependency of the action cannot pass here unemulated. The two actions it uses are emulated:
- * {@code actions/cache@v4} by a folder per key in {@code cacheRoot} (the cache service, shared by
- * the jobs of one test), {@code actions/setup-java@v4} by this test's own JDK.
+ * dependency of the action cannot pass here unemulated. The actions it uses are emulated: {@code
+ * actions/cache/restore@v4} and {@code actions/cache/save@v4} by a folder per key in {@code
+ * cacheRoot} (the cache service, shared by the jobs of one test; an entry once saved is never
+ * replaced), {@code actions/setup-java@v4} by this test's own JDK.
  */
 final class ActionRunner {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -129,7 +131,6 @@ final class ActionRunner {
     Deque<Path> jobPath = new ArrayDeque<>(path.stream().map(Path::of).toList());
     Map<String, String> jobEnv = new LinkedHashMap<>(baseEnv);
     Map<String, Step> steps = new LinkedHashMap<>();
-    List<Map.Entry<String, Path>> saves = new ArrayList<>();
     StringBuilder stdout = new StringBuilder();
     boolean passed = true;
     int n = 0;
@@ -151,7 +152,8 @@ final class ActionRunner {
             .forEachRemaining(e -> w.put(e.getKey(), expand(e.getValue().asText(), inputs, outs)));
         String uses = step.get("uses").asText();
         switch (uses) {
-          case "actions/cache@v4" -> cache(w, outputs, saves);
+          case "actions/cache/restore@v4" -> restore(w, outputs);
+          case "actions/cache/save@v4" -> save(w);
           case "actions/setup-java@v4" -> setupJava(w, outputs, jobPath, jobEnv);
           default -> throw new AssertionError("uses: " + uses + " is not emulated here");
         }
@@ -162,15 +164,6 @@ final class ActionRunner {
         passed = done.code() == 0;
       }
       steps.put(key, done);
-    }
-    // the post step of actions/cache (post-if: success()), which saves what a miss left to save
-    if (passed) {
-      for (Map.Entry<String, Path> save : saves) {
-        Path to = cacheRoot.resolve(keyFolder(save.getKey()));
-        if (Files.isDirectory(save.getValue()) && !Files.exists(to)) {
-          copyTree(save.getValue(), to);
-        }
-      }
     }
     awaitLeftovers();
     Map<String, Map<String, String>> outs = outputsOf(steps);
@@ -185,10 +178,11 @@ final class ActionRunner {
   }
 
   /**
-   * GitHub's runner kills what a job left running once its post steps are done (here: the
-   * download's class-data archive, made in the background after its first run, in runner.temp).
-   * This test waits for it instead, so that the next job and the clean-up find its folders still;
-   * the processes are this job's by the runner.temp in their command lines.
+   * GitHub's runner kills what a job left running once its post steps are done (such as the
+   * download's class-data archive, made in the background after a first run that finds none, in
+   * runner.temp). This test waits for it instead, so that what it left is there to see, for the
+   * assertions, the next job and the clean-up; the processes are this job's by the runner.temp in
+   * their command lines.
    */
   void awaitLeftovers() throws InterruptedException {
     String mark = runnerTemp.toString();
@@ -249,21 +243,34 @@ final class ActionRunner {
     return m.group(3).equals("==") == same;
   }
 
-  void cache(
-      Map<String, String> with, Map<String, String> outputs, List<Map.Entry<String, Path>> saves)
-      throws IOException {
+  /** actions/cache/restore: the entry of exactly this key, if any, copied to the path. */
+  void restore(Map<String, String> with, Map<String, String> outputs) throws IOException {
     assertEquals(Set.of("key", "path"), with.keySet(), "only key and path are emulated");
     assertTrue(!with.get("path").contains("\n"), "one path only is emulated");
-    Path target = Path.of(with.get("path"));
     Path saved = cacheRoot.resolve(keyFolder(with.get("key")));
     outputs.put("cache-primary-key", with.get("key"));
     if (Files.isDirectory(saved)) {
-      copyTree(saved, target);
+      copyTree(saved, Path.of(with.get("path")));
       outputs.put("cache-hit", "true");
       outputs.put("cache-matched-key", with.get("key"));
     } else {
       outputs.put("cache-hit", "false");
-      saves.add(Map.entry(with.get("key"), target));
+    }
+  }
+
+  /**
+   * actions/cache/save: the path saved under the key at once, whatever the job does later; a key
+   * already saved stays as it was (GitHub warns, and the step passes).
+   */
+  void save(Map<String, String> with) throws IOException {
+    assertEquals(Set.of("key", "path"), with.keySet(), "only key and path are emulated");
+    assertTrue(!with.get("path").contains("\n"), "one path only is emulated");
+    assertFalse(with.get("key").isEmpty(), "a key");
+    Path from = Path.of(with.get("path"));
+    Path to = cacheRoot.resolve(keyFolder(with.get("key")));
+    assertTrue(Files.isDirectory(from), "nothing to save at " + from);
+    if (!Files.exists(to)) {
+      copyTree(from, to);
     }
   }
 
@@ -380,8 +387,8 @@ final class ActionRunner {
 
   /**
    * Copies a folder with its files' times, as the cache's tar does. A file that goes away meanwhile
-   * is left out, as tar leaves it (a warning): the download's class-data archive may be being made
-   * in the background while the post step saves.
+   * is left out, as tar leaves it (a warning): a class-data archive being made in the background
+   * moves its temporary file away.
    */
   static void copyTree(Path from, Path to) throws IOException {
     List<Path> all;

@@ -145,6 +145,53 @@ class DistributionIT {
     assertTrue(completion.out().contains("complete -F _complete_shipcheck"), completion.out());
   }
 
+  /**
+   * SHIPCHECK_CDS=now, as the GitHub Action's build step runs it before caching the download: the
+   * archive is there, whole, when it returns; and the next check maps it (the class-load log shows
+   * shipcheck's own classes from it) and starts no dump of its own.
+   */
+  @Test
+  void cdsNowMakesTheArchiveBeforeItReturns() throws Exception {
+    Path top = unpack("now");
+    Path lib = top.resolve("lib");
+    List<String> launcher = List.of(top.resolve("bin/shipcheck").toString());
+    Run now = run(launcher, Map.of("SHIPCHECK_CDS", "now"));
+    assertEquals(0, now.code(), now.out());
+    assertEquals("", now.out());
+    List<String> made =
+        List.of("shipcheck.classlist", "shipcheck.jar", "shipcheck.jsa", "shipcheck.jsa.stamp");
+    try (Stream<Path> s = Files.list(lib)) {
+      assertEquals(made, s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    String stamp = Files.readString(lib.resolve("shipcheck.jsa.stamp"));
+    assertTrue(stamp.startsWith(lib.toRealPath().resolve("shipcheck.jar") + " "), stamp);
+    var madeAt = Files.getLastModifiedTime(lib.resolve("shipcheck.jsa"));
+
+    Path classLog = dir.resolve("class-load.log");
+    Run shared =
+        run(
+            concat(launcher, "check", EXAMPLE.toString()),
+            Map.of("SHIPCHECK_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog));
+    assertEquals(0, shared.code(), shared.out());
+    assertTrue(shared.out().contains("1 declaration: 1 passed"), shared.out());
+    assertTrue(
+        Files.readAllLines(classLog).stream()
+            .anyMatch(l -> l.matches(".* kz\\.shipcheck\\.\\S+ source: shared objects file")),
+        "shipcheck's classes from the archive");
+
+    // made already: nothing to do; arguments: a usage error
+    Run again = run(launcher, Map.of("SHIPCHECK_CDS", "now"));
+    assertEquals(0, again.code(), again.out());
+    assertEquals(madeAt, Files.getLastModifiedTime(lib.resolve("shipcheck.jsa")));
+    Run withArgs =
+        run(concat(launcher, "check", EXAMPLE.toString()), Map.of("SHIPCHECK_CDS", "now"));
+    assertEquals(2, withArgs.code(), withArgs.out());
+    assertTrue(withArgs.out().contains("SHIPCHECK_CDS=now"), withArgs.out());
+    try (Stream<Path> s = Files.list(lib)) {
+      assertEquals(made, s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
   @Test
   void aReadOnlyLibKeepsTheArchiveInTheUsersCache() throws Exception {
     Path top = unpack("ro");
