@@ -104,12 +104,21 @@ class DistributionIT {
       if (jsa == null) Thread.sleep(500);
     }
     assertTrue(jsa != null, "an archive and its stamp in " + cds);
-    // -Xshare:on: the JVM fails unless the archive maps, for this jar at this path
+    // -Xshare:on alone would pass on the runtime's own archive: the class-loading log tells where
+    // shipcheck's classes came from (the folder is open to all: some runs are nobody's)
+    Path logs = Files.createTempDirectory(dir, "logs");
+    Files.setPosixFilePermissions(
+        logs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path classLog = logs.resolve("class-load.log");
     Map<String, String> on = new HashMap<>(env);
-    on.put("SHIPCHECK_JAVA_OPTS", "-Xshare:on");
+    on.put("SHIPCHECK_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog);
     Run shared = run(concat(launcher, "check", EXAMPLE.toString()), on);
     assertEquals(0, shared.code(), shared.out());
     assertTrue(shared.out().contains("1 declaration: 1 passed"), shared.out());
+    assertTrue(
+        Files.readAllLines(classLog).stream()
+            .anyMatch(l -> l.matches(".* kz\\.shipcheck\\.\\S+ source: shared objects file")),
+        "shipcheck's classes from the archive " + jsa);
     return jsa;
   }
 
