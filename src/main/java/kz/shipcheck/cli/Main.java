@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kz.shipcheck.engine.CacheFilter;
 import kz.shipcheck.engine.HeadStart;
 import kz.shipcheck.engine.RulePack;
 import kz.shipcheck.pack.PackException;
@@ -92,8 +91,6 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    // before any ObjectInputStream is made, or the JDK refuses it (see CacheFilter)
-    CacheFilter.install();
     if (headStartPays(args)) {
       HeadStart.bundledPack(RulePack.defaultCacheDir(), Version.get(), !namesRegister(args));
     }

@@ -31,12 +31,12 @@ final class RuleMetadata {
   private RuleMetadata() {}
 
   /**
-   * Each rule's catalogue entry by its full name (package and name), in the order of the sources.
+   * Each rule's catalogue entry by its full name (package and name), in the order of the sources
+   * ({@code ruleLines}: where the DRL's text declares each rule).
    */
   static Map<String, RuleInfo> read(
-      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages)
+      PackFiles files, DrlRuleLines ruleLines, KieBase kieBase, Messages messages)
       throws PackException {
-    DrlRuleLines ruleLines = new DrlRuleLines(drl);
     Set<String> builtin = new HashSet<>();
     InputRules.ALL.forEach(r -> builtin.add(r.id()));
     Map<String, RuleInfo> byName = new LinkedHashMap<>();

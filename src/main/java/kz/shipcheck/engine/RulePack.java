@@ -196,6 +196,8 @@ public final class RulePack {
     if (drl.isEmpty()) {
       throw new PackException(files.displayRoot(), 0, 0, "the rule pack holds no .drl files");
     }
+    // the rules' lines in the DRL text (for the catalogue): read here while the rules load
+    DrlRuleLines ruleLines = new DrlRuleLines(drl);
     Compiled compiled;
     try {
       compiled = rules.get();
@@ -219,7 +221,7 @@ public final class RulePack {
     if (messages == null) {
       messages = Messages.load(files);
     }
-    Map<String, RuleInfo> infos = readMetadata(files, drl, compiled.kieBase(), messages);
+    Map<String, RuleInfo> infos = RuleMetadata.read(files, ruleLines, compiled.kieBase(), messages);
     RulePack pack =
         new RulePack(
             compiled.kieBase(),
@@ -285,13 +287,6 @@ public final class RulePack {
         Math.max(line, 0),
         Math.max(col, 0),
         "DRL does not compile: " + message + more);
-  }
-
-  /** The catalogue from the rules' metadata: see {@link RuleMetadata}. */
-  private static Map<String, RuleInfo> readMetadata(
-      PackFiles files, Map<String, byte[]> drl, KieBase kieBase, Messages messages)
-      throws PackException {
-    return RuleMetadata.read(files, drl, kieBase, messages);
   }
 
   KieBase kieBase() {
