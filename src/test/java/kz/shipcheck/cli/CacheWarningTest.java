@@ -52,7 +52,7 @@ class CacheWarningTest {
     Path open = Files.createDirectory(dir.resolve("open"));
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
     System.setProperty("shipcheck.cache.dir", open.toString());
-    Cli.Run run = Cli.run("check", ExitCodesTest.FAILING);
+    Cli.Run run = Cli.run("check", "--rules", "rules", ExitCodesTest.FAILING);
     assertEquals(1, run.code(), run.err());
     assertEquals(
         List.of(
@@ -69,11 +69,12 @@ class CacheWarningTest {
     }
   }
 
+  // with the pack in its folder: the bundled pack's rules are built into shipcheck, not cached
   @Test
   void aReplacedEntryIsDiscardedWithOneLineAndTheVerdictStands(@TempDir Path cache)
       throws Exception {
     System.setProperty("shipcheck.cache.dir", cache.toString());
-    assertEquals(1, Cli.run("check", ExitCodesTest.FAILING).code());
+    assertEquals(1, Cli.run("check", "--rules", "rules", ExitCodesTest.FAILING).code());
     ByteArrayOutputStream emptyList = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(emptyList)) {
       out.writeObject(new ArrayList<>());
@@ -88,7 +89,7 @@ class CacheWarningTest {
     }
     Files.write(entry, emptyList.toByteArray());
 
-    Cli.Run run = Cli.run("check", ExitCodesTest.FAILING);
+    Cli.Run run = Cli.run("check", "--rules", "rules", ExitCodesTest.FAILING);
     assertEquals(1, run.code(), run.err());
     assertEquals(
         List.of(
@@ -97,7 +98,7 @@ class CacheWarningTest {
                 + " (not a shipcheck cache entry) and compiled the rules again"),
         cacheLines(run));
 
-    Cli.Run again = Cli.run("check", ExitCodesTest.FAILING);
+    Cli.Run again = Cli.run("check", "--rules", "rules", ExitCodesTest.FAILING);
     assertEquals(1, again.code(), again.err());
     assertEquals(List.of(), cacheLines(again), "the entry was rewritten good");
   }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheLocationTest {
   record Run(int code, String out, String err) {}
 
-  private static Run shipcheck(Path workingDir, Map<String, String> env, String... jvmArgs)
-      throws Exception {
+  private static Run shipcheck(
+      Path workingDir, Path pack, Map<String, String> env, String... jvmArgs) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -38,6 +38,8 @@ class CacheLocationTest {
             System.getProperty("java.class.path"),
             "kz.shipcheck.cli.Main",
             "check",
+            "--rules",
+            pack.toString(),
             Path.of("src/test/resources/cli/pork-fail.yaml").toAbsolutePath().toString()));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
     pb.environment().keySet().removeAll(List.of("SHIPCHECK_CACHE_DIR", "XDG_CACHE_HOME", "HOME"));
@@ -71,8 +73,10 @@ class CacheLocationTest {
       }
     }
     RulePack harmless = RulePack.load(PackFiles.fromDirectory(neutered), null, null, null, "x");
-    // planted as the bundled pack's entry where a home of '?' put the cache
-    PackFiles bundled = PackFiles.bundled();
+    // planted as the entry of a pack in a folder (the bundled pack reads no cache: its rules are
+    // built into shipcheck) where a home of '?' put the cache
+    Path pack = kz.shipcheck.testing.PackCopy.of(dir.resolve("pack"), false);
+    PackFiles bundled = PackFiles.fromDirectory(pack);
     Path repo = Files.createDirectory(dir.resolve("repo"));
     Path planted = repo.resolve("?/.cache/shipcheck");
     PackCache.at(planted)
@@ -84,12 +88,12 @@ class CacheLocationTest {
     assertTrue(Files.exists(entry), "planted");
 
     // where it lies, the entry is used, and passes the failing declaration: the plant works
-    Run used = shipcheck(repo, Map.of("SHIPCHECK_CACHE_DIR", planted.toString()));
+    Run used = shipcheck(repo, pack, Map.of("SHIPCHECK_CACHE_DIR", planted.toString()));
     assertEquals(0, used.code(), used.out() + used.err());
     assertTrue(used.out().contains("PASS "), used.out());
 
     // with no passwd entry, the run in that folder does not use it
-    Run run = shipcheck(repo, Map.of(), "-Duser.home=?");
+    Run run = shipcheck(repo, pack, Map.of(), "-Duser.home=?");
     assertEquals(1, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("FAIL "), run.out());
     assertEquals(
