@@ -63,8 +63,8 @@ class BenchScriptIT {
     }
     for (String row :
         List.of(
-            "| shipcheck (launcher, compiled pack from the cache) |",
-            "| shipcheck, a failing declaration (launcher, from the cache) |",
+            "| shipcheck (launcher, the bundled pack's rules built in) |",
+            "| shipcheck, a failing declaration (launcher, rules built in) |",
             "| java -version (the JVM alone) |",
             "| plain-Java baseline (same flags, own class-data archive) |",
             "| shipcheck --no-cache (compiles the DRL) |",

@@ -44,21 +44,25 @@ public final class BundledModel {
    * The rule base of the bundled pack from its executable model, or null when these are not the
    * bundled pack's files, the build made no model, or it was made from other files.
    */
-  static KieBase kieBase(PackFiles files) throws ReflectiveOperationException, IOException {
+  static KieBase kieBase(PackFiles files) {
     if (files.origin() != PackFiles.Origin.BUNDLED) {
       return null;
     }
     Properties marker = new Properties();
+    KieBase kieBase;
     try (InputStream in = BundledModel.class.getClassLoader().getResourceAsStream(MARKER)) {
       if (in == null) {
         return null;
       }
       marker.load(in);
+      CanonicalKieModuleModel project =
+          (CanonicalKieModuleModel)
+              Class.forName(marker.getProperty("model")).getConstructor().newInstance();
+      kieBase = KieBaseBuilder.createKieBaseFromModel(project.getModels());
+    } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+      // a jar whose model is missing or broken still checks right: from the DRL, as --debug shows
+      return null;
     }
-    CanonicalKieModuleModel project =
-        (CanonicalKieModuleModel)
-            Class.forName(marker.getProperty("model")).getConstructor().newInstance();
-    KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(project.getModels());
     // compared after building, not before: the head start hashes the pack on another thread
     // meanwhile, and a model made from other files is only thrown away
     return files.sha256().equals(marker.getProperty("sha256")) ? kieBase : null;
