@@ -71,11 +71,17 @@ public final class Messages {
    */
   public static Messages load(PackFiles files) throws PackException {
     Messages own = read(files);
+    if (files.origin() == PackFiles.Origin.BUNDLED) {
+      // the bundled pack's files are where the tool's words come from: nothing to add, and no
+      // second reading of the same four files on every check
+      return own;
+    }
     // shipcheck's own words come with the tool: a pack that brings no ui.* keys still speaks
     Map<String, Map<String, String>> merged = new TreeMap<>();
     for (String lang : LANGUAGES) {
       Map<String, String> m = new TreeMap<>();
-      TOOL.templates(lang)
+      Tool.WORDS
+          .templates(lang)
           .forEach(
               (k, v) -> {
                 if (toolKey(k)) {
@@ -90,12 +96,17 @@ public final class Messages {
     return new Messages(merged, own.names, own.gaps);
   }
 
-  /** The bundled pack's messages, read from the class path once: the tool's own words. */
-  private static final Messages TOOL = bundledWords();
+  /**
+   * The bundled pack's messages, read from the class path once, when first asked for: the tool's
+   * own words.
+   */
+  private static final class Tool {
+    static final Messages WORDS = bundledWords();
+  }
 
   /** The messages that come with the tool, for words spoken before or without a rule pack. */
   public static Messages bundled() {
-    return TOOL;
+    return Tool.WORDS;
   }
 
   private static Messages bundledWords() {

@@ -41,6 +41,21 @@ class MessagesTest {
     return Messages.load(PackFiles.fromDirectory(RULES));
   }
 
+  /** The bundled pack's messages are taken as they are, without merging the tool's words in. */
+  @Test
+  void theBundledPackHoldsEveryWordOfTheTool() throws Exception {
+    Messages bundled = Messages.load(kz.shipcheck.pack.PackFiles.bundled());
+    for (String lang : Messages.LANGUAGES) {
+      Map<String, String> tool = new java.util.TreeMap<>(Messages.bundled().templates(lang));
+      tool.keySet().removeIf(k -> !Messages.toolKey(k));
+      assertFalse(tool.isEmpty(), lang);
+      for (Map.Entry<String, String> e : tool.entrySet()) {
+        assertEquals(
+            e.getValue(), bundled.templates(lang).get(e.getKey()), lang + " " + e.getKey());
+      }
+    }
+  }
+
   @Test
   void everyRuleHasATitleAMessageAndAHintInEnglish() throws Exception {
     Map<String, String> en = bundled().templates("en");
