@@ -37,15 +37,22 @@ public final class Messages {
 
   private final Map<String, Map<String, String>> templates; // lang -> key -> template
   private final Map<String, Map<String, String>> names; // lang -> kind.key -> name
-  private final List<String> gaps;
+  private final java.util.function.Supplier<List<String>> gaps;
+
+  private Messages(
+      Map<String, Map<String, String>> templates,
+      Map<String, Map<String, String>> names,
+      java.util.function.Supplier<List<String>> gaps) {
+    this.templates = templates;
+    this.names = names;
+    this.gaps = gaps;
+  }
 
   private Messages(
       Map<String, Map<String, String>> templates,
       Map<String, Map<String, String>> names,
       List<String> gaps) {
-    this.templates = templates;
-    this.names = names;
-    this.gaps = gaps;
+    this(templates, names, () -> gaps);
   }
 
   /** A pack without messages files: every text falls back to what the rules and data say. */
@@ -128,10 +135,15 @@ public final class Messages {
     return new Messages(templates, Map.of(), List.of());
   }
 
-  /** The pack's own messages files, without the tool's words. */
+  /**
+   * The pack's own messages files, without the tool's words. The bundled pack's are read one
+   * language at a time, when first asked for (a check reads one or two of the four; the build's
+   * MessagesTest has parsed them all); any other pack's are read and checked here, so that a broken
+   * file is a pack error before anything is checked.
+   */
   private static Messages read(PackFiles files) throws PackException {
-    Map<String, Map<String, String>> templates = new TreeMap<>();
-    Map<String, Map<String, String>> names = new TreeMap<>();
+    Map<String, String> templateFiles = new TreeMap<>(); // lang -> file
+    Map<String, String> nameFiles = new TreeMap<>();
     for (String file : files.files().keySet()) {
       if (!file.startsWith(FOLDER) || !file.endsWith(".properties")) {
         continue;
@@ -153,8 +165,50 @@ public final class Messages {
             0,
             "unknown language '" + lang + "' (" + String.join(", ", LANGUAGES) + ")");
       }
-      Map<String, String> entries = read(files, file);
-      if (!isNames) {
+      (isNames ? nameFiles : templateFiles).put(lang, file);
+    }
+    LazyLanguages templates = new LazyLanguages(files, templateFiles, true);
+    LazyLanguages names = new LazyLanguages(files, nameFiles, false);
+    if (files.origin() != PackFiles.Origin.BUNDLED) {
+      templates.readAll();
+      names.readAll();
+    }
+    java.util.concurrent.atomic.AtomicReference<List<String>> gaps =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    return new Messages(
+        templates, names, () -> gaps.updateAndGet(g -> g != null ? g : gaps(templates)));
+  }
+
+  /**
+   * One language's messages or names per language with a file, each read (and its templates parsed)
+   * when first asked for, by whichever thread asks first.
+   */
+  private static final class LazyLanguages
+      extends java.util.AbstractMap<String, Map<String, String>> {
+    private final PackFiles files;
+    private final Map<String, String> fileOf;
+    private final boolean templates;
+    private final Map<String, Map<String, String>> read =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    LazyLanguages(PackFiles files, Map<String, String> fileOf, boolean templates) {
+      this.files = files;
+      this.fileOf = fileOf;
+      this.templates = templates;
+    }
+
+    void readAll() throws PackException {
+      for (String lang : fileOf.keySet()) {
+        if (!read.containsKey(lang)) {
+          read.put(lang, readLanguage(lang));
+        }
+      }
+    }
+
+    private Map<String, String> readLanguage(String lang) throws PackException {
+      String file = fileOf.get(lang);
+      Map<String, String> entries = Messages.read(files, file);
+      if (templates) {
         for (Map.Entry<String, String> e : entries.entrySet()) {
           String problem = parseProblem(e.getValue());
           if (problem != null) {
@@ -166,9 +220,39 @@ public final class Messages {
           }
         }
       }
-      (isNames ? names : templates).put(lang, Collections.unmodifiableMap(entries));
+      return Collections.unmodifiableMap(entries);
     }
-    return new Messages(templates, names, gaps(templates));
+
+    @Override
+    public boolean containsKey(Object lang) {
+      return fileOf.containsKey(lang);
+    }
+
+    @Override
+    public Map<String, String> get(Object lang) {
+      if (!(lang instanceof String l) || !fileOf.containsKey(l)) {
+        return null;
+      }
+      return read.computeIfAbsent(
+          l,
+          k -> {
+            try {
+              return readLanguage(k);
+            } catch (PackException e) {
+              // only the bundled pack is read lazily, and the build has read all of it
+              throw new IllegalStateException(e.getMessage(), e);
+            }
+          });
+    }
+
+    @Override
+    public Set<Map.Entry<String, Map<String, String>>> entrySet() {
+      Map<String, Map<String, String>> all = new TreeMap<>();
+      for (String lang : fileOf.keySet()) {
+        all.put(lang, get(lang));
+      }
+      return all.entrySet();
+    }
   }
 
   private static Map<String, String> read(PackFiles files, String file) throws PackException {
@@ -240,7 +324,7 @@ public final class Messages {
    * is shown".
    */
   public List<String> gaps() {
-    return gaps;
+    return gaps.get();
   }
 
   /** The keys of English that another language's file lacks, as {@link #gaps} lines. */
