@@ -92,7 +92,8 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (headStartPays(args)) {
-      HeadStart.bundledPack(RulePack.defaultCacheDir(), Version.get(), !namesRegister(args));
+      HeadStart.bundledPack(
+          RulePack.defaultCacheDir(), Version.get(), !namesRegister(args), langGuess(args));
     }
     PrintStream out =
         new PrintStream(
@@ -128,6 +129,23 @@ public final class Main implements Runnable {
   /**
    * Whether {@code --register} replaces the pack's register: then its data is read after parsing.
    */
+  /**
+   * The language the run will likely speak ({@code --lang}, else {@code $SHIPCHECK_LANG}): its
+   * messages are read ahead. A guess from the raw arguments; a wrong one costs only the read.
+   */
+  static String langGuess(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--lang=")) {
+        return args[i].substring("--lang=".length());
+      }
+    }
+    String env = System.getenv("SHIPCHECK_LANG");
+    return env == null ? "en" : env.trim();
+  }
+
   static boolean namesRegister(String[] args) {
     for (String a : args) {
       if (a.equals("--register") || a.startsWith("--register=")) {

@@ -30,9 +30,9 @@ public final class HeadStart {
   /**
    * Starts reading the bundled pack (and its cache entry in {@code cacheDir}, unless that is null)
    * in the background, and its reference data too when {@code withData} (no {@code --register}
-   * replaces the pack's register).
+   * replaces the pack's register), and its messages in English and {@code lang}.
    */
-  public static void bundledPack(Path cacheDir, String toolVersion, boolean withData) {
+  public static void bundledPack(Path cacheDir, String toolVersion, boolean withData, String lang) {
     // the files are handed over as soon as they are read, the KieBase when it is built or read
     FutureTask<PackFiles> f = new FutureTask<>(PackFiles::bundled);
     FutureTask<Loaded> t =
@@ -85,12 +85,32 @@ public final class HeadStart {
                 warmRows(d);
               }
               m.run();
+              readLanguages(m, lang);
               warmMessages();
               warmSessions();
             },
             "shipcheck-head-start");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Reads English's messages (every language falls back to it) and those of the language the run
+   * will likely speak: the bundled pack's are read when first asked for, which would otherwise be
+   * on the main thread, after the rules, for the catalogue's titles. Failures are ignored.
+   */
+  private static void readLanguages(FutureTask<Messages> messages, String lang) {
+    try {
+      Messages m = messages.get();
+      for (String l : List.of(Messages.ENGLISH, lang)) {
+        if (Messages.LANGUAGES.contains(l)) {
+          m.templates(l);
+          m.names(l);
+        }
+      }
+    } catch (Exception | LinkageError e) {
+      // only a head start
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package kz.shipcheck.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,5 +24,13 @@ class HeadStartGuessTest {
     assertFalse(Main.headStartPays(new String[] {"rules"}));
     assertFalse(Main.headStartPays(new String[] {"test", "check"}));
     assertFalse(Main.headStartPays(new String[] {}));
+  }
+
+  @Test
+  void theLanguageReadAheadIsTheOneTheArgumentsName() {
+    assertEquals("ru", Main.langGuess(new String[] {"check", "--lang", "ru", "a.yaml"}));
+    assertEquals("kk", Main.langGuess(new String[] {"check", "a.yaml", "--lang=kk"}));
+    String env = System.getenv("SHIPCHECK_LANG");
+    assertEquals(env == null ? "en" : env.trim(), Main.langGuess(new String[] {"check", "a.yaml"}));
   }
 }
