@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,10 @@ class PackagedJarIT {
   record Run(int code, String out, String err) {}
 
   Run java(String... args) throws IOException, InterruptedException {
+    return java(Map.of(), args);
+  }
+
+  Run java(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -36,12 +41,13 @@ class PackagedJarIT {
     cmd.addAll(List.of(args));
     Path out = elsewhere.resolve("out.txt");
     Path err = elsewhere.resolve("err.txt");
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .directory(elsewhere.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
     return new Run(
         p.exitValue(),
@@ -83,23 +89,15 @@ class PackagedJarIT {
   @Test
   void theBundledPackIsBuiltIntoTheJarAndNeedsNoCache() throws Exception {
     Path cacheDir = elsewhere.resolve("cache-bundled");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
-                "--debug",
-                "check",
-                Path.of("shipments/beef-chilled-fail.yaml").toAbsolutePath().toString())
-            .directory(elsewhere.toFile())
-            .redirectErrorStream(true);
-    pb.environment().put("SHIPCHECK_CACHE_DIR", cacheDir.toString());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    assertEquals(1, p.exitValue(), out);
-    assertTrue(out.contains("(built into shipcheck;"), out);
-    assertTrue(out.contains("ACCESS-003"), out);
+    Run r =
+        java(
+            Map.of("SHIPCHECK_CACHE_DIR", cacheDir.toString()),
+            "--debug",
+            "check",
+            Path.of("shipments/beef-chilled-fail.yaml").toAbsolutePath().toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("(built into shipcheck;"), r.err());
+    assertTrue(r.out().contains("ACCESS-003"), r.out());
     try (var entries = Files.list(cacheDir)) {
       assertEquals(List.of(), entries.toList(), "no cache entry");
     } catch (java.nio.file.NoSuchFileException e) {
