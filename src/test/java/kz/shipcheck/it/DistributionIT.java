@@ -128,11 +128,45 @@ class DistributionIT {
     return all;
   }
 
+  /**
+   * A folder for a PATH with only the tools the launcher and its archive dump use, and no java: no
+   * setsid, nohup or nice either, which a stripped container may lack.
+   */
+  Path launcherTools() throws Exception {
+    Path tools = Files.createDirectories(dir.resolve("tools"));
+    for (String t :
+        List.of(
+            "bash",
+            "dirname",
+            "basename",
+            "readlink",
+            "cat",
+            "stat",
+            "cksum",
+            "cut",
+            "mkdir",
+            "find",
+            "env",
+            "sleep",
+            "mv",
+            "rm")) {
+      Path real = Path.of("/usr/bin", t);
+      if (!Files.exists(real)) real = Path.of("/bin", t);
+      if (!Files.exists(tools.resolve(t))) Files.createSymbolicLink(tools.resolve(t), real);
+    }
+    return tools;
+  }
+
   @Test
   void theTarballRunsWithItsOwnRuntimeFromAnywhereAndThroughALink() throws Exception {
     Path top = unpack("opt");
     Path launcher = top.resolve("bin/shipcheck");
-    Path jsa = checkThenAwaitArchive(List.of(launcher.toString()), top.resolve("lib"), Map.of());
+    // no java on the PATH at all, and the archive is made even without setsid, nohup and nice
+    Path jsa =
+        checkThenAwaitArchive(
+            List.of(launcher.toString()),
+            top.resolve("lib"),
+            Map.of("PATH", launcherTools().toString()));
     assertEquals(top.resolve("lib/shipcheck.jsa"), jsa);
 
     Run folder =
@@ -311,25 +345,7 @@ class DistributionIT {
   @Test
   void theZipWithoutAnyJavaSaysWhatToInstall() throws Exception {
     Path top = unzip("nojava");
-    // a PATH with the tools the launcher uses and no java
-    Path tools = Files.createDirectories(dir.resolve("tools"));
-    for (String t :
-        List.of(
-            "bash",
-            "dirname",
-            "basename",
-            "readlink",
-            "cat",
-            "stat",
-            "cksum",
-            "cut",
-            "mkdir",
-            "find",
-            "env")) {
-      Path real = Path.of("/usr/bin", t);
-      if (!Files.exists(real)) real = Path.of("/bin", t);
-      Files.createSymbolicLink(tools.resolve(t), real);
-    }
+    Path tools = launcherTools();
     ProcessBuilder pb =
         new ProcessBuilder(top.resolve("bin/shipcheck").toString(), "check", EXAMPLE.toString())
             .redirectErrorStream(true);
