@@ -21,7 +21,8 @@
 #               started with the launcher's flags (sourced from target/shipcheck, so they are
 #               the launcher's own) and a class-data archive of its own, made the same way
 #   no rules    the same with no checks at all: what reading and reporting alone cost
-# Rows: one-file check, passing and failing, beside `java -version` (median of 10); a batch of single-declaration files with --jobs 1 and 2;
+# Rows: one-file check, passing and failing, beside `java -version` (median of 10), and through the
+# unpacked linux-x64 download; a batch of single-declaration files with --jobs 1 and 2;
 # cost per declaration at 1,000 / 10,000 / 100,000 / 300,000; with a 2,600-row and a 26,000-row register;
 # with every rule of the pack written 5 times. The machine is shared and has 2 cores: read the
 # medians and the ratios (each pair runs interleaved, so both sides see the same load), and the
@@ -180,7 +181,28 @@ cmd_jar1=("$java_bin" -jar target/shipcheck.jar check "$one" --quiet)
 cmd_version1=("$java_bin" -version)
 read -r -a pf <<< "$(plain_flags "$one")"
 cmd_plain1=("$java_bin" "${pf[@]}" -cp "$cp_bench" kz.shipcheck.bench.PlainChecker "$one")
-run_interleaved "$one_runs" ship1 fail1 version1 plain1 nocache1 jar1
+one_names=(ship1 fail1 version1 plain1 nocache1 jar1)
+# the linux-x64 download as a user runs it: unpacked, its own trimmed runtime, the archive its
+# launcher makes for where it was unpacked (made here in the foreground, as a first run would in
+# the background)
+dist_tgz="$(ls target/shipcheck-*-linux-x64.tar.gz 2> /dev/null | head -1 || true)"
+if [ -n "$dist_tgz" ]; then
+  dist="$PWD/$work/dist"
+  if [ ! -x "$dist/bin/shipcheck" ] || [ "$dist/.unpacked" -ot "$dist_tgz" ]; then
+    rm -rf "$dist"
+    mkdir -p "$dist"
+    tar xzf "$dist_tgz" -C "$dist" --strip-components 1
+    touch "$dist/.unpacked"
+  fi
+  if ! SHIPCHECK_CDS=now "$dist/bin/shipcheck" 2> "$work/stderr.txt"; then
+    log "the download's launcher could not make its class-data archive:"
+    cat "$work/stderr.txt" >&2
+    exit 1
+  fi
+  cmd_dist1=("$dist/bin/shipcheck" check "$one" --quiet)
+  one_names+=(dist1)
+fi
+run_interleaved "$one_runs" "${one_names[@]}"
 one_ship=$(col ship1 1)
 one_plain=$(col plain1 1)
 
@@ -195,6 +217,11 @@ one_file_table() {
   echo "| plain-Java baseline (same flags, own class-data archive) | $one_plain | $(col plain1 2) |"
   echo "| shipcheck --no-cache (compiles the DRL) | $(col nocache1 1) | $(col nocache1 2) |"
   echo "| java -jar target/shipcheck.jar (no launcher flags) | $(col jar1 1) | $(col jar1 2) |"
+  if [ -n "$dist_tgz" ]; then
+    echo "| the linux-x64 download, unpacked (its own runtime, no system Java) | $(col dist1 1) | $(col dist1 2) |"
+  else
+    echo "| the linux-x64 download, unpacked (its own runtime, no system Java) | not measurable | not measurable |"
+  fi
   echo
   echo "shipcheck / baseline wall time: $(ratio "$one_ship" "$one_plain")"
 }

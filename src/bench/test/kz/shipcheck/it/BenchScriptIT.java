@@ -68,6 +68,7 @@ class BenchScriptIT {
             "| java -version (the JVM alone) |",
             "| plain-Java baseline (same flags, own class-data archive) |",
             "| shipcheck --no-cache (compiles the DRL) |",
+            "| the linux-x64 download, unpacked (its own runtime, no system Java) |",
             "| shipcheck, the whole pack (" + rules + " rules) | 1 |",
             "| shipcheck, the baseline's 15 rules | 1 |",
             "| plain-Java baseline (15 rules) | 1 |",
@@ -128,7 +129,7 @@ class BenchScriptIT {
       }
     }
     assertEquals(
-        6 + 8 + 2 + 2 + 2, rows, "one-file, batch, scaling, register and rule-pack rows\n" + table);
+        7 + 8 + 2 + 2 + 2, rows, "one-file, batch, scaling, register and rule-pack rows\n" + table);
     assertFalse(
         table.contains("nan") || table.contains("inf") || table.matches("(?s).*\\s-\\d.*"),
         "no negative number\n" + table);
