@@ -124,8 +124,7 @@ class PreCommitHooksIT {
       assertTrue(
           mixed
               .output()
-              .contains(
-                  "shipcheck: skipped .pre-commit-config.yaml (no top-level shipDate or items key"),
+              .contains("shipcheck: skipped .pre-commit-config.yaml (none of a declaration's keys"),
           mixed.output());
       assertTrue(
           mixed.output().contains("shipcheck: skipped .github/workflows/ci.yml"), mixed.output());
@@ -134,6 +133,57 @@ class PreCommitHooksIT {
       assertEquals(0, none.code(), id + ": " + none.output());
       assertTrue(
           none.output().contains("no declarations among the staged YAML files"), none.output());
+    }
+  }
+
+  /**
+   * A skipped file is a commit let through unchecked, and pre-commit shows nobody a passing hook's
+   * notes: a failing declaration written in any way a person still reads as a declaration (a
+   * byte-order mark, quoted keys, flow style, keys in the wrong letter case, UTF-16) is checked and
+   * stops the commit; YAML whose only `items:` is nested (an OpenAPI schema) is still skipped.
+   */
+  @Test
+  void aDeclarationInAnUnusualLayoutIsCheckedNotSkipped() throws Exception {
+    String bad = Files.readString(HOME.resolve("rules/tests/access/fail-hs.yaml"));
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] text = bad.getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = java.util.Arrays.copyOf(bom, bom.length + text.length);
+    System.arraycopy(text, 0, withBom, bom.length, text.length);
+    files.put("bom.yaml", withBom);
+    files.put(
+        "quoted.yaml",
+        bad.replaceAll("(?m)^([A-Za-z]+):", "\"$1\":").getBytes(StandardCharsets.UTF_8));
+    JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(bad);
+    files.put("flow.yaml", new ObjectMapper().writeValueAsBytes(tree));
+    files.put("utf16.yaml", bad.getBytes(StandardCharsets.UTF_16));
+    files.put(
+        "upper.yml",
+        bad.replaceAll("(?m)^shipDate:", "SHIPDATE:")
+            .replaceAll("(?m)^items:", "Items:")
+            .replaceAll("(?m)^(exporter|consignee|certificates):", "X$1:")
+            .getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      Files.write(repo.resolve(f.getKey()), f.getValue());
+    }
+    Files.writeString(
+        repo.resolve("openapi.yaml"),
+        "openapi: 3.0.0\npaths: {}\ncomponents:\n  schemas:\n    Ids:\n      type: array\n"
+            + "      items:\n        type: string\n");
+    List<String> staged = new ArrayList<>(files.keySet());
+    staged.add("openapi.yaml");
+    for (String id : List.of("shipcheck", "shipcheck-jar")) {
+      Run r = run(hook(id), staged);
+      assertEquals(1, r.code(), id + ": " + r.output());
+      for (String f : files.keySet()) {
+        assertTrue(!r.output().contains("skipped " + f), id + ": " + f + "\n" + r.output());
+        assertTrue(
+            Pattern.compile("(?m)^(FAIL|INVALID) " + Pattern.quote(f) + "\\b")
+                .matcher(r.output())
+                .find(),
+            id + ": " + f + " checked\n" + r.output());
+      }
+      assertTrue(r.output().contains("shipcheck: skipped openapi.yaml"), id + ": " + r.output());
     }
   }
 
