@@ -101,6 +101,30 @@ class ReadmeCiExamplesTest {
     assertEquals("exit-code=1\n", Files.readString(tmp.resolve("github-output")));
   }
 
+  /**
+   * GitHub does not enforce a composite action's required inputs: an empty {@code paths} is a usage
+   * error naming the input, not a check of the whole repository (its workflow files included).
+   */
+  @Test
+  void theActionWithNoPathsSaysSo() throws Exception {
+    assertTrue(
+        YAML.readTree(Path.of("action.yml").toFile()).at("/inputs/paths/required").asBoolean());
+    for (String paths : new String[] {null, "", " \n "}) {
+      ProcessBuilder pb = new ProcessBuilder("bash", "src/main/sh/action-check");
+      pb.environment().put("SHIPCHECK_BIN", "/nonexistent/shipcheck"); // never reached
+      pb.environment().put("GITHUB_OUTPUT", tmp.resolve("github-output").toString());
+      pb.environment().remove("INPUT_PATHS");
+      if (paths != null) pb.environment().put("INPUT_PATHS", paths);
+      Files.deleteIfExists(tmp.resolve("github-output"));
+      Process p = pb.redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)); // a hang guard only
+      assertEquals(2, p.exitValue(), out);
+      assertTrue(out.startsWith("::error title=shipcheck::the action's paths input is empty"), out);
+      assertEquals("exit-code=2\n", Files.readString(tmp.resolve("github-output")));
+    }
+  }
+
   @Test
   void thePreCommitExampleNamesRealHooks() throws Exception {
     Set<String> ids = new HashSet<>();

@@ -240,12 +240,15 @@ class ActionRunIT {
 
   @Test
   void aFailingDeclarationFailsTheJobWithAnAnnotationOnItsLine() throws Exception {
-    Job job = runner.run(workspace("beef-frozen-pass.yaml", "beef-chilled-fail.yaml"), Map.of());
+    Job job =
+        runner.run(
+            workspace("beef-frozen-pass.yaml", "beef-chilled-fail.yaml"),
+            Map.of("paths", "./declarations"));
     assertFalse(job.passed(), job.log());
     assertEquals(CACHE_MISS_ONLY, job.ran());
     assertEquals(1, job.step("check").code());
     assertEquals(Map.of("exit-code", "1"), job.outputs());
-    // paths defaults to ".", and shipcheck names the file ./declarations/...; the annotation
+    // given as ./declarations, shipcheck names the file ./declarations/...; the annotation
     // names it as GitHub wants, relative to the repository without ./
     assertTrue(
         job.stdout()
@@ -258,7 +261,10 @@ class ActionRunIT {
     // caches it all the same, and the next job checks with no build
     assertTrue(Files.isRegularFile(cached(job).resolve("lib/shipcheck.jar")), "cached");
     assertTrue(Files.isRegularFile(cached(job).resolve("lib/shipcheck.jsa")), "with its archive");
-    Job next = runner.run(workspace("beef-frozen-pass.yaml", "beef-chilled-fail.yaml"), Map.of());
+    Job next =
+        runner.run(
+            workspace("beef-frozen-pass.yaml", "beef-chilled-fail.yaml"),
+            Map.of("paths", "./declarations"));
     assertFalse(next.passed(), next.log());
     assertEquals(CACHE_HIT, next.ran(), "no setup-java, no build");
     assertEquals(1, mvnCalls().size(), "Maven not called again");
