@@ -8,6 +8,9 @@
 #   target/shipcheck-VERSION.zip                bin/shipcheck, lib/shipcheck.jar and the class list,
 #                                               for any system with Java 17 or newer (the launcher
 #                                               makes the archive for that Java on the first run)
+#   target/shipcheck-VERSION.sha256              the SHA-256 of each of the two, in the format of
+#                                               `sha256sum -c` (a download can be checked before
+#                                               it is unpacked and run)
 # Without jlink (a JRE-only machine) the tarball is skipped with one line; the zip is always made.
 set -euo pipefail
 target="$1"
@@ -34,7 +37,7 @@ cp "$target/shipcheck.jar" "$work/$name/lib/shipcheck.jar"
 cp "$base/README.md" "$work/$name/README.md"
 cp -r "$base/docs" "$work/$name/docs" # the README links to them
 
-rm -f "$target/$name.zip"
+rm -f "$target/$name.zip" "$target/$name-linux-x64.tar.gz" # never one left from an older build
 if [ -n "$jlink_bin" ] && [ -x "$jlink_bin" ]; then
   # --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
   "$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
@@ -59,3 +62,13 @@ if [ -d "$work/$name/runtime" ]; then
   tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
 fi
 rm -rf "$work"
+rm -f "$target/$name.sha256"
+sums=("$name.zip")
+[ ! -f "$target/$name-linux-x64.tar.gz" ] || sums+=("$name-linux-x64.tar.gz")
+if command -v sha256sum > /dev/null; then
+  (cd "$target" && sha256sum "${sums[@]}" > "$name.sha256.tmp" && mv "$name.sha256.tmp" "$name.sha256")
+elif command -v shasum > /dev/null; then
+  (cd "$target" && shasum -a 256 "${sums[@]}" > "$name.sha256.tmp" && mv "$name.sha256.tmp" "$name.sha256")
+else
+  echo "make-dist: neither sha256sum nor shasum here: $name.sha256 not written" >&2
+fi

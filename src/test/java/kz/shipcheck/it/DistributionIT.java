@@ -342,6 +342,44 @@ class DistributionIT {
     }
   }
 
+  /** The sums file names both downloads with their SHA-256, as {@code sha256sum -c} reads it. */
+  @Test
+  void theChecksumsFileMatchesBothDownloads() throws Exception {
+    Path sums = one("shipcheck-*.sha256");
+    Map<String, String> listed = new HashMap<>();
+    for (String line : Files.readAllLines(sums)) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("([0-9a-f]{64}) [ *](\\S+)").matcher(line);
+      assertTrue(m.matches(), "a sha256sum line: " + line);
+      listed.put(m.group(2), m.group(1));
+    }
+    Path tarball = one("shipcheck-*-linux-x64.tar.gz");
+    Path zip = one("shipcheck-*.zip");
+    assertEquals(
+        java.util.Set.of(tarball.getFileName().toString(), zip.getFileName().toString()),
+        listed.keySet());
+    for (Path f : List.of(tarball, zip)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      try (java.io.InputStream in = Files.newInputStream(f)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+      }
+      assertEquals(
+          java.util.HexFormat.of().formatHex(sha.digest()),
+          listed.get(f.getFileName().toString()),
+          f.toString());
+    }
+    Run check =
+        run(
+            List.of(
+                "bash",
+                "-c",
+                "cd \"$0\" && sha256sum -c \"$1\"",
+                TARGET.toString(),
+                sums.getFileName().toString()));
+    assertEquals(0, check.code(), check.out());
+  }
+
   @Test
   void theZipWithoutAnyJavaSaysWhatToInstall() throws Exception {
     Path top = unzip("nojava");
