@@ -3,8 +3,10 @@
 # Maven.
 #   target/shipcheck-VERSION-linux-x64.tar.gz  bin/shipcheck, lib/shipcheck.jar, a Java runtime
 #                                               trimmed by jlink to the modules shipcheck needs,
-#                                               and the class list its launcher makes its
-#                                               class-data archive from on the first run
+#                                               the class list its launcher makes its
+#                                               class-data archive from on the first run, and
+#                                               the glibc version the runtime needs
+#                                               (runtime/shipcheck-glibc)
 #   target/shipcheck-VERSION.zip                bin/shipcheck, lib/shipcheck.jar and the class list,
 #                                               for any system with Java 17 or newer (the launcher
 #                                               makes the archive for that Java on the first run)
@@ -42,6 +44,13 @@ if [ -n "$jlink_bin" ] && [ -x "$jlink_bin" ]; then
   # --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
   "$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
     --no-header-files --compress=2 --generate-cds-archive > /dev/null
+  # The newest glibc symbol version the runtime's programs and libraries ask for (GLIBC_2.34 for
+  # Debian 12's JDK): its java cannot start on an older glibc, and the launcher then runs on the
+  # system's Java instead, or says why it cannot. The version names are plain text in each ELF
+  # file's dynamic string table. None found (a JDK built for musl): no file, the runtime is tried.
+  glibc="$(find "$work/$name/runtime" -type f \( -name '*.so' -o -perm -u+x \) -exec grep -aoh 'GLIBC_2\.[0-9]*' {} + |
+    sed 's/^GLIBC_//' | sort -t . -k 2,2n -u | tail -n 1 || true)"
+  [ -z "$glibc" ] || printf '%s\n' "$glibc" > "$work/$name/runtime/shipcheck-glibc"
 else
   echo "make-dist: no jlink beside this Java: $name-linux-x64.tar.gz not built (the zip is)" >&2
 fi

@@ -188,6 +188,120 @@ class DistributionIT {
     assertTrue(completion.out().contains("complete -F _complete_shipcheck"), completion.out());
   }
 
+  /** A PATH of {@link #launcherTools} and a getconf that answers {@code answer} (or fails). */
+  Path toolsWithGetconf(String name, String answer) throws Exception {
+    Path tools = Files.createDirectories(dir.resolve(name));
+    try (var links = Files.newDirectoryStream(launcherTools())) {
+      for (Path t : links) {
+        Files.createSymbolicLink(tools.resolve(t.getFileName()), Files.readSymbolicLink(t));
+      }
+    }
+    Path getconf = tools.resolve("getconf");
+    Files.writeString(
+        getconf,
+        answer == null
+            ? "#!/bin/sh\necho \"getconf: Unrecognized variable '$1'\" >&2\nexit 1\n"
+            : "#!/bin/sh\n[ \"$1\" = GNU_LIBC_VERSION ] && echo '" + answer + "'\n");
+    getconf.toFile().setExecutable(true);
+    return tools;
+  }
+
+  /**
+   * The runtime's java needs the glibc of the JDK it was cut from (2.34 for Debian 12's): on an
+   * older one (Debian 11, Ubuntu 20.04) the loader would refuse it with status 1, which reads as a
+   * failed declaration. There the launcher runs on the system's Java 17 instead; without one it
+   * says why, with status 2; the same for a system with no glibc at all (musl).
+   */
+  @Test
+  void onAnOlderGlibcTheTarballRunsOnTheSystemJavaOrSaysWhy() throws Exception {
+    Path top = unpack("old-glibc");
+    String needed = Files.readString(top.resolve("runtime/shipcheck-glibc")).strip();
+    assertTrue(needed.matches("2\\.\\d+"), needed);
+    String launcher = top.resolve("bin/shipcheck").toString();
+    Path old = toolsWithGetconf("glibc-2.4", "glibc 2.4"); // 2.4 < 2.34: numbers, not text
+    Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+
+    Run onSystemJava =
+        run(
+            List.of(launcher, "check", EXAMPLE.toString()),
+            Map.of(
+                "PATH",
+                old.toString(),
+                "JAVA_HOME",
+                javaHome.toString(),
+                "SHIPCHECK_CDS",
+                "off",
+                "SHIPCHECK_JAVA_OPTS",
+                "-XshowSettings:properties"));
+    assertEquals(0, onSystemJava.code(), onSystemJava.out());
+    assertTrue(onSystemJava.out().contains("1 declaration: 1 passed"), onSystemJava.out());
+    assertTrue(onSystemJava.out().contains("java.home = " + javaHome + "\n"), onSystemJava.out());
+
+    Run noJava =
+        run(List.of(launcher, "check", EXAMPLE.toString()), Map.of("PATH", old.toString()));
+    assertEquals(2, noJava.code(), noJava.out());
+    assertEquals(
+        "shipcheck: the bundled Java runtime needs glibc "
+            + needed
+            + " or newer, and this system has glibc 2.4: install Java 17 or newer, or set"
+            + " JAVA_HOME, and shipcheck runs on that Java instead\n",
+        noJava.out());
+
+    Path musl = toolsWithGetconf("musl", null);
+    Run noGlibc =
+        run(List.of(launcher, "check", EXAMPLE.toString()), Map.of("PATH", musl.toString()));
+    assertEquals(2, noGlibc.code(), noGlibc.out());
+    assertTrue(noGlibc.out().contains("and this system has no glibc: install"), noGlibc.out());
+
+    // a newer glibc than the runtime's: the runtime, not the system's Java (a failing java is
+    // first on the PATH), and the archive for it goes beside the jar
+    Path newer = toolsWithGetconf("glibc-2.100", "glibc 2.100");
+    Run onRuntime =
+        run(
+            List.of(launcher, "check", EXAMPLE.toString()),
+            Map.of(
+                "PATH",
+                dir.resolve("fake-bin") + ":" + newer,
+                "SHIPCHECK_CDS",
+                "off",
+                "SHIPCHECK_JAVA_OPTS",
+                "-XshowSettings:properties"));
+    assertEquals(0, onRuntime.code(), onRuntime.out());
+    assertTrue(
+        onRuntime.out().contains("java.home = " + top.resolve("runtime").toRealPath() + "\n"),
+        onRuntime.out());
+  }
+
+  /**
+   * A Java older than 17 would stop at the jar's first class with status 1 and an
+   * UnsupportedClassVersionError: its release file tells the launcher first, which says so.
+   */
+  @Test
+  void theZipOnAnOlderJavaSaysWhatToInstall() throws Exception {
+    Path top = unzip("oldjava");
+    for (String version : List.of("11.0.24", "1.8.0_392")) {
+      Path home = Files.createDirectories(dir.resolve("jdk-" + version).resolve("bin"));
+      Path java = home.resolve("java");
+      Files.writeString(java, "#!/bin/sh\necho 'the old java was run' >&2\nexit 97\n");
+      java.toFile().setExecutable(true);
+      Files.writeString(
+          home.resolveSibling("release"),
+          "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\nLIBC=\"gnu\"\n");
+      Run old =
+          run(
+              List.of(top.resolve("bin/shipcheck").toString(), "check", EXAMPLE.toString()),
+              Map.of("JAVA_HOME", home.getParent().toString()));
+      assertEquals(2, old.code(), old.out());
+      assertEquals(
+          "shipcheck: needs Java 17 or newer, and the Java at "
+              + java.toRealPath()
+              + " is "
+              + version
+              + ": install Java 17 or newer, or set JAVA_HOME to one\n",
+          old.out());
+    }
+  }
+
   /**
    * SHIPCHECK_CDS=now, as the GitHub Action's build step runs it before caching the download: the
    * archive is there, whole, when it returns; and the next check maps it (the class-load log shows
