@@ -185,7 +185,7 @@ one_names=(ship1 fail1 version1 plain1 nocache1 jar1)
 # the linux-x64 download as a user runs it: unpacked, its own trimmed runtime, the archive its
 # launcher makes for where it was unpacked (made here in the foreground, as a first run would in
 # the background)
-dist_tgz="$(ls target/shipcheck-*-linux-x64.tar.gz 2> /dev/null | head -1 || true)"
+dist_tgz="$(ls target/shipcheck-*-linux-*.tar.gz 2> /dev/null | head -1 || true)"
 if [ -n "$dist_tgz" ]; then
   dist="$PWD/$work/dist"
   if [ ! -x "$dist/bin/shipcheck" ] || [ "$dist/.unpacked" -ot "$dist_tgz" ]; then

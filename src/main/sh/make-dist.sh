@@ -2,7 +2,7 @@
 # Build step (mvn package, after make-launcher.sh): the downloads for people without a JDK or
 # Maven.
 #   target/shipcheck-VERSION-linux-x64.tar.gz  bin/shipcheck, lib/shipcheck.jar, a Java runtime
-#                                               trimmed by jlink to the modules shipcheck needs,
+#   (-linux-aarch64 when built on ARM)          trimmed by jlink to the modules shipcheck needs,
 #                                               the class list its launcher makes its
 #                                               class-data archive from on the first run, and
 #                                               the glibc version the runtime needs
@@ -19,6 +19,15 @@ target="$1"
 base="$2"
 version="$3"
 name="shipcheck-$version"
+# The runtime is the build machine's: named after its system and processor as Java's own downloads
+# are (linux-x64, linux-aarch64), so an ARM build is never handed out as an x86-64 one
+case "$(uname -m)" in
+  x86_64 | amd64) arch=x64 ;;
+  aarch64 | arm64) arch=aarch64 ;;
+  *) arch="$(uname -m)" ;;
+esac
+os="$(uname -s | tr '[:upper:]' '[:lower:]')"
+tarball="$name-$os-$arch.tar.gz"
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 jlink_bin="$java_home/bin/jlink"
 [ -x "$jlink_bin" ] || jlink_bin="$(command -v jlink || true)"
@@ -39,7 +48,7 @@ cp "$target/shipcheck.jar" "$work/$name/lib/shipcheck.jar"
 cp "$base/README.md" "$work/$name/README.md"
 cp -r "$base/docs" "$work/$name/docs" # the README links to them
 
-rm -f "$target/$name.zip" "$target/$name-linux-x64.tar.gz" # never one left from an older build
+rm -f "$target/$name.zip" "$target/$name"-*.tar.gz # never one left from an older build
 if [ -n "$jlink_bin" ] && [ -x "$jlink_bin" ]; then
   # --generate-cds-archive: the runtime's base archive, which a dynamic archive builds on
   "$jlink_bin" --add-modules "$modules" --output "$work/$name/runtime" --strip-debug --no-man-pages \
@@ -52,7 +61,7 @@ if [ -n "$jlink_bin" ] && [ -x "$jlink_bin" ]; then
     sed 's/^GLIBC_//' | sort -t . -k 2,2n -u | tail -n 1 || true)"
   [ -z "$glibc" ] || printf '%s\n' "$glibc" > "$work/$name/runtime/shipcheck-glibc"
 else
-  echo "make-dist: no jlink beside this Java: $name-linux-x64.tar.gz not built (the zip is)" >&2
+  echo "make-dist: no jlink beside this Java: $tarball not built (the zip is)" >&2
 fi
 # The class list, not an archive: JDK 17 binds a static archive to the jar's absolute path, here
 # target/dist/..., and ignores it anywhere else; the launcher dumps the archive from this list
@@ -68,12 +77,12 @@ else
     "$java_home/bin/jar" --create --file "../$name.zip" --no-manifest -C zip "$name")
 fi
 if [ -d "$work/$name/runtime" ]; then
-  tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
+  tar -C "$work" -czf "$target/$tarball" "$name"
 fi
 rm -rf "$work"
 rm -f "$target/$name.sha256"
 sums=("$name.zip")
-[ ! -f "$target/$name-linux-x64.tar.gz" ] || sums+=("$name-linux-x64.tar.gz")
+[ ! -f "$target/$tarball" ] || sums+=("$tarball")
 if command -v sha256sum > /dev/null; then
   (cd "$target" && sha256sum "${sums[@]}" > "$name.sha256.tmp" && mv "$name.sha256.tmp" "$name.sha256")
 elif command -v shasum > /dev/null; then

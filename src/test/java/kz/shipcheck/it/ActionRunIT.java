@@ -59,7 +59,7 @@ class ActionRunIT {
     // which made the very tarball `mvn package` in the action's checkout would make. The stand-in
     // checks how it is called and that setup-java's JDK comes first, then puts that tarball where
     // the step looks for it.
-    Path tarball = DistributionIT.one("shipcheck-*-linux-x64.tar.gz");
+    Path tarball = DistributionIT.one("shipcheck-*-linux-*.tar.gz");
     String javaHome = System.getProperty("java.home");
     mvnCalls = tmp.resolve("mvn-calls");
     Path fakeBin = Files.createDirectories(tmp.resolve("fake-bin"));
@@ -200,6 +200,11 @@ class ActionRunIT {
     String real = new String(hash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertTrue(hash.waitFor(1, TimeUnit.MINUTES));
     assertEquals(real, "hash=" + cold.step("source").outputs().get("hash"));
+    // a download holds a runtime for one system and processor: an ARM job of the same workflow
+    // must not restore an x86-64 one
+    assertEquals(
+        "shipcheck-dist-Linux-X64-" + cold.step("source").outputs().get("hash"),
+        cold.step("cache").outputs().get("cache-primary-key"));
     // as on GitHub, setup-java's JDK is still on the PATH of the check step of a first run
     String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
     assertTrue(cold.step("check").env().get("PATH").startsWith(javaBin + ":"));

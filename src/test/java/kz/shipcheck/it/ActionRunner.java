@@ -43,7 +43,8 @@ final class ActionRunner {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final Pattern EXPR = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
   static final Pattern REF =
-      Pattern.compile("inputs\\.[\\w-]+|runner\\.(temp|os)|steps\\.[\\w-]+\\.outputs\\.[\\w-]+");
+      Pattern.compile(
+          "inputs\\.[\\w-]+|runner\\.(temp|os|arch)|steps\\.[\\w-]+\\.outputs\\.[\\w-]+");
   static final Pattern CONDITION =
       Pattern.compile("(" + REF.pattern() + ")\\s*(==|!=)\\s*'([^']*)'");
 
@@ -212,7 +213,12 @@ final class ActionRunner {
     String[] p = ref.split("\\.");
     return switch (p[0]) {
       case "inputs" -> inputs.get(p[1]);
-      case "runner" -> p[1].equals("temp") ? runnerTemp.toString() : "Linux";
+      case "runner" ->
+          switch (p[1]) {
+            case "temp" -> runnerTemp.toString();
+            case "os" -> "Linux";
+            default -> "X64"; // runner.arch: GitHub's names are X86, X64, ARM, ARM64
+          };
       // an output a step did not set (or a step that did not run) is the empty string
       default -> steps.getOrDefault(p[1], Map.of()).getOrDefault(p[3], "");
     };
@@ -316,6 +322,7 @@ final class ActionRunner {
     env.put("GITHUB_WORKSPACE", workspace.toString());
     env.put("RUNNER_TEMP", runnerTemp.toString());
     env.put("RUNNER_OS", "Linux");
+    env.put("RUNNER_ARCH", "X64");
     for (String file :
         List.of("GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY")) {
       Path f = dir.resolve(file.toLowerCase());
