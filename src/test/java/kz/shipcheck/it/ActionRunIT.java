@@ -106,6 +106,36 @@ class ActionRunIT {
             env);
   }
 
+  /** The cache and runner.temp of the jobs that start with the download cached ({@link #warm}). */
+  @TempDir static Path shared;
+
+  private static boolean warmed;
+
+  /**
+   * A runner whose cache already holds the download: built by one first job for the whole class and
+   * restored where that job restored it, so that the archive it holds is the restored download's
+   * own. For the tests of what the check step does, which a build before each would only slow down;
+   * each asserts that its jobs found the download cached.
+   */
+  ActionRunner warm() throws Exception {
+    ActionRunner r =
+        new ActionRunner(
+            actionPath,
+            shared.resolve("cache-service"),
+            shared.resolve("runner/_temp"),
+            runner.path,
+            machineEnv);
+    if (!warmed) {
+      Path ws = Files.createDirectories(shared.resolve("warm-up/declarations"));
+      Files.copy(HOME.resolve("shipments/beef-frozen-pass.yaml"), ws.resolve("a.yaml"));
+      Job cold = r.run(ws.getParent(), Map.of("paths", "declarations"));
+      assertTrue(cold.passed(), cold.log());
+      assertEquals(CACHE_MISS_ONLY, cold.ran());
+      warmed = true;
+    }
+    return r;
+  }
+
   /** The same machines and cache, in jobs of a workflow that sets these environment variables. */
   ActionRunner withEnv(Map<String, String> more) {
     Map<String, String> env = new HashMap<>(machineEnv);
@@ -281,9 +311,11 @@ class ActionRunIT {
   void reportsAreWrittenInTheWorkspace() throws Exception {
     Path ws = workspace("beef-frozen-pass.yaml", "honey-jars-pass.yaml");
     Job job =
-        runner.run(
-            ws, Map.of("paths", "declarations", "reports", "sarif=out.sarif\njunit=out.xml\n"));
+        warm()
+            .run(
+                ws, Map.of("paths", "declarations", "reports", "sarif=out.sarif\njunit=out.xml\n"));
     assertTrue(job.passed(), job.log());
+    assertEquals(CACHE_HIT, job.ran());
     JsonNode sarif = new ObjectMapper().readTree(ws.resolve("out.sarif").toFile());
     assertEquals(1, sarif.get("runs").size(), sarif.toString());
     assertTrue(sarif.at("/runs/0/tool/driver/rules").size() > 0, "with the rule catalogue");
@@ -297,9 +329,11 @@ class ActionRunIT {
   @Test
   void failOnWarningFailsOnADeclarationWithOnlyAWarningAndFailOnErrorPassesIt() throws Exception {
     String warning = "honey-old-production-date-warning.yaml";
+    ActionRunner warm = warm();
     Job strict =
-        runner.run(workspace(warning), Map.of("paths", "declarations", "fail-on", "warning"));
+        warm.run(workspace(warning), Map.of("paths", "declarations", "fail-on", "warning"));
     assertFalse(strict.passed(), strict.log());
+    assertEquals(CACHE_HIT, strict.ran());
     assertEquals(Map.of("exit-code", "1"), strict.outputs());
     assertTrue(
         strict
@@ -309,9 +343,9 @@ class ActionRunIT {
         strict.log());
     assertFalse(strict.stdout().contains("::error"), strict.log());
 
-    Job lenient =
-        runner.run(workspace(warning), Map.of("paths", "declarations", "fail-on", "error"));
+    Job lenient = warm.run(workspace(warning), Map.of("paths", "declarations", "fail-on", "error"));
     assertTrue(lenient.passed(), lenient.log());
+    assertEquals(CACHE_HIT, lenient.ran());
     assertEquals(Map.of("exit-code", "0"), lenient.outputs());
     assertTrue(lenient.stdout().contains("::warning file=declarations/" + warning), lenient.log());
   }
