@@ -273,6 +273,63 @@ class DistributionIT {
   }
 
   /**
+   * JDK 17 serves a jar's classes from a class-data archive only when the jar's file: URL needs no
+   * %-escape: unpacked into a folder such as "Мои программы" (a space, Cyrillic letters) it mapped
+   * the archive and read all of shipcheck from the jar all the same. There the launcher makes the
+   * archive in the user's cache for a hard link to the jar beside it, and runs through that link.
+   * Made in a shell from octal escapes, as {@code FileNamesIT} makes its names: this JVM may not
+   * decode such a name.
+   */
+  @Test
+  void inAFolderWithASpaceAndCyrillicLettersTheArchiveServesALinkInTheCache() throws Exception {
+    Path tarball = one("shipcheck-*-linux-*.tar.gz");
+    Path cache = Files.createDirectories(dir.resolve("xdg-odd"));
+    Path classLog = dir.resolve("odd-class-load.log");
+    String script =
+        String.join(
+            "\n",
+            "set -eu",
+            "odd=\"$(printf '\\320\\234\\320\\276\\320\\270 "
+                + "\\320\\277\\321\\200\\320\\276\\320\\263\\321\\200\\320\\260"
+                + "\\320\\274\\320\\274\\321\\213')\"",
+            "mkdir \"$odd\" && tar -C \"$odd\" -xzf \"$1\"",
+            "for l in \"$PWD/$odd\"/shipcheck-*/bin/shipcheck; do launcher=\"$l\"; done",
+            "\"$launcher\" check \"$2\"",
+            "cds=\"$XDG_CACHE_HOME/shipcheck/cds\"",
+            "for i in $(seq 600); do", // a hang guard of five minutes, not a timing assertion
+            "  if ls \"$cds\"/*.jsa.stamp > /dev/null 2>&1 &&"
+                + " ! ls -d \"$cds\"/*.lock > /dev/null 2>&1; then break; fi",
+            "  sleep 0.5",
+            "done",
+            "SHIPCHECK_JAVA_OPTS=\"-Xshare:on -Xlog:class+load=info:file=$3\" \"$launcher\" check"
+                + " \"$2\"",
+            "echo \"cache: $(cd \"$XDG_CACHE_HOME\"/shipcheck/cds && ls | sed 's/^[0-9]*//' | sort"
+                + " | tr '\\n' ' ')\"",
+            "echo \"lib: $(ls \"$PWD/$odd\"/shipcheck-*/lib | tr '\\n' ' ')\"",
+            "echo \"links: $(stat -c %h \"$XDG_CACHE_HOME\"/shipcheck/cds/*.jar)\"");
+    Run r =
+        run(
+            List.of(
+                "bash",
+                "-c",
+                script,
+                "bash",
+                tarball.toString(),
+                EXAMPLE.toString(),
+                classLog.toString()),
+            Map.of("XDG_CACHE_HOME", cache.toString()));
+    assertEquals(0, r.code(), r.out());
+    assertEquals(2, r.out().split("1 declaration: 1 passed", -1).length - 1, r.out());
+    assertTrue(r.out().contains("cache: .jar .jsa .jsa.stamp \n"), r.out());
+    assertTrue(r.out().contains("lib: shipcheck.classlist shipcheck.jar \n"), r.out());
+    assertTrue(r.out().contains("links: 2\n"), "a hard link, not a copy: " + r.out());
+    assertTrue(
+        Files.readAllLines(classLog).stream()
+            .anyMatch(l -> l.matches(".* kz\\.shipcheck\\.\\S+ source: shared objects file")),
+        "shipcheck's classes from the archive");
+  }
+
+  /**
    * A Java older than 17 would stop at the jar's first class with status 1 and an
    * UnsupportedClassVersionError: its release file tells the launcher first, which says so.
    */
