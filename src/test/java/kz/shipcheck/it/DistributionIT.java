@@ -454,7 +454,16 @@ class DistributionIT {
             List.of(top.resolve("bin/shipcheck").toString(), "check", EXAMPLE.toString()),
             Map.of("SHIPCHECK_CDS", "off"));
     assertEquals(0, one.code(), one.out());
-    Thread.sleep(5000); // the archive is dumped in ~3 s when it is: give a wrong one time to show
+    // a dump is started before the check and waits for it to end, then takes seconds: were one
+    // started, it would still be running now, its command line naming the launcher
+    String launcher = top.resolve("bin/shipcheck").toString();
+    assertEquals(
+        List.of(),
+        ProcessHandle.allProcesses()
+            .map(h -> h.info().commandLine().orElse(""))
+            .filter(c -> c.contains(launcher))
+            .toList(),
+        "no archive being made");
     try (Stream<Path> s = Files.list(top.resolve("lib"))) {
       assertEquals(
           List.of("shipcheck.classlist", "shipcheck.jar"),
